@@ -1,0 +1,140 @@
+"""Turn rule hits and the scorer's assessments into one verdict per line.
+
+Order of authority: a rule hit wins (it names its kind and id), then exact repeats of an
+earlier line (``duplicate``), then a caption's shape, then the scorer's context verdicts.
+Rule actions that reach beyond their own line (``cut``, ``drop-run``) are expanded last,
+once the scorer knows which lines are article prose: a ``cut`` that would take on-topic
+prose with it is a false end marker and only drops its own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import Features
+from .result import Kind, LineDecision
+from .rules import Rule
+from .scorer import CAPTION_MIN, Assessment, Scorer
+from .segment import Line
+
+DUP_MIN_WORDS = 3
+DUP_MIN_CHARS = 20
+CUT_VETO_WORDS = 40
+
+
+@dataclass(slots=True)
+class _Mark:
+    kind: Kind
+    rule: str
+    score: float
+    reason: str
+
+
+def decide(
+    lines: Sequence[Line],
+    feats: Sequence[Features | None],
+    hits: Sequence[Rule | None],
+    scorer: Scorer,
+    has_stoplist: bool,
+) -> list[LineDecision]:
+    """One ``LineDecision`` per input line, in order."""
+    marks: list[_Mark | None] = [None] * len(lines)
+    for i, rule in enumerate(hits):
+        if rule is not None:
+            marks[i] = _Mark(rule.kind, rule.id, rule.score, rule.reason)
+    _duplicates(lines, feats, marks)
+    for i, f in enumerate(feats):
+        if f is not None and marks[i] is None:
+            c = scorer.caption_score(lines[i].view, f)
+            if c >= CAPTION_MIN:
+                marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))
+    assessed = scorer.assess(feats, [m is not None for m in marks], has_stoplist)
+    _expand(lines, feats, hits, marks, assessed)
+    for i, a in enumerate(assessed):
+        if marks[i] is None and a.kind is not None:
+            marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
+    return [_decision(line, marks[i], assessed[i]) for i, line in enumerate(lines)]
+
+
+def _duplicates(
+    lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
+) -> None:
+    """Later exact repeats (case-folded view) of a substantial line are ``duplicate``."""
+    first: dict[str, int] = {}
+    for i, f in enumerate(feats):
+        if f is None or marks[i] is not None:
+            continue
+        if f.words < DUP_MIN_WORDS and f.chars < DUP_MIN_CHARS:
+            continue
+        key = lines[i].view.casefold()
+        if key in first:
+            marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[first[key]].no}")
+        else:
+            first[key] = i
+
+
+def _expand(
+    lines: Sequence[Line],
+    feats: Sequence[Features | None],
+    hits: Sequence[Rule | None],
+    marks: list[_Mark | None],
+    assessed: Sequence[Assessment],
+) -> None:
+    """Apply ``drop-run`` and ``cut`` beyond the matching line."""
+    n = len(lines)
+    for i, rule in enumerate(hits):
+        if rule is None or rule.action == "drop":
+            continue
+        if rule.action == "cut":
+            after = [j for j in range(i + 1, n) if feats[j] is not None and marks[j] is None]
+            prose = sum(
+                feats[j].words  # type: ignore[union-attr]
+                for j in after
+                if assessed[j].cls == "good" and assessed[j].on_topic is not False
+            )
+            if prose >= CUT_VETO_WORDS:
+                marks[i].reason += (  # type: ignore[union-attr]
+                    f"; not cutting what follows: {prose} words of article prose come after it"
+                )
+                continue
+            for j in after:
+                marks[j] = _Mark(
+                    rule.kind,
+                    rule.id,
+                    round(rule.score * 0.9, 3),
+                    f"after line {lines[i].no} ({rule.reason}), which ends the article",
+                )
+            return
+        for j in range(i + 1, n):  # drop-run
+            f = feats[j]
+            if f is None:
+                continue
+            if marks[j] is not None or not (f.headline_like or assessed[j].cls == "bad"):
+                break
+            marks[j] = _Mark(
+                rule.kind,
+                rule.id,
+                round(rule.score * 0.9, 3),
+                f"in the run of headline-like lines under line {lines[i].no} ({rule.reason})",
+            )
+
+
+def _caption_reason(score: float) -> str:
+    return (
+        "shaped like a photo caption (position marker, caption verb, date, no final stop: "
+        f"{score:.2f})"
+    )
+
+
+def _decision(line: Line, mark: _Mark | None, a: Assessment) -> LineDecision:
+    label = a.cls if line.view else "blank"
+    if a.overlap is not None:
+        label += f" ov={a.overlap:.2f}"
+    if line.view:
+        label += f" {a.region}"
+    if mark is None:
+        return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)
+    return LineDecision(
+        line.no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label
+    )

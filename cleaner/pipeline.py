@@ -1,0 +1,123 @@
+"""The Cleaner: segment -> features -> rules -> score -> decide -> render."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import language
+from . import rules as rules_mod
+from .decide import decide
+from .features import Features, extract
+from .render import render
+from .result import CleanResult, LineDecision, Removal
+from .scorer import Scorer
+from .segment import Line, segment
+
+MAX_PASSES = 3
+
+
+class Cleaner:
+    """Compile the rules once, then clean many documents.
+
+    ``rules`` adds rule files or directories after the built-in packs (``builtin_rules=False``
+    leaves those out). ``url`` is the default page address, which switches on per-site rules;
+    each call can pass its own. ``language`` forces the stoplist instead of guessing it.
+    A Cleaner holds no per-document state, so it is safe to share between threads, and it
+    pickles (for process pools) by re-reading nothing: the parsed rules travel with it.
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[str | Path] = (),
+        url: str | None = None,
+        *,
+        builtin_rules: bool = True,
+        language: str | None = None,
+    ) -> None:
+        self.ruleset = rules_mod.load(rules, builtin=builtin_rules)
+        self.url = url
+        self.language = language
+        self.scorer = Scorer(
+            self.ruleset.get_list("caption_verbs"), self.ruleset.get_list("months")
+        )
+
+    def clean(self, text: str, url: str | None = None) -> CleanResult:
+        """Remove the junk lines of ``text``; see ``CleanResult``."""
+        if not text:
+            return CleanResult(text, [])
+        host = _host(url or self.url)
+        lines = segment(text)
+        keep = [True] * len(lines)
+        decisions: dict[int, LineDecision] = {}
+        warnings: list[str] = []
+        lang = self.language or language.guess(language.words(text))
+        # Decide again on the output until nothing more goes (at most MAX_PASSES): a second
+        # look sees the article without its junk, and this makes clean() idempotent.
+        current = list(range(len(lines)))
+        out = text
+        for _ in range(MAX_PASSES):
+            sub = [lines[i] for i in current]
+            verdicts = self._decide(sub, host, lang, warnings)
+            decisions.update(zip(current, verdicts, strict=True))
+            dropped = [i for i, v in zip(current, verdicts, strict=True) if not v.keep]
+            if not dropped:
+                break
+            for i in dropped:
+                keep[i] = False
+            if not any(k and not line.blank for k, line in zip(keep, lines, strict=True)):
+                return _flagged(text, lang, decisions, lines, warnings)
+            out, current = render(lines, keep, bom=text.startswith("\ufeff"))
+        ordered = [decisions.get(i) or _kept(lines[i]) for i in range(len(lines))]
+        removed = [
+            Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
+            for d in ordered
+            if not d.keep and d.kind is not None
+        ]
+        return CleanResult(out, removed, language=lang, lines=ordered, warnings=warnings)
+
+    def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
+        """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
+        return self.clean(text, url).lines
+
+    def _decide(
+        self, lines: list[Line], host: str | None, lang: str | None, warnings: list[str]
+    ) -> list[LineDecision]:
+        stop = language.stoplist(lang)
+        matcher = self.ruleset.matcher(host, lang)
+        feats: list[Features | None] = []
+        hits = []
+        for line in lines:
+            if line.blank:
+                feats.append(None)
+                hits.append(None)
+                continue
+            feats.append(extract(line.view, stop))
+            hits.append(matcher.match(line.view, warnings))
+        return decide(lines, feats, hits, self.scorer, bool(stop))
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return urlsplit(url if "//" in url else "//" + url).hostname
+
+
+def _kept(line: Line) -> LineDecision:
+    return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
+
+
+def _flagged(
+    text: str,
+    lang: str | None,
+    decisions: dict[int, LineDecision],
+    lines: list[Line],
+    warnings: list[str],
+) -> CleanResult:
+    reason = "every non-blank line would be removed; the document is returned unchanged"
+    kept = [
+        LineDecision(line.no, line.raw, True, None, None, d.score, d.reason, d.label)
+        for line, d in ((line, decisions.get(i) or _kept(line)) for i, line in enumerate(lines))
+    ]
+    return CleanResult(text, [], True, reason, lang, kept, warnings)

@@ -1,0 +1,73 @@
+"""Build the output text from the kept lines.
+
+The output is the input minus removed lines. Where removals leave a gap between two kept
+lines, the gap's blank lines collapse to the document's own paragraph separator (its most
+common blank-line run); gaps with no removal stay exactly as they were. No leading or
+trailing blank lines are created, and a file that did not end with a line ending does not
+gain one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .segment import Line
+
+
+def paragraph_separator(lines: Sequence[Line]) -> int:
+    """The number of blank lines the document usually puts between paragraphs (1 if none)."""
+    runs: Counter[int] = Counter()
+    run = 0
+    seen_text = False
+    for line in lines:
+        if line.blank:
+            run += 1
+            continue
+        if seen_text and run:
+            runs[run] += 1
+        run = 0
+        seen_text = True
+    return runs.most_common(1)[0][0] if runs else 1
+
+
+def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> tuple[str, list[int]]:
+    """Join kept lines, collapsing blank runs only where something was removed.
+
+    Returns the text and the indices (into ``lines``) of the lines it is made of.
+    """
+    sep = paragraph_separator(lines)
+    out: list[int] = []
+    gap: list[int] = []
+    gap_removed = False
+    started = False
+    for i, (line, kept) in enumerate(zip(lines, keep, strict=True)):
+        if line.blank:
+            gap.append(i)
+            continue
+        if not kept:
+            gap_removed = True
+            continue
+        if not gap_removed:
+            out.extend(gap)
+        elif started:
+            out.extend(gap[:sep])
+        out.append(i)
+        gap, gap_removed, started = [], False, True
+    if not gap_removed:
+        out.extend(gap)
+    text = "".join(lines[i].raw + lines[i].end for i in out)
+    if lines and not lines[-1].end and text:
+        text = _strip_final_eol(text)
+    if bom and text and not text.startswith("\ufeff"):
+        text = "\ufeff" + text
+    return text, out
+
+
+def _strip_final_eol(text: str) -> str:
+    """Keep the input's convention of having no final line ending."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith(("\n", "\r")):
+        return text[:-1]
+    return text

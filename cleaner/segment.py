@@ -1,0 +1,41 @@
+"""Split text into lines that remember their exact bytes and line endings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import view
+
+_EOL = re.compile(r"(\r\n|\n|\r)")
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line: ``raw`` is its text without the ending, ``end`` the ending itself."""
+
+    no: int
+    raw: str
+    end: str
+    view: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.view
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """Return ``(content, ending)`` pairs; joining them gives ``text`` back exactly.
+
+    Only CR, LF and CRLF end a line: form feeds or U+2028 inside a line stay in it.
+    """
+    parts = _EOL.split(text)
+    pairs = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+    if parts[-1]:
+        pairs.append((parts[-1], ""))
+    return pairs
+
+
+def segment(text: str) -> list[Line]:
+    """Turn ``text`` into numbered lines (1-based) with their matching view."""
+    return [Line(i, raw, end, view(raw)) for i, (raw, end) in enumerate(split_lines(text), 1)]

@@ -1,0 +1,54 @@
+"""Blank-line handling and byte preservation in the output."""
+
+from __future__ import annotations
+
+import cleaner
+
+ARTICLE = [
+    "The council voted on Tuesday to close the old bridge after engineers found deep cracks.",
+    "Residents said the closure would add an hour to their daily commute into the city.",
+    "The mayor said a temporary crossing would be built within six months of the vote.",
+    "Engineers will inspect the other bridges in the district before the end of the year.",
+    "The council will meet again next month to discuss the cost of a new bridge.",
+]
+
+
+def test_removal_gap_collapses_to_the_documents_separator() -> None:
+    text = "\n\n".join([ARTICLE[0], ARTICLE[1], "Advertisement", "", *ARTICLE[2:]]) + "\n"
+    out = cleaner.clean(text).text
+    assert "\n\n\n" not in out
+    assert out == "\n\n".join(ARTICLE) + "\n"
+
+
+def test_crlf_kept_and_untouched_gaps_kept() -> None:
+    text = "\r\n".join([ARTICLE[0], "", "", ARTICLE[1], "Advertisement", *ARTICLE[2:]]) + "\r\n"
+    out = cleaner.clean(text).text
+    assert out == "\r\n".join([ARTICLE[0], "", "", *ARTICLE[1:]]) + "\r\n"
+
+
+def test_no_leading_blank_line_is_created() -> None:
+    text = "Advertisement\n\n" + "\n".join(ARTICLE) + "\n"
+    assert cleaner.clean(text).text == "\n".join(ARTICLE) + "\n"
+
+
+def test_missing_final_newline_stays_missing() -> None:
+    text = "\n".join(ARTICLE) + "\nViews: 0"
+    assert cleaner.clean(text).text == "\n".join(ARTICLE)
+
+
+def test_bom_survives_removal_of_first_line() -> None:
+    text = "\ufeffAdvertisement\n" + "\n".join(ARTICLE) + "\n"
+    assert cleaner.clean(text).text == "\ufeff" + "\n".join(ARTICLE) + "\n"
+
+
+def test_kept_text_is_not_normalised() -> None:
+    odd = "Caf\u0065\u0301 owners  said\u00a0the rent had doubled since the spring of last year."
+    text = "\n".join([*ARTICLE, odd, "Advertisement"]) + "\n"
+    assert odd in cleaner.clean(text).text
+
+
+def test_all_junk_is_flagged_not_emptied() -> None:
+    text = "Advertisement\nViews: 0\nShare on Facebook\n"
+    r = cleaner.clean(text)
+    assert r.flagged and r.text == text and r.removed == []
+    assert "unchanged" in (r.flag_reason or "")

@@ -1,0 +1,129 @@
+"""Rule files: validation errors name file and rule, extensions load, timeouts hold."""
+
+from __future__ import annotations
+
+import pickle
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import rules
+from cleaner.result import Kind
+
+ARTICLE = (
+    "\n".join(
+        [
+            "The council voted on Tuesday to close the old bridge after engineers found cracks.",
+            "Residents said the closure would add an hour to their daily commute into the city.",
+            "The mayor said a temporary crossing would be built within six months of the vote.",
+            "Sharing is good for you, says our newsletter team",
+            "Engineers will inspect the other bridges in the district before the end of the year.",
+            "The council will meet again next month to discuss the cost of a new bridge.",
+        ]
+    )
+    + "\n"
+)
+
+
+def write(tmp_path: Path, body: str, name: str = "extra.toml") -> Path:
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def test_builtin_rules_load_and_examples_hold() -> None:
+    rs = rules.load()
+    assert len(rs.rules) > 20
+    assert {r.kind for r in rs.rules} >= set(Kind) - {Kind.DUPLICATE}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[[rule]]\nid = 'x'\nkind = 'ad'\npattern = 'a'\n", "unknown kind"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = '(a'\n", "bad pattern"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = 'a'\ncolour = 1\n", "unknown keys"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = 'a'\naction = 'zap'\n", "unknown action"),
+        ("[[rule]]\nkind = 'share'\npattern = 'a'\n", "no 'id'"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = '^a$'\nexamples = ['b']\n", "example"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = '\\\\L<nope>'\n", "undefined list"),
+        ("[[rule]]\nid = 'share.buttons'\nkind = 'share'\npattern = 'a'\n", "duplicate id"),
+        ("[[rule]]\nid = 'x'\nkind = 'share'\npattern = '(?i)a'\n", "inline flags"),
+        ("[[rule]\nid = 'x'", "not valid TOML"),
+        ("disable = ['no.such.rule']\n", "cannot disable"),
+    ],
+)
+def test_bad_rule_files_name_file_and_rule(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, body)
+    with pytest.raises(rules.RuleError) as err:
+        cleaner.Cleaner([path])
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_user_rule_file_extends_and_disables(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        disable = ["advertisement.label"]
+        [lists]
+        agencies = ["Example Wire"]
+        [[rule]]
+        id = "site.newsletter-team"
+        kind = "subscribe"
+        pattern = '^sharing is good for you, says our newsletter team$'
+        examples = ["Sharing is good for you, says our newsletter team"]
+        """,
+    )
+    c = cleaner.Cleaner([path])
+    r = c.clean(ARTICLE + "Advertisement\nExample Wire\n")
+    got = {(x.rule, x.text) for x in r.removed}
+    assert ("site.newsletter-team", "Sharing is good for you, says our newsletter team") in got
+    assert ("credit.agency", "Example Wire") in got
+    assert "Advertisement" in r.text
+
+
+def test_site_rules_apply_only_on_their_site(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        [[rule]]
+        id = "site.team"
+        kind = "subscribe"
+        pattern = '^sharing is good for you'
+        sites = ["example.com"]
+        """,
+    )
+    c = cleaner.Cleaner([path])
+    assert c.clean(ARTICLE).removed == []
+    hit = c.clean(ARTICLE, url="https://www.news.example.com/a/b")
+    assert [x.rule for x in hit.removed] == ["site.team"]
+
+
+def test_catastrophic_pattern_times_out_and_is_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        [[rule]]
+        id = "user.slow"
+        kind = "share"
+        pattern = '^(\\w|\\w\\w)+$'
+        timeout = 0.01
+        """,
+    )
+    c = cleaner.Cleaner([path])
+    text = ARTICLE + "a" * 60 + "!\n"
+    done: list[cleaner.CleanResult] = []
+    t = threading.Thread(target=lambda: done.append(c.clean(text)))
+    t.start()
+    t.join(timeout=60)
+    assert done, "a catastrophic user pattern hung the run"
+    assert any("user.slow" in w and "timed out" in w for w in done[0].warnings)
+
+
+def test_cleaner_pickles(tmp_path: Path) -> None:
+    c = pickle.loads(pickle.dumps(cleaner.Cleaner()))
+    assert [r.kind.value for r in c.clean(ARTICLE + "Views: 0\n").removed] == ["counter"]
