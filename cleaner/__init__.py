@@ -22,6 +22,7 @@ __all__ = [
     "RuleError",
     "__version__",
     "clean",
+    "clean_html",
     "explain",
 ]
 
@@ -44,6 +45,11 @@ def clean(text: str, url: str | None = None) -> CleanResult:
     ``url`` (the page's address) switches on rules limited to that site.
     """
     return default_cleaner().clean(text, url)
+
+
+def clean_html(html: str | bytes, url: str | None = None) -> CleanResult:
+    """Extract the article from ``html`` (trafilatura) and clean it; see ``Cleaner.clean_html``."""
+    return default_cleaner().clean_html(html, url)
 
 
 def explain(text: str, url: str | None = None) -> list[LineDecision]:

@@ -20,6 +20,8 @@ from .segment import Line
 
 DUP_MIN_WORDS = 3
 DUP_MIN_CHARS = 20
+DUP_NEAR = 4
+DUP_LONG_WORDS = 25
 CUT_VETO_WORDS = 40
 
 
@@ -49,7 +51,7 @@ def decide(
             c = scorer.caption_score(lines[i].view, f)
             if c >= CAPTION_MIN:
                 marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))
-    assessed = scorer.assess(feats, [m is not None for m in marks], has_stoplist)
+    assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist)
     _expand(lines, feats, hits, marks, assessed)
     for i, a in enumerate(assessed):
         if marks[i] is None and a.kind is not None:
@@ -60,18 +62,42 @@ def decide(
 def _duplicates(
     lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
 ) -> None:
-    """Later exact repeats (case-folded view) of a substantial line are ``duplicate``."""
-    first: dict[str, int] = {}
+    """Later exact repeats (case-folded view) of a substantial line are ``duplicate``.
+
+    Only where a repeat is junk: the title again (a repeat of the first line), or a line
+    seen twice, echoed within a few lines or as a whole paragraph. A line that recurs three
+    times or more is the article's structure (a recipe's "Eat every 2 hours", an
+    interview's recurring question) and stays.
+    """
+    keys: list[str | None] = [None] * len(lines)
+    count: dict[str, int] = {}
+    first_key = None
     for i, f in enumerate(feats):
         if f is None or marks[i] is not None:
             continue
         if f.words < DUP_MIN_WORDS and f.chars < DUP_MIN_CHARS:
             continue
-        key = lines[i].view.casefold()
-        if key in first:
-            marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[first[key]].no}")
-        else:
-            first[key] = i
+        key = keys[i] = lines[i].view.casefold()
+        count[key] = count.get(key, 0) + 1
+        if first_key is None:
+            first_key = key
+    last: dict[str, tuple[int, int]] = {}  # key -> (position among non-blank lines, index)
+    k = -1
+    for i, f in enumerate(feats):
+        if f is None:
+            continue
+        k += 1
+        key = keys[i]
+        if key is None:
+            continue
+        seen = last.get(key)
+        last[key] = (k, i)
+        if seen is None:
+            continue
+        title = key == first_key
+        echo = count[key] == 2 and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
+        if title or echo:
+            marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[seen[1]].no}")
 
 
 def _expand(

@@ -17,6 +17,8 @@ from .language import WORD
 _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
 _DIGIT = regex.compile(r"\d")
+_TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
+_BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 
 
 @dataclass(slots=True)
@@ -32,12 +34,33 @@ class Features:
     upper_share: float
     digit_share: float
     url: bool
+    table: bool
+    bullet: bool
     content: frozenset[str]
+    opens_lower: bool  # starts with a lower-case letter: may continue the line before
+    open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
 
     @property
     def headline_like(self) -> bool:
         """Short and unpunctuated: a title, subhead, headline or menu entry."""
         return not self.terminal and not self.colon_end and self.words <= 20
+
+    @property
+    def menu_like(self) -> bool:
+        """A very short capitalised label: a menu entry or section link."""
+        return self.words <= 4 and not self.terminal and self.title_share >= 0.6
+
+    @property
+    def headline(self) -> bool:
+        """Shaped like a story headline: a few words of text, not a table row or list item."""
+        return (
+            self.headline_like
+            and self.words >= 3
+            and not self.table
+            and not self.bullet
+            and not self.url
+            and self.digit_share < 0.2
+        )
 
 
 def extract(text: str, stopwords: frozenset[str]) -> Features:
@@ -63,5 +86,10 @@ def extract(text: str, stopwords: frozenset[str]) -> Features:
         upper_share=sum(1 for t in alpha if len(t) > 1 and t.isupper()) / n_alpha,
         digit_share=len(_DIGIT.findall(text)) / non_space,
         url=bool(_URL.search(text)),
+        table=bool(_TABLE.search(text)) or sum(1 for t in tokens if t[0].isdigit()) >= 4,
+        bullet=bool(_BULLET.match(text)),
         content=content,
+        opens_lower=text[:1].islower(),
+        open_end=text.endswith((",", "-", "‐"))
+        or bool(lower and len(lower[-1]) <= 3 and lower[-1] in stopwords),
     )

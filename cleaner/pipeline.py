@@ -77,6 +77,17 @@ class Cleaner:
         ]
         return CleanResult(out, removed, language=lang, lines=ordered, warnings=warnings)
 
+    def clean_html(self, html: str | bytes, url: str | None = None) -> CleanResult:
+        """Extract the article from ``html`` with trafilatura, then clean it like text.
+
+        ``result.text`` is the extracted article minus junk, one block per line;
+        ``result.removed`` numbers lines of that extracted text.
+        """
+        from .html import extract_blocks
+
+        blocks = extract_blocks(html, url or self.url)
+        return self.clean("\n".join(b.text for b in blocks), url)
+
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
         return self.clean(text, url).lines

@@ -28,11 +28,20 @@ from .result import Kind
 GOOD_MIN_WORDS = 8
 LONG_UNPUNCTUATED = 25
 ON_TOPIC = 0.3
+OFF_TOPIC = 0.15
+TYPICAL_OVERLAP = 0.5
+WRAPPED_MIN_WORDS = 16
+MIN_MEDIAN_OVERLAP = 0.2
+DETACH_RUN = 3
+TEASER_MAX_WORDS = 45
+TAIL_JUNK_SHARE = 0.6
 MIN_CONTENT = 3
 MIN_PROSE_FOR_TOPIC = 5
 NAV_MAX_WORDS = 4
 NAV_MIN_RUN = 4
 CAPTION_MIN = 0.7
+# Kinds that mark the end of the article's surroundings (see Scorer._outside).
+_BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
 
 _MARKER = regex.compile(
     r"\((?:L|R|C|CL|CR|C-L|C-R|left|right|centre|center|top|bottom|front|back|above|below|"
@@ -80,15 +89,20 @@ class Scorer:
         )
 
     def assess(
-        self, feats: Sequence[Features | None], skip: Sequence[bool], has_stoplist: bool
+        self,
+        feats: Sequence[Features | None],
+        removed: Sequence[Kind | None],
+        has_stoplist: bool,
     ) -> list[Assessment]:
-        """Assess every line; ``skip`` marks lines already removed (rules, duplicates)."""
+        """Assess every line; ``removed`` has the kind of lines already removed by rules."""
         out = [Assessment() for _ in feats]
         for a, f in zip(out, feats, strict=True):
             if f is not None:
                 a.cls = classify(f, has_stoplist)
+        _unwrap(feats, out)
+        skip = [k is not None for k in removed]
         self._topic(feats, out, skip)
-        self._regions(feats, out, skip)
+        self._regions(feats, out, removed)
         return out
 
     def caption_score(self, text: str, f: Features) -> float:
@@ -133,24 +147,96 @@ class Scorer:
                 if df[w] - own > 0:
                     hits += 1
             out[i].overlap = hits / len(f.content)
+        _rescale(out, prose)
 
     # -- stage 3: regions -----------------------------------------------------------------
 
     def _regions(
-        self, feats: Sequence[Features | None], out: list[Assessment], skip: Sequence[bool]
+        self,
+        feats: Sequence[Features | None],
+        out: list[Assessment],
+        removed: Sequence[Kind | None],
     ) -> None:
-        idx = [i for i, f in enumerate(feats) if f is not None and not skip[i]]
+        idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
         if not idx:
             return
-        start, end = _densest_run([_weight(out[i]) for i in idx])
+        start, end = _densest_run([_weight(out[i], feats[i]) for i in idx])  # type: ignore[arg-type]
         if start is None or end is None:
             return
-        for k, i in enumerate(idx):
-            out[i].region = "head" if k < start else "tail" if k > end else "body"
+        first, last = idx[start], idx[end]
+        for i in idx:
+            out[i].region = "head" if i < first else "tail" if i > last else "body"
         head, tail = idx[:start], idx[end + 1 :]
         self._menus(head, feats, out)
         self._menus(tail, feats, out)
         self._related_tail([i for i in tail if out[i].kind is None], feats, out)
+        around = [i for i, f in enumerate(feats) if f is not None]
+        self._outside([i for i in reversed(around) if i < first], feats, out, removed, "before")
+        self._outside([i for i in around if i > last], feats, out, removed, "after")
+
+    def _outside(
+        self,
+        order: list[int],
+        feats: Sequence[Features | None],
+        out: list[Assessment],
+        removed: Sequence[Kind | None],
+        side: str,
+    ) -> None:
+        """Lines before or after the article, walked outward from it.
+
+        Next to the article sit its title, standfirst, byline, tables and lists: those stay
+        while they keep coming. Past the first boilerplate block (two junk-like lines in a
+        row, or a menu, comment, related or legal block), the rest of that side is page
+        furniture, except on-topic prose.
+        """
+        attached, pending = True, []
+        for i in order:
+            f, a = feats[i], out[i]
+            assert f is not None
+            kind = removed[i] or a.kind
+            if kind is not None:
+                if kind in _BARRIERS:
+                    attached = False
+                    self._detach(pending, feats, out, side)
+                    pending = []
+                continue
+            on_topic = a.overlap is not None and a.overlap >= ON_TOPIC
+            if attached:
+                off = a.overlap is not None and a.overlap < OFF_TOPIC
+                junk_like = (
+                    not f.table
+                    and not on_topic
+                    and (a.cls == "bad" or f.menu_like or (off and f.headline_like))
+                )
+                if not junk_like:
+                    pending = []
+                    continue
+                pending.append(i)
+                if len(pending) >= DETACH_RUN:
+                    attached = False
+                    self._detach(pending, feats, out, side)
+                    pending = []
+                continue
+            off = a.overlap is not None and a.overlap < OFF_TOPIC
+            if (a.cls in ("good", "near") and not off) or f.table or on_topic:
+                continue
+            self._detach([i], feats, out, side)
+
+    @staticmethod
+    def _detach(
+        lines: list[int], feats: Sequence[Features | None], out: list[Assessment], side: str
+    ) -> None:
+        for i in lines:
+            f, a = feats[i], out[i]
+            assert f is not None
+            menu = f.words <= NAV_MAX_WORDS or a.cls == "bad"
+            a.kind = Kind.NAVIGATION if menu else Kind.RELATED
+            a.score = 0.7
+            ov = "unknown" if a.overlap is None else f"{a.overlap:.2f}"
+            a.reason = (
+                f"{side} the article, past boilerplate that separates it from the article "
+                f"(overlap with the article {ov})"
+            )
 
     def _menus(
         self, region: list[int], feats: Sequence[Features | None], out: list[Assessment]
@@ -159,7 +245,13 @@ class Scorer:
         run: list[int] = []
         for i in [*region, -1]:
             f = feats[i] if i >= 0 else None
-            if f is not None and f.words <= NAV_MAX_WORDS and not f.terminal:
+            if (
+                f is not None
+                and f.words <= NAV_MAX_WORDS
+                and not f.terminal
+                and f.digit_share < 0.2
+                and not f.table
+            ):
                 run.append(i)
                 continue
             if len(run) >= NAV_MIN_RUN:
@@ -175,23 +267,113 @@ class Scorer:
     def _related_tail(
         self, tail: list[int], feats: Sequence[Features | None], out: list[Assessment]
     ) -> None:
-        """After the article: headline-like lines mixed with off-topic teasers."""
-        if not tail:
+        """After the article: a list of off-topic headlines, with or without teasers.
+
+        The list starts at the earliest line from which on at least TAIL_JUNK_SHARE of the
+        lines are junk-like and two or more are off-topic headlines. Lines between the
+        article's last paragraph and that start stay: tables, lists and on-topic lines
+        after the prose are part of the article more often than not.
+        """
+        tail = [i for i in tail if out[i].kind is None]
+        heads_at = [_off_headline(feats[i], out[i]) for i in tail]  # type: ignore[arg-type]
+        n = junk = heads = 0
+        start = None
+        junky: set[int] = set()
+        for k in range(len(tail) - 1, -1, -1):
+            i = tail[k]
+            f, a = feats[i], out[i]
+            assert f is not None
+            off = a.overlap is not None and a.overlap < OFF_TOPIC
+            teaser = (
+                k > 0
+                and heads_at[k - 1]
+                and a.cls in ("good", "near")
+                and (a.overlap is None or a.overlap < ON_TOPIC)
+            )
+            junkish = heads_at[k] or teaser or (a.cls in ("good", "near") and off) or f.words == 0
+            n += 1
+            junk += junkish
+            heads += heads_at[k]
+            if junkish:
+                junky.add(i)
+            if junkish and heads >= 2 and junk / n >= TAIL_JUNK_SHARE and heads / n >= 0.3:
+                start = i
+                share = junk / n
+                count = heads
+        if start is None:
             return
-        headlines = [i for i in tail if feats[i].headline_like and not out[i].on_topic]  # type: ignore[union-attr]
-        off = [i for i in tail if out[i].on_topic is not True]
-        share = len(off) / len(tail)
-        if len(headlines) < 2 or share < 0.6:
-            return
-        for i in tail:
+        first = tail.index(start)
+        for k in range(first, len(tail)):
+            i = tail[k]
+            f = feats[i]
+            assert f is not None
+            # The list as a whole is judged: every headline in it and every teaser under a
+            # headline goes, whatever its own topic; other shapes (tables, long paragraphs)
+            # are judged on their own.
+            shaped = f.headline_like or (k > first and feats[tail[k - 1]].headline_like)  # type: ignore[union-attr]
+            if i not in junky and not (shaped and f.words <= TEASER_MAX_WORDS):
+                continue
             a = out[i]
             a.kind = Kind.RELATED
             a.score = round(0.5 + 0.5 * share, 3)
             ov = "unknown" if a.overlap is None else f"{a.overlap:.2f}"
             a.reason = (
-                f"after the article's end, in a list of {len(headlines)} headline-like lines "
-                f"and teasers off the article's topic (overlap {ov})"
+                f"after the article's end, in a list of {count} off-topic headlines "
+                f"and teasers (overlap {ov})"
             )
+
+
+def _unwrap(feats: Sequence[Features | None], out: list[Assessment]) -> None:
+    """Hard-wrapped text: lines that continue one another form one paragraph.
+
+    A line that ends mid-sentence followed by one that opens in lower case (or after a
+    comma, hyphen or stopword) is a piece of a wrapped paragraph, and a paragraph of
+    enough words is prose, whatever its pieces look like alone.
+    """
+    chain: list[int] = []
+    words = 0
+    prev: Features | None = None
+    for i, f in enumerate([*feats, None]):
+        joined = (
+            f is not None
+            and prev is not None
+            and chain
+            and not prev.terminal
+            and not prev.colon_end
+            and (f.opens_lower or prev.open_end)
+        )
+        if joined:
+            chain.append(i)
+            words += f.words  # type: ignore[union-attr]
+        else:
+            if len(chain) >= 2 and words >= WRAPPED_MIN_WORDS:
+                for j in chain:
+                    out[j].cls = "good"
+            chain, words = ([i], f.words) if f is not None else ([], 0)
+        prev = f
+
+
+def _rescale(out: list[Assessment], prose: list[int]) -> None:
+    """Express overlap relative to the document's own level, or drop it when meaningless.
+
+    Languages that glue particles to words (Korean, Turkish, Finnish) or documents without
+    a stoplist repeat fewer exact words, so raw overlap runs lower everywhere in them;
+    scaling by the median overlap of the prose makes the thresholds mean the same in every
+    language. A document whose prose hardly repeats itself at all (a list of products, a
+    digest of unrelated items) has no single topic to be off: there overlap is unknown.
+    """
+    values = sorted(out[i].overlap for i in prose if out[i].overlap is not None)  # type: ignore[misc]
+    median = values[len(values) // 2] if values else 0.0
+    if len(values) < MIN_PROSE_FOR_TOPIC or median < MIN_MEDIAN_OVERLAP:
+        for a in out:
+            a.overlap = None
+        return
+    if median >= TYPICAL_OVERLAP:
+        return
+    factor = TYPICAL_OVERLAP / median
+    for a in out:
+        if a.overlap is not None:
+            a.overlap = min(1.0, a.overlap * factor)
 
 
 def classify(f: Features, has_stoplist: bool) -> str:
@@ -209,15 +391,31 @@ def classify(f: Features, has_stoplist: bool) -> str:
     return "short"
 
 
-def _weight(a: Assessment) -> float:
-    """A line's pull towards being inside the article, for the densest-run search."""
-    if a.cls == "good":
-        return 1.0 if a.on_topic is not False else -0.5
-    if a.cls == "near":
-        return 0.3 if a.on_topic is not False else -0.2
+def _off_headline(f: Features, a: Assessment) -> bool:
+    """A headline that does not share the article's words: another story's."""
+    return f.headline and (a.overlap is None or a.overlap < OFF_TOPIC)
+
+
+def _weight(a: Assessment, f: Features) -> float:
+    """A line's pull towards being inside the article, for the densest-run search.
+
+    Prose pulls in, more so when it shares the article's words; clearly off-topic prose,
+    debris and short lines push out, gently enough that a subhead or a table inside the
+    article does not split it.
+    """
+    ov = a.overlap
+    if f.table:
+        return 0.0
+    if a.cls in ("good", "near"):
+        full = 1.0 if a.cls == "good" else 0.3
+        if ov is None:
+            return 0.7 * full
+        if ov >= ON_TOPIC:
+            return full
+        return 0.3 * full if ov >= OFF_TOPIC else -0.3
     if a.cls == "bad":
-        return -0.5
-    return -0.1
+        return -0.3
+    return -0.5 if f.headline and ov is not None and ov < OFF_TOPIC else -0.1
 
 
 def _densest_run(weights: Sequence[float]) -> tuple[int | None, int | None]:
