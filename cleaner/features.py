@@ -63,6 +63,18 @@ class Features:
         )
 
 
+def _stem(word: str) -> str:
+    """A crude, language-blind stem: enough that "island", "islands" and "island's" meet.
+
+    Scripts written in syllables (Hangul, CJK) carry particles on the word's end, so their
+    first two characters stand for the word; elsewhere the first six letters do.
+    """
+    word = word.removesuffix("'s").removesuffix("’s")
+    if "\u1100" <= word[0] <= "\u9fff" or "\uac00" <= word[0] <= "\ud7af":
+        return word[:2]
+    return word[:6]
+
+
 def extract(text: str, stopwords: frozenset[str]) -> Features:
     """Compute the features of one line's normalised view."""
     tokens = WORD.findall(text)
@@ -71,10 +83,10 @@ def extract(text: str, stopwords: frozenset[str]) -> Features:
     alpha = [t for t in tokens if t[0].isalpha()]
     n_alpha = len(alpha) or 1
     stops = sum(1 for t in lower if t in stopwords)
-    if stopwords:
-        content = frozenset(t for t in lower if len(t) > 2 and t not in stopwords and t.isalpha())
-    else:
-        content = frozenset(t for t in lower if len(t) > 3 and t.isalpha())
+    min_len = 2 if stopwords else 3
+    content = frozenset(
+        _stem(t) for t in lower if len(t) > min_len and t not in stopwords and t.isalpha()
+    )
     non_space = len(text) - text.count(" ") or 1
     return Features(
         words=n,
@@ -89,7 +101,7 @@ def extract(text: str, stopwords: frozenset[str]) -> Features:
         table=bool(_TABLE.search(text)) or sum(1 for t in tokens if t[0].isdigit()) >= 4,
         bullet=bool(_BULLET.match(text)),
         content=content,
-        opens_lower=text[:1].islower(),
+        opens_lower=bool(tokens) and text[:1].islower() and tokens[0].islower(),
         open_end=text.endswith((",", "-", "‐"))
         or bool(lower and len(lower[-1]) <= 3 and lower[-1] in stopwords),
     )

@@ -34,6 +34,8 @@ WRAPPED_MIN_WORDS = 16
 MIN_MEDIAN_OVERLAP = 0.2
 DETACH_RUN = 3
 TEASER_MAX_WORDS = 45
+TAIL_HEADLINE_SHARE = 0.3
+TEASER_ON_TOPIC = 0.5
 TAIL_JUNK_SHARE = 0.6
 MIN_CONTENT = 3
 MIN_PROSE_FOR_TOPIC = 5
@@ -160,7 +162,13 @@ class Scorer:
         idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
         if not idx:
             return
-        start, end = _densest_run([_weight(out[i], feats[i]) for i in idx])  # type: ignore[arg-type]
+        weights = [_weight(out[i], feats[i]) for i in idx]  # type: ignore[arg-type]
+        for k in range(1, len(idx)):
+            # A sentence under another story's headline is its teaser until proven on-topic.
+            i, prev = idx[k], idx[k - 1]
+            if _off_headline(feats[prev], out[prev]) and _teaser_like(feats[i], out[i]):  # type: ignore[arg-type]
+                weights[k] = min(weights[k], -0.2)
+        start, end = _densest_run(weights)
         if start is None or end is None:
             return
         first, last = idx[start], idx[end]
@@ -218,7 +226,7 @@ class Scorer:
                     pending = []
                 continue
             off = a.overlap is not None and a.overlap < OFF_TOPIC
-            if (a.cls in ("good", "near") and not off) or f.table or on_topic:
+            if (a.cls in ("good", "near") and not off) or f.table:
                 continue
             self._detach([i], feats, out, side)
 
@@ -276,27 +284,34 @@ class Scorer:
         """
         tail = [i for i in tail if out[i].kind is None]
         heads_at = [_off_headline(feats[i], out[i]) for i in tail]  # type: ignore[arg-type]
-        n = junk = heads = 0
+        shaped_at = [feats[i].headline for i in tail]  # type: ignore[union-attr]
+        junk = heads = shaped = 0
         start = None
         junky: set[int] = set()
         for k in range(len(tail) - 1, -1, -1):
+            n = len(tail) - k  # lines from here to the end
             i = tail[k]
             f, a = feats[i], out[i]
             assert f is not None
             off = a.overlap is not None and a.overlap < OFF_TOPIC
             teaser = (
                 k > 0
-                and heads_at[k - 1]
+                and shaped_at[k - 1]
                 and a.cls in ("good", "near")
                 and (a.overlap is None or a.overlap < ON_TOPIC)
             )
             junkish = heads_at[k] or teaser or (a.cls in ("good", "near") and off) or f.words == 0
-            n += 1
             junk += junkish
             heads += heads_at[k]
+            shaped += shaped_at[k]
             if junkish:
                 junky.add(i)
-            if junkish and heads >= 2 and junk / n >= TAIL_JUNK_SHARE and heads / n >= 0.3:
+            if (
+                junkish
+                and heads >= 2
+                and junk / n >= TAIL_JUNK_SHARE
+                and shaped / n >= TAIL_HEADLINE_SHARE
+            ):
                 start = i
                 share = junk / n
                 count = heads
@@ -394,6 +409,15 @@ def classify(f: Features, has_stoplist: bool) -> str:
 def _off_headline(f: Features, a: Assessment) -> bool:
     """A headline that does not share the article's words: another story's."""
     return f.headline and (a.overlap is None or a.overlap < OFF_TOPIC)
+
+
+def _teaser_like(f: Features, a: Assessment) -> bool:
+    """One or two sentences that do not clearly belong to the article."""
+    return (
+        a.cls in ("good", "near")
+        and f.words <= TEASER_MAX_WORDS
+        and (a.overlap is None or a.overlap < TEASER_ON_TOPIC)
+    )
 
 
 def _weight(a: Assessment, f: Features) -> float:
