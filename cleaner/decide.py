@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .features import Features
+from .features import Features, LineHint
 from .result import Kind, LineDecision
 from .rules import Rule
 from .scorer import CAPTION_MIN, Assessment, Scorer
@@ -23,6 +23,7 @@ DUP_MIN_CHARS = 20
 DUP_NEAR = 4
 DUP_LONG_WORDS = 25
 CUT_VETO_WORDS = 40
+HINT_SCORE = 0.8
 
 
 @dataclass(slots=True)
@@ -39,12 +40,20 @@ def decide(
     hits: Sequence[Rule | None],
     scorer: Scorer,
     has_stoplist: bool,
+    hints: Sequence[LineHint | None] | None = None,
 ) -> list[LineDecision]:
-    """One ``LineDecision`` per input line, in order."""
+    """One ``LineDecision`` per input line, in order.
+
+    ``hints`` (HTML input) carry what the markup said about each line; a role named by
+    the markup (a figcaption, a "related" block) counts like a rule hit.
+    """
     marks: list[_Mark | None] = [None] * len(lines)
     for i, rule in enumerate(hits):
         if rule is not None:
             marks[i] = _Mark(rule.kind, rule.id, rule.score, rule.reason)
+    for i, hint in enumerate(hints or ()):
+        if hint is not None and hint.kind is not None and marks[i] is None and feats[i]:
+            marks[i] = _Mark(hint.kind, "html", HINT_SCORE, hint.reason)
     _duplicates(lines, feats, marks)
     for i, f in enumerate(feats):
         if f is not None and marks[i] is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .language import WORD
+from .result import Kind
 
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
@@ -19,6 +20,19 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
 _DIGIT = regex.compile(r"\d")
 _TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
 _BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """What markup says about a line (HTML input): a kind it implies, and its link share.
+
+    ``kind`` is set when the line sat in an element that names its role (a
+    ``<figcaption>``, a block whose class says "related" or "share"); ``reason`` says which.
+    """
+
+    kind: Kind | None = None
+    reason: str = ""
+    link_share: float = 0.0
 
 
 @dataclass(slots=True)
@@ -39,6 +53,7 @@ class Features:
     content: frozenset[str]
     opens_lower: bool  # starts with a lower-case letter: may continue the line before
     open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
+    link_share: float = 0.0  # share of the text inside links (HTML input only)
 
     @property
     def headline_like(self) -> bool:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import language
 from . import rules as rules_mod
 from .decide import decide
-from .features import Features, extract
+from .features import Features, LineHint, extract
 from .render import render
 from .result import CleanResult, LineDecision, Removal
 from .scorer import Scorer
@@ -43,8 +43,18 @@ class Cleaner:
             self.ruleset.get_list("caption_verbs"), self.ruleset.get_list("months")
         )
 
-    def clean(self, text: str, url: str | None = None) -> CleanResult:
-        """Remove the junk lines of ``text``; see ``CleanResult``."""
+    def clean(
+        self,
+        text: str,
+        url: str | None = None,
+        *,
+        hints: Sequence[LineHint | None] | None = None,
+    ) -> CleanResult:
+        """Remove the junk lines of ``text``; see ``CleanResult``.
+
+        ``hints`` (one per line of ``text``, from markup) is how ``clean_html`` passes on
+        what the HTML said about each line.
+        """
         if not text:
             return CleanResult(text, [])
         host = _host(url or self.url)
@@ -59,7 +69,8 @@ class Cleaner:
         out = text
         for _ in range(MAX_PASSES):
             sub = [lines[i] for i in current]
-            verdicts = self._decide(sub, host, lang, warnings)
+            sub_hints = [hints[i] if i < len(hints) else None for i in current] if hints else None
+            verdicts = self._decide(sub, host, lang, warnings, sub_hints)
             decisions.update(zip(current, verdicts, strict=True))
             dropped = [i for i, v in zip(current, verdicts, strict=True) if not v.keep]
             if not dropped:
@@ -86,27 +97,36 @@ class Cleaner:
         from .html import extract_blocks
 
         blocks = extract_blocks(html, url or self.url)
-        return self.clean("\n".join(b.text for b in blocks), url)
+        hints = [LineHint(None, "", b.link_share) for b in blocks]
+        return self.clean("\n".join(b.text for b in blocks), url, hints=hints)
 
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
         return self.clean(text, url).lines
 
     def _decide(
-        self, lines: list[Line], host: str | None, lang: str | None, warnings: list[str]
+        self,
+        lines: list[Line],
+        host: str | None,
+        lang: str | None,
+        warnings: list[str],
+        hints: Sequence[LineHint | None] | None,
     ) -> list[LineDecision]:
         stop = language.stoplist(lang)
         matcher = self.ruleset.matcher(host, lang)
         feats: list[Features | None] = []
         hits = []
-        for line in lines:
+        for k, line in enumerate(lines):
             if line.blank:
                 feats.append(None)
                 hits.append(None)
                 continue
-            feats.append(extract(line.view, stop))
+            f = extract(line.view, stop)
+            if hints and hints[k] is not None:
+                f.link_share = hints[k].link_share  # type: ignore[union-attr]
+            feats.append(f)
             hits.append(matcher.match(line.view, warnings))
-        return decide(lines, feats, hits, self.scorer, bool(stop))
+        return decide(lines, feats, hits, self.scorer, bool(stop), hints)
 
 
 def _host(url: str | None) -> str | None:

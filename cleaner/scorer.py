@@ -36,6 +36,7 @@ DETACH_RUN = 3
 TEASER_MAX_WORDS = 45
 TAIL_HEADLINE_SHARE = 0.3
 TEASER_ON_TOPIC = 0.5
+LINKED = 0.8
 TAIL_JUNK_SHARE = 0.6
 MIN_CONTENT = 3
 MIN_PROSE_FOR_TOPIC = 5
@@ -407,7 +408,9 @@ def classify(f: Features, has_stoplist: bool) -> str:
 
 
 def _off_headline(f: Features, a: Assessment) -> bool:
-    """A headline that does not share the article's words: another story's."""
+    """A headline that does not share the article's words, or links away: another story's."""
+    if f.headline_like and f.link_share >= LINKED:
+        return True
     return f.headline and (a.overlap is None or a.overlap < OFF_TOPIC)
 
 
