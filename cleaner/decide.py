@@ -9,7 +9,7 @@ prose with it is a false end marker and only drops its own line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .features import Features, LineHint
@@ -23,6 +23,7 @@ DUP_MIN_CHARS = 20
 DUP_NEAR = 4
 DUP_LONG_WORDS = 25
 CUT_VETO_WORDS = 40
+CUT_VETO_SHARE = 0.2
 HINT_SCORE = 0.8
 
 
@@ -123,14 +124,12 @@ def _expand(
             continue
         if rule.action == "cut":
             after = [j for j in range(i + 1, n) if feats[j] is not None and marks[j] is None]
-            prose = sum(
-                feats[j].words  # type: ignore[union-attr]
-                for j in after
-                if assessed[j].cls == "good" and assessed[j].on_topic is not False
-            )
-            if prose >= CUT_VETO_WORDS:
+            prose_after = _prose_words(after, feats, assessed)
+            prose_before = _prose_words(range(i), feats, assessed)
+            if prose_after >= CUT_VETO_WORDS and prose_before < CUT_VETO_SHARE * prose_after:
                 marks[i].reason += (  # type: ignore[union-attr]
-                    f"; not cutting what follows: {prose} words of article prose come after it"
+                    f"; not cutting what follows: {prose_after} words of prose come after it "
+                    f"and only {prose_before} before, so this is not where an article ends"
                 )
                 continue
             for j in after:
@@ -153,6 +152,17 @@ def _expand(
                 round(rule.score * 0.9, 3),
                 f"in the run of headline-like lines under line {lines[i].no} ({rule.reason})",
             )
+
+
+def _prose_words(
+    idx: Iterable[int], feats: Sequence[Features | None], assessed: Sequence[Assessment]
+) -> int:
+    """Words in on-topic (or unjudged) prose lines among ``idx``."""
+    return sum(
+        feats[j].words  # type: ignore[union-attr]
+        for j in idx
+        if feats[j] is not None and assessed[j].cls == "good" and assessed[j].on_topic is not False
+    )
 
 
 def _caption_reason(score: float) -> str:
