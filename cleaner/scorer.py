@@ -37,6 +37,8 @@ TEASER_MAX_WORDS = 45
 TAIL_HEADLINE_SHARE = 0.3
 TEASER_ON_TOPIC = 0.5
 LINKED = 0.8
+PROSE_WEIGHT_WORDS = 25
+PROSE_WEIGHT_CAP = 3.0
 TAIL_JUNK_SHARE = 0.6
 MIN_CONTENT = 3
 MIN_PROSE_FOR_TOPIC = 5
@@ -105,6 +107,11 @@ class Scorer:
         _unwrap(feats, out)
         skip = [k is not None for k in removed]
         self._topic(feats, out, skip)
+        # A second look: once the article is located, judge every line against the
+        # article's own words rather than the whole page's (sidebars share generic words).
+        span = self._span(feats, out, removed)
+        if span is not None:
+            self._topic(feats, out, skip, within=span)
         self._regions(feats, out, removed)
         return out
 
@@ -126,12 +133,21 @@ class Scorer:
     # -- stage 2: topic -------------------------------------------------------------------
 
     def _topic(
-        self, feats: Sequence[Features | None], out: list[Assessment], skip: Sequence[bool]
+        self,
+        feats: Sequence[Features | None],
+        out: list[Assessment],
+        skip: Sequence[bool],
+        within: tuple[int, int] | None = None,
     ) -> None:
+        """Overlap of each line with the prose (of the lines in ``within``, when given)."""
         idx = [i for i, f in enumerate(feats) if f is not None and not skip[i]]
         prose = [i for i in idx if out[i].cls in ("good", "near")]
+        if within is not None:
+            prose = [i for i in prose if within[0] <= i <= within[1]]
         if len(prose) < MIN_PROSE_FOR_TOPIC:
             return  # too little text to tell on-topic from off-topic: everything is unknown
+        for a in out:
+            a.overlap = None
         counted = {i for i in prose}
         df: Counter[str] = Counter()
         for i in prose:
@@ -154,6 +170,30 @@ class Scorer:
 
     # -- stage 3: regions -----------------------------------------------------------------
 
+    def _span(
+        self,
+        feats: Sequence[Features | None],
+        out: list[Assessment],
+        removed: Sequence[Kind | None],
+    ) -> tuple[int, int] | None:
+        """First and last line index of the densest run of on-topic prose, if any."""
+        idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
+        start, end = _densest_run(self._weights(idx, feats, out))
+        if start is None or end is None:
+            return None
+        return idx[start], idx[end]
+
+    def _weights(
+        self, idx: list[int], feats: Sequence[Features | None], out: list[Assessment]
+    ) -> list[float]:
+        weights = [_weight(out[i], feats[i]) for i in idx]  # type: ignore[arg-type]
+        for k in range(1, len(idx)):
+            # A sentence under another story's headline is its teaser until proven on-topic.
+            i, prev = idx[k], idx[k - 1]
+            if _off_headline(feats[prev], out[prev]) and _teaser_like(feats[i], out[i]):  # type: ignore[arg-type]
+                weights[k] = min(weights[k], -0.2)
+        return weights
+
     def _regions(
         self,
         feats: Sequence[Features | None],
@@ -163,13 +203,7 @@ class Scorer:
         idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
         if not idx:
             return
-        weights = [_weight(out[i], feats[i]) for i in idx]  # type: ignore[arg-type]
-        for k in range(1, len(idx)):
-            # A sentence under another story's headline is its teaser until proven on-topic.
-            i, prev = idx[k], idx[k - 1]
-            if _off_headline(feats[prev], out[prev]) and _teaser_like(feats[i], out[i]):  # type: ignore[arg-type]
-                weights[k] = min(weights[k], -0.2)
-        start, end = _densest_run(weights)
+        start, end = _densest_run(self._weights(idx, feats, out))
         if start is None or end is None:
             return
         first, last = idx[start], idx[end]
@@ -434,7 +468,9 @@ def _weight(a: Assessment, f: Features) -> float:
     if f.table:
         return 0.0
     if a.cls in ("good", "near"):
-        full = 1.0 if a.cls == "good" else 0.3
+        # Long paragraphs weigh more: the article is where the long prose is, while
+        # teasers in a sidebar are prose too, but one or two short sentences each.
+        full = min(PROSE_WEIGHT_CAP, f.words / PROSE_WEIGHT_WORDS) if a.cls == "good" else 0.3
         if ov is None:
             return 0.7 * full
         if ov >= ON_TOPIC:
