@@ -33,6 +33,7 @@ TYPICAL_OVERLAP = 0.5
 WRAPPED_MIN_WORDS = 16
 MIN_MEDIAN_OVERLAP = 0.2
 DETACH_RUN = 3
+FURNITURE_SHARE = 0.6
 TEASER_MAX_WORDS = 45
 TAIL_HEADLINE_SHARE = 0.3
 TEASER_ON_TOPIC = 0.5
@@ -227,38 +228,35 @@ class Scorer:
     ) -> None:
         """Lines before or after the article, walked outward from it.
 
-        Next to the article sit its title, standfirst, byline, tables and lists: those stay
-        while they keep coming. Past the first boilerplate block (two junk-like lines in a
-        row, or a menu, comment, related or legal block), the rest of that side is page
-        furniture, except on-topic prose.
+        Next to the article sit its title, standfirst, byline, tables and lists: those stay.
+        The page furniture starts at the first junk-like line from which on the rest of that
+        side is mostly junk-like (menus, debris, off-topic headlines, blocks already removed
+        as navigation, related, comments...). From there on only prose that is not off the
+        article's topic, and tables, stay. A list-shaped end of an article (a recipe's
+        steps, a meal plan) keeps enough on-topic lines to stay attached.
         """
-        attached, pending = True, []
+        flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
         for i in order:
             f, a = feats[i], out[i]
             assert f is not None
             kind = removed[i] or a.kind
             if kind is not None:
-                if kind in _BARRIERS:
-                    attached = False
-                    self._detach(pending, feats, out, side)
-                    pending = []
+                flags.append(True if kind in _BARRIERS else None)
                 continue
             on_topic = a.overlap is not None and a.overlap >= ON_TOPIC
-            if attached:
-                off = a.overlap is not None and a.overlap < OFF_TOPIC
-                junk_like = (
-                    not f.table
-                    and not on_topic
-                    and (a.cls == "bad" or f.menu_like or (off and f.headline_like))
-                )
-                if not junk_like:
-                    pending = []
-                    continue
-                pending.append(i)
-                if len(pending) >= DETACH_RUN:
-                    attached = False
-                    self._detach(pending, feats, out, side)
-                    pending = []
+            off = a.overlap is not None and a.overlap < OFF_TOPIC
+            flags.append(
+                not f.table
+                and not on_topic
+                and (a.cls == "bad" or f.menu_like or (off and f.headline_like))
+            )
+        start = _furniture_start(flags)
+        if start is None:
+            return
+        for i in order[start:]:
+            f, a = feats[i], out[i]
+            assert f is not None
+            if removed[i] is not None or a.kind is not None:
                 continue
             off = a.overlap is not None and a.overlap < OFF_TOPIC
             if (a.cls in ("good", "near") and not off) or f.table:
@@ -371,6 +369,25 @@ class Scorer:
                 f"after the article's end, in a list of {count} off-topic headlines "
                 f"and teasers (overlap {ov})"
             )
+
+
+def _furniture_start(flags: Sequence[bool | None]) -> int | None:
+    """Where page furniture begins in a walk away from the article, if anywhere.
+
+    The earliest junk-like position from which on at least FURNITURE_SHARE of the judged
+    lines are junk-like, over at least DETACH_RUN of them. One pass from the far end.
+    """
+    start = None
+    junk = judged = 0
+    for p in range(len(flags) - 1, -1, -1):
+        flag = flags[p]
+        if flag is None:
+            continue
+        judged += 1
+        junk += flag
+        if flag and junk >= DETACH_RUN and junk / judged >= FURNITURE_SHARE:
+            start = p
+    return start
 
 
 def _unwrap(feats: Sequence[Features | None], out: list[Assessment]) -> None:
