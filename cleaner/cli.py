@@ -1,27 +1,37 @@
-"""The ``cleaner`` command line (typer). IO lives here and in files.py, nowhere else.
+"""The ``cleaner`` command line (typer). It parses, prints and sets exit codes; the work
+is done by corpus.py (files, JSONL, the process pool) and learn.py.
 
-Exit codes: 0 done (or nothing to report), 1 ``check`` found junk, 2 usage or input errors
+Exit codes: 0 done (or nothing found), 1 ``check`` found junk, 2 usage or input errors
 (other files are still processed; errors are listed at the end).
 """
 
 from __future__ import annotations
 
 import json
+import shlex
 import sys
-import time
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import Cleaner, RuleError
-from .files import SkipFile, read_text, write_atomic
-from .result import CleanResult
+from . import corpus as cp
+from . import learn as learn_mod
+from . import rules as rules_mod
+from .files import MissingExtra, SkipFile, atomic_open, decode
+from .normalize import view
+
+EXIT_CODES = """\b
+Exit codes:
+  0  done (for check: no junk found)
+  1  check found junk
+  2  usage or input errors (other files are still processed; errors are listed at the end)"""
 
 app = typer.Typer(
-    help="Strip web-scraped news text of boilerplate and keep the article.",
+    help="Strip web-scraped news text of boilerplate and keep the article.\n\n" + EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -34,118 +44,248 @@ RulesOpt = Annotated[
     typer.Option("--rules", "-r", help="Extra rule file or directory (repeatable)."),
 ]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="Page URL: enables per-site rules.")]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Files or directories (recursive); '-' for stdin.")
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        "-g",
+        help="File pattern inside directories (repeatable). "
+        "Default: *.txt *.text *.jsonl[.gz|.zst] *.html *.htm.",
+    ),
+]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+]
+HtmlOpt = Annotated[
+    bool, typer.Option("--html", help="Treat every input as HTML (.html/.htm always are).")
+]
+JsonlOpt = Annotated[
+    bool,
+    typer.Option("--jsonl", help="Treat every input as JSONL (.jsonl[.gz|.zst] always are)."),
+]
+FieldOpt = Annotated[str, typer.Option("--field", help="JSONL: the field to clean.")]
+UrlFieldOpt = Annotated[
+    str, typer.Option("--url-field", help="JSONL: the field with the page URL ('' for none).")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _usage(message: str) -> typer.Exit:
+    _err(f"error: {message}")
+    return typer.Exit(2)
 
 
 def _cleaner(rules: list[Path] | None, url: str | None) -> Cleaner:
     try:
         return Cleaner(rules or [], url=url)
     except RuleError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
+        raise _usage(str(e)) from None
 
 
-def _inputs(paths: list[Path], glob: str) -> Iterator[tuple[Path, Path]]:
-    """(file, path relative to the argument it came from), directories recursively, sorted."""
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob(glob)):
-                if f.is_file():
-                    yield f, f.relative_to(p)
-        else:
-            yield p, Path(p.name)
+def _options(
+    html: bool, jsonl: bool, field: str, url_field: str, url: str | None, **kw: Any
+) -> cp.Options:
+    """Run options; --jsonl --html means JSONL records whose field holds HTML."""
+    return cp.Options(html, jsonl, field, url_field or None, url, **kw)
 
 
-@app.command()
+@contextmanager
+def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; otherwise a tick that does nothing."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        yield lambda n: None
+        return
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("cleaning", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _run(
+    paths: list[Path],
+    opts: cp.Options,
+    cleaner: Cleaner,
+    jobs: int | None,
+    quiet: bool,
+    output: Path | None = None,
+    in_place: bool = False,
+    globs: list[str] | None = None,
+) -> Iterator[cp.FileReport]:
+    """Plan and run; input errors found while planning come out as error reports first."""
+    try:
+        tasks, errors = cp.plan(paths, opts, output, in_place, globs)
+    except cp.UsageError as e:
+        raise _usage(str(e)) from None
+    for message in errors:
+        yield cp.FileReport(message.split(": ")[0], None, "", "error", message=message)
+    # Files count one each; JSONL files advance by records, so the bar has no fixed end.
+    has_jsonl = any(t.mode is cp.Mode.JSONL for t in tasks)
+    jobs = jobs or cp.default_jobs()
+    with (
+        cp.pool_for(cleaner, opts, jobs, cp.work_units(tasks, jobs)) as pool,
+        _progress(None if has_jsonl else len(tasks), quiet) as tick,
+    ):
+        yield from cp.run_in(pool, tasks, opts, tick)
+
+
+@app.command(epilog=EXIT_CODES)
 def clean(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories; '-' for stdin.")],
+    paths: PathsArg,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file or directory.")
+        Path | None,
+        typer.Option("--output", "-o", help="Output directory (or file, for one input file)."),
     ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Rewrite inputs atomically.")
     ] = False,
-    glob: Annotated[str, typer.Option("--glob", help="File pattern inside directories.")] = "*.txt",
+    glob: GlobOpt = None,
+    jobs: JobsOpt = None,
     rules: RulesOpt = None,
     url: UrlOpt = None,
+    html: HtmlOpt = False,
+    jsonl: JsonlOpt = False,
+    field: FieldOpt = "text",
+    url_field: UrlFieldOpt = "url",
+    annotate: Annotated[
+        bool, typer.Option("--annotate", help="JSONL: add each record's removals under 'cleaner'.")
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON report of every removal.")
+    ] = None,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Print a unified diff per changed file (alone: write nothing)."
+        ),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every removed line.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Clean files or stdin; print a summary of what was removed, by kind."""
+    """Clean files, directories, JSONL corpora or stdin; summarise what was removed, by kind.
+
+    Output mirrors the input tree under -o (HTML inputs become .txt files). With '-' the
+    input is read from stdin and written to stdout (or -o FILE).
+    """
+    opts = _options(
+        html, jsonl, field, url_field, url, annotate=annotate, diff=diff,
+        keep_removed=verbose or report is not None,
+    )  # fmt: skip
     c = _cleaner(rules, url)
-    if [str(p) for p in paths] == ["-"]:
-        result = c.clean(sys.stdin.read())
-        sys.stdout.write(result.text)
-        _report_removals("-", result, verbose)
-        return
-    if output is None and not in_place:
-        typer.echo("error: give -o OUTPUT or --in-place (or '-' to filter stdin)", err=True)
-        raise typer.Exit(2)
-    if output is not None and in_place:
-        typer.echo("error: -o and --in-place exclude each other", err=True)
-        raise typer.Exit(2)
-    started = time.perf_counter()
-    kinds: Counter[str] = Counter()
-    read = changed = flagged = 0
-    errors: list[str] = []
-    files = list(_inputs(paths, glob))
-    single = len(files) == 1 and not paths[0].is_dir() and not (output and output.is_dir())
-    for src, rel in files:
-        try:
-            decoded = read_text(src)
-        except (OSError, SkipFile) as e:
-            errors.append(str(e))
-            continue
-        read += 1
-        result = c.clean(decoded.text)
-        kinds.update(result.counts())
-        changed += result.changed
-        flagged += result.flagged
-        dest = src if in_place else (output if single else output / rel)  # type: ignore[operator]
-        try:
-            if not in_place or result.changed:
-                write_atomic(dest, result.text, decoded.encoding)
-        except OSError as e:
-            errors.append(f"{dest}: {e}")
-        _report_removals(str(src), result, verbose)
-    if not quiet:
-        by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"
-        typer.echo(
-            f"{read} files read, {changed} changed, {flagged} flagged, {len(errors)} errors; "
-            f"lines removed by kind: {by_kind} ({time.perf_counter() - started:.2f}s)",
-            err=True,
-        )
-    for e in errors:
-        typer.echo(f"error: {e}", err=True)
-    if errors:
-        raise typer.Exit(2)
+    summary = cp.Summary()
+    if "-" in map(str, paths):
+        if len(paths) > 1 or in_place:
+            raise _usage("'-' (stdin) must be the only input, without --in-place")
+        reports: Iterator[cp.FileReport] = iter([cp.run_stdin(c, opts, output)])
+    elif output is None and not in_place and not diff:
+        raise _usage("give -o OUTPUT, --in-place or --diff (or '-' to filter stdin)")
+    else:
+        reports = _run(paths, opts, c, jobs, quiet, output, in_place, glob)
+    with cp.ReportWriter(report) if report else nullcontext() as writer:
+        for r in reports:
+            summary.add(r)
+            if writer is not None:
+                writer.add(r)
+            _show(r, verbose)
+        if writer is not None:
+            writer.finish(summary)
+    _close(summary, quiet)
 
 
-def _report_removals(name: str, result: CleanResult, verbose: bool) -> None:
-    if result.flagged:
-        typer.echo(f"{name}: flagged: {result.flag_reason}", err=True)
+def _show(r: cp.FileReport, verbose: bool) -> None:
+    if r.diff:
+        sys.stdout.write(r.diff)
+        sys.stdout.flush()
+    if r.flagged:
+        what = f"{r.flagged} records" if r.mode == cp.Mode.JSONL else "everything"
+        _err(f"{r.src}: flagged: {what} would be removed; left unchanged")
     if verbose:
-        for r in result.removed:
-            typer.echo(f"{name}:{r.line_no}\t{r.kind}\t{r.rule}\t{r.text}", err=True)
+        for where, rm in r.removed:
+            at = f"{where}:{rm.line_no}" if where else str(rm.line_no)
+            _err(f"{r.src}:{at}\t{rm.kind}\t{rm.rule}\t{rm.text}")
+    for w in r.warnings:
+        _err(f"warning: {w}")
 
 
-@app.command()
-def explain(
-    file: Annotated[Path, typer.Argument(help="A text file, or '-' for stdin.")],
+def _close(summary: cp.Summary, quiet: bool, check: bool = False) -> None:
+    """The closing summary, then skipped files and errors; exit 2 if there were errors."""
+    if not quiet:
+        for line in summary.lines(check):
+            _err(line)
+    for note in summary.notes:
+        _err(f"skipped: {note}")
+    for e in summary.errors:
+        _err(f"error: {e}")
+    if summary.errors:
+        raise typer.Exit(2)
+
+
+@app.command(epilog=EXIT_CODES)
+def check(
+    paths: PathsArg,
+    glob: GlobOpt = None,
+    jobs: JobsOpt = None,
     rules: RulesOpt = None,
     url: UrlOpt = None,
+    html: HtmlOpt = False,
+    jsonl: JsonlOpt = False,
+    field: FieldOpt = "text",
+    url_field: UrlFieldOpt = "url",
+    quiet: QuietOpt = False,
+) -> None:
+    """List the files that contain junk, changing nothing. Exit 1 if any does."""
+    opts = _options(html, jsonl, field, url_field, url)
+    c = _cleaner(rules, url)
+    if "-" in map(str, paths):
+        raise _usage("check reads files, not stdin")
+    summary = cp.Summary()
+    for r in _run(paths, opts, c, jobs, quiet, globs=glob):
+        summary.add(r)
+        if r.counts:
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))
+            n = sum(r.counts.values())
+            if r.mode == cp.Mode.JSONL:
+                what = f"{r.records_changed} of {r.records} records with junk, {n} lines"
+            else:
+                what = f"{n} junk line{'s' * (n != 1)}"
+            typer.echo(f"{r.src}: {what} ({kinds})")
+        _show(r, False)
+    _close(summary, quiet, check=True)
+    if summary.changed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog=EXIT_CODES)
+def explain(
+    file: Annotated[Path, typer.Argument(help="A text or HTML file, or '-' for stdin.")],
+    rules: RulesOpt = None,
+    url: UrlOpt = None,
+    html: HtmlOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     width: Annotated[int, typer.Option(help="Characters of each line to show.")] = 60,
 ) -> None:
     """Show every line's verdict: keep/drop, kind, rule, score and the reason."""
+    if fmt not in ("table", "json"):
+        raise _usage(f"--format must be table or json, not {fmt!r}")
     c = _cleaner(rules, url)
+    is_html = html or (str(file) != "-" and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
     try:
-        text = sys.stdin.read() if str(file) == "-" else read_text(file).text
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        result = c.clean_html(data) if is_html else c.clean(decode(data, str(file)).text)
     except (OSError, SkipFile) as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
-    result = c.clean(text)
+        raise _usage(str(e)) from None
     if fmt == "json":
         rows = [
             {
@@ -186,21 +326,154 @@ def explain(
 
 @rules_app.command("list")
 def rules_list(rules: RulesOpt = None) -> None:
-    """List the loaded rules: id, kind, action and the file they come from."""
+    """List the loaded rules: id, kind, action, sites and the file they come from."""
     c = _cleaner(rules, None)
+    typer.echo(f"{'id':40} {'kind':14} {'action':9} {'sites':20} source")
     for r in c.ruleset.rules:
-        typer.echo(f"{r.id:40} {r.kind.value:14} {r.action:9} {Path(r.source).name}")
+        sites = ",".join(r.sites) or "-"
+        typer.echo(f"{r.id:40} {r.kind.value:14} {r.action:9} {sites:20} {Path(r.source).name}")
 
 
-@rules_app.command("check")
-def rules_check(paths: Annotated[list[Path], typer.Argument(help="Rule files or dirs.")]) -> None:
-    """Validate rule files (with the built-in packs loaded first)."""
+@rules_app.command("check", epilog=EXIT_CODES)
+def rules_check(
+    paths: Annotated[list[Path], typer.Argument(help="Rule files or directories.")],
+    sample: Annotated[
+        list[Path] | None,
+        typer.Option("--sample", "-s", help="Text file to dry-run the rules on (repeatable)."),
+    ] = None,
+) -> None:
+    """Validate rule files (after the built-in packs), then dry-run them on sample files.
+
+    Every file is checked, and every fault is listed with its file and rule id. The dry run
+    shows which sample lines each rule's pattern hits (sites and lang are not applied).
+    """
     try:
-        rs = Cleaner(paths).ruleset
+        files = rules_mod.rule_files(paths)
     except RuleError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"ok: {len(rs.rules)} rules from {len(rs.sources)} files")
+        raise _usage(str(e)) from None
+    faults = []
+    for f in files:
+        try:
+            rules_mod.load([f])
+        except RuleError as e:
+            faults.append(str(e))
+    rs = None
+    if not faults:
+        try:
+            rs = rules_mod.load(files)  # together: ids must be unique across files too
+        except RuleError as e:
+            faults.append(str(e))
+    for fault in faults:
+        _err(f"error: {fault}")
+    if rs is None:
+        raise typer.Exit(2)
+    mine = [r for r in rs.rules if Path(r.source) in files]
+    typer.echo(
+        f"ok: {_n(len(mine), 'rule')} in {_n(len(files), 'file')}; "
+        f"{_n(len(rs.rules), 'rule')} loaded in all"
+    )
+    if sample:
+        _dry_run(mine, sample)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _dry_run(rules: list[rules_mod.Rule], samples: list[Path]) -> None:
+    texts: list[tuple[Path, list[str]]] = []
+    for s in samples:
+        try:
+            texts.append((s, decode(s.read_bytes(), str(s)).text.splitlines()))
+        except (OSError, SkipFile) as e:
+            raise _usage(str(e)) from None
+    for rule in rules:
+        hits = [
+            (s, no, line)
+            for s, lines in texts
+            for no, line in enumerate(lines, 1)
+            if _hits(rule, view(line))
+        ]
+        typer.echo(f"{rule.id} ({rule.kind.value}): {_n(len(hits), 'hit')}")
+        for s, no, line in hits:
+            typer.echo(f"  {s}:{no}: {line.strip()}")
+
+
+def _hits(rule: rules_mod.Rule, text: str) -> bool:
+    try:
+        return bool(text) and rule.search(text)
+    except TimeoutError:
+        _err(f"warning: rule {rule.id!r} timed out on {text[:60]!r}")
+        return False
+
+
+@app.command(epilog=EXIT_CODES)
+def learn(
+    paths: Annotated[list[Path], typer.Argument(help="Corpus files or directories.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Rule file to write ('-' for stdout).")
+    ],
+    min_docs: Annotated[
+        int, typer.Option("--min-docs", min=2, help="A line must be in this many documents...")
+    ] = 5,
+    min_share: Annotated[
+        float,
+        typer.Option("--min-share", min=0.0, max=1.0, help="...and this share of its site's."),
+    ] = 0.5,
+    site_from: Annotated[
+        learn_mod.SiteFrom,
+        typer.Option(
+            "--site-from",
+            help="Group documents by the first directory under PATH, or by the URL's host.",
+        ),
+    ] = learn_mod.SiteFrom.DIR,
+    glob: GlobOpt = None,
+    jsonl: JsonlOpt = False,
+    field: FieldOpt = "text",
+    url_field: UrlFieldOpt = "url",
+    quiet: QuietOpt = False,
+) -> None:
+    """Learn each site's repeated boilerplate lines from a corpus and write them as rules."""
+    opts = _options(False, jsonl, field, url_field, None)
+    try:
+        lopts = learn_mod.LearnOptions(min_docs, min_share, site_from)
+    except ValueError as e:
+        raise _usage(str(e)) from None
+    if site_from is learn_mod.SiteFrom.URL_FIELD and not url_field:
+        raise _usage("--site-from url-field needs --url-field")
+    globs = tuple(glob or (cp.JSONL_GLOBS if jsonl else cp.TEXT_GLOBS + cp.JSONL_GLOBS))
+    errors: list[str] = []
+
+    def documents() -> Iterator[cp.Document]:
+        errors.clear()  # each pass meets the same errors: report them once
+        return cp.iter_documents(paths, globs, opts, errors)
+
+    builtin = rules_mod.load()
+    try:
+        learned, stats = learn_mod.learn(documents, lopts, lambda host: builtin.matcher(host, None))
+    except MissingExtra as e:
+        raise _usage(str(e)) from None
+    args = [*map(str, paths), "-o", str(output), f"--min-docs={min_docs}"]
+    args += [f"--min-share={min_share}", f"--site-from={site_from.value}"]
+    command = "cleaner learn " + " ".join(map(shlex.quote, args))
+    text = learn_mod.to_toml(learned, stats, lopts, command)
+    learn_mod.validate(text, str(output))
+    if str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        with atomic_open(output, compress=False) as f:
+            f.write(text.encode("utf-8"))
+    if not quiet:
+        _err(
+            f"learned {_n(len(learned), 'rule')} on {_n(len({x.site for x in learned}), 'site')} "
+            f"from {_n(stats.documents, 'document')} ({_n(stats.sites, 'site')}, "
+            f"{stats.small_sites} with fewer than {min_docs} documents, "
+            f"{stats.unsited} documents without a site)"
+        )
+    for e in errors:
+        _err(f"error: {e}")
+    if errors:
+        raise typer.Exit(2)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -1,23 +1,42 @@
 """Reading and writing files without ever damaging one.
 
 Text is decoded as UTF-8 (a BOM is kept as part of the text, so it survives the round
-trip); other encodings are detected with charset_normalizer and the file is written back in
-the encoding it came in. Writes are atomic: a temporary file in the same directory, fsync,
-then ``os.replace`` with the original's permissions.
+trip); UTF-16/32 files are recognised by their BOM; other encodings are detected with
+charset_normalizer and the file is written back in the encoding it came in. Writes are
+atomic: a temporary file in the same directory, fsync, then ``os.replace`` with the
+original's permissions. ``.gz`` and ``.zst`` files are (de)compressed on the fly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
+import io
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
+
+# Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one. The codecs keep the BOM
+# as U+FEFF at the start of the text, and encoding writes it back.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+COMPRESSED = (".gz", ".zst")
 
 
 class SkipFile(Exception):
     """This file is not text we can safely clean; the message says why."""
+
+
+class MissingExtra(RuntimeError):
+    """An optional dependency is needed for this input; the message says how to get it."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +47,13 @@ class Decoded:
 
 def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     """Decode bytes to text, or raise SkipFile for binary or undecodable input."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(codec), codec)
+            except UnicodeDecodeError:
+                raise SkipFile(f"{name}: has a {codec} BOM but is not {codec}") from None
+    if b"\x00" in data[:8192]:
         raise SkipFile(f"{name}: binary file (NUL bytes)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -55,20 +80,78 @@ def read_text(path: Path) -> Decoded:
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``text`` so that readers see the old file or the new, never half."""
     data = text.encode(encoding)
+    with atomic_open(path, compress=False) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, compress: bool = True) -> Iterator[IO[bytes]]:
+    """A binary stream whose content replaces ``path`` only if the block ends without error.
+
+    The temporary file sits in the same directory (so ``os.replace`` is atomic), is
+    fsynced, and gets the original's permissions. With ``compress``, a ``.gz`` or ``.zst``
+    suffix compresses what is written.
+    """
     mode = None
     with contextlib.suppress(FileNotFoundError):
         mode = stat.S_IMODE(path.stat().st_mode)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as raw:
+            with _compressor(raw, path if compress else None) as f:
+                yield f
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it): new files get 0o666 & ~umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _compressor(raw: IO[bytes], path: Path | None) -> Iterator[IO[bytes]]:
+    suffix = path.suffix if path is not None else ""
+    if suffix == ".gz":
+        # mtime=0 and no file name: the same input gives the same bytes.
+        with gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+            yield gz  # type: ignore[misc]
+    elif suffix == ".zst":
+        with _zstd().ZstdCompressor().stream_writer(raw, closefd=False) as zw:
+            yield zw  # type: ignore[misc]
+    else:
+        yield raw
+
+
+@contextlib.contextmanager
+def open_read(path: Path) -> Iterator[IO[bytes]]:
+    """A buffered binary reader of ``path``, decompressing ``.gz`` and ``.zst`` files."""
+    with path.open("rb") as raw:
+        if path.suffix == ".gz":
+            with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
+                yield gz  # type: ignore[misc]
+        elif path.suffix == ".zst":
+            reader: Any = _zstd().ZstdDecompressor().stream_reader(raw, closefd=False)
+            with io.BufferedReader(reader) as buffered:
+                yield buffered
+        else:
+            yield raw
+
+
+def _zstd() -> Any:
+    try:
+        import zstandard
+    except ImportError:
+        raise MissingExtra(
+            "reading or writing .zst files needs the zstandard package: pip install 'cleaner[zstd]'"
+        ) from None
+    return zstandard
