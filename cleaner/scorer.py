@@ -9,9 +9,14 @@ Three stages, as in jusText:
    leaving out its immediate neighbours (a headline and its own teaser share words, but a
    list of unrelated stories shares none with the article). That gives ``overlap``.
 3. Context: the article is the densest run of on-topic prose (a maximum-sum segment, as in
-   boilerpipe); inside it short lines are subheads and stay. Before and after it, lines are
-   judged against it: a menu-like run of short lines is navigation, and a tail made of
-   headline-like lines and off-topic teasers is a related-stories list.
+   boilerpipe), found once, then overlap is measured again against the article's own words.
+   Inside the article short lines are subheads and stay. Walking outward from it, what sits
+   next to it (title, byline, tables, lists) stays until the rest of that side is mostly
+   junk-like; from there on it is page furniture. A tail of off-topic headlines with or
+   without teasers is a related-stories list; runs of very short lines are menus.
+
+Every pass is linear in the number of lines (counters, one backward scan per side), so a
+document ten times longer costs ten times the time.
 """
 
 from __future__ import annotations
@@ -63,7 +68,6 @@ class Assessment:
     cls: str = "blank"
     overlap: float | None = None
     region: str = "body"
-    caption: float = 0.0
     kind: Kind | None = None
     score: float = 0.0
     reason: str = ""
