@@ -57,7 +57,8 @@ def decide(
             marks[i] = _Mark(hint.kind, "html", HINT_SCORE, hint.reason)
     _duplicates(lines, feats, marks)
     for i, f in enumerate(feats):
-        if f is not None and marks[i] is None:
+        # Without a position marker "(L)" a caption's shape cannot reach CAPTION_MIN.
+        if f is not None and marks[i] is None and "(" in lines[i].view:
             c = scorer.caption_score(lines[i].view, f)
             if c >= CAPTION_MIN:
                 marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))

@@ -7,6 +7,7 @@ All of it is computed once per line, in one pass over its tokens.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -91,32 +92,69 @@ def _stem(word: str) -> str:
 
 
 def extract(text: str, stopwords: frozenset[str]) -> Features:
-    """Compute the features of one line's normalised view."""
+    """Compute the features of one line's normalised view.
+
+    Hot path (once per line): each count is a C-level pass (``map``, ``str.count``) and
+    the regexes run only when a cheap substring test says they can match.
+    """
     tokens = WORD.findall(text)
     n = len(tokens)
-    lower = [t.lower() for t in tokens]
-    alpha = [t for t in tokens if t[0].isalpha()]
-    n_alpha = len(alpha) or 1
-    stops = sum(1 for t in lower if t in stopwords)
+    lower = list(map(str.lower, tokens))
+    # Long lines repeat their words: count each distinct token once, with its multiplicity.
+    counted = Counter(tokens).items() if n > LONG_LINE else [(t, 1) for t in tokens]
+    alpha = [(t, k) for t, k in counted if t[0].isalpha()]
+    n_alpha = sum(k for _, k in alpha) or 1
+    stops = sum(map(stopwords.__contains__, lower))
     min_len = 2 if stopwords else 3
     content = frozenset(
-        _stem(t) for t in lower if len(t) > min_len and t not in stopwords and t.isalpha()
+        _stem(t) for t in set(lower) if len(t) > min_len and t not in stopwords and t.isalpha()
     )
     non_space = len(text) - text.count(" ") or 1
     return Features(
         words=n,
         chars=len(text),
-        terminal=bool(_TERMINAL.search(text)),
+        terminal=_terminal(text),
         colon_end=text.endswith(":"),
         stop_density=stops / n if n else 0.0,
-        title_share=sum(1 for t in alpha if t[0].isupper()) / n_alpha,
-        upper_share=sum(1 for t in alpha if len(t) > 1 and t.isupper()) / n_alpha,
-        digit_share=len(_DIGIT.findall(text)) / non_space,
-        url=bool(_URL.search(text)),
-        table=bool(_TABLE.search(text)) or sum(1 for t in tokens if t[0].isdigit()) >= 4,
+        title_share=sum(k for t, k in alpha if t[0].isupper()) / n_alpha,
+        upper_share=sum(k for t, k in alpha if len(t) > 1 and t.isupper()) / n_alpha,
+        digit_share=_digits(text) / non_space,
+        url=_has_url(text),
+        table=(("|" in text or "\t" in text) and bool(_TABLE.search(text)))
+        or sum(k for t, k in counted if t[0].isdigit()) >= 4,
         bullet=bool(_BULLET.match(text)),
         content=content,
         opens_lower=bool(tokens) and text[:1].islower() and tokens[0].islower(),
         open_end=text.endswith((",", "-", "‐"))
         or bool(lower and len(lower[-1]) <= 3 and lower[-1] in stopwords),
     )
+
+
+LONG_LINE = 64  # tokens; past this, per-token counts go through a Counter
+_ENDERS = ".!?…。！？"
+_CLOSERS = "'\"’”»)]"
+_ASCII_DIGITS = "0123456789"
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL.search(text)`` without scanning the line: look at its end only."""
+    tails = (text, text[:-1]) if text.endswith("\n") else (text,)  # ``$`` allows a final \n
+    for tail in tails:
+        tail = tail.rstrip(_CLOSERS)
+        if tail and tail[-1] in _ENDERS:
+            return True
+    return False
+
+
+def _digits(text: str) -> int:
+    """How many characters ``\\d`` matches; ASCII lines are counted with ``str.count``."""
+    if text.isascii():
+        return sum(map(text.count, _ASCII_DIGITS))
+    return len(_DIGIT.findall(text))
+
+
+def _has_url(text: str) -> bool:
+    """``_URL.search``, skipped when the line has none of ``://``, ``www.`` or ``@``."""
+    if "://" in text or "@" in text or "www." in text.lower():
+        return bool(_URL.search(text))
+    return False

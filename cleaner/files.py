@@ -13,6 +13,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -46,17 +47,21 @@ class Decoded:
 
 
 def decode(data: bytes, name: str = "<bytes>") -> Decoded:
-    """Decode bytes to text, or raise SkipFile for binary or undecodable input."""
+    """Decode bytes to text, or raise SkipFile for binary or undecodable input.
+
+    Whatever is returned encodes back to ``data`` exactly, line by line: so any subset of
+    its lines, written with ``Decoded.encoding``, reproduces those lines' original bytes.
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(codec), codec)
+                return _checked(Decoded(data.decode(codec), codec), data, name)
             except UnicodeDecodeError:
                 raise SkipFile(f"{name}: has a {codec} BOM but is not {codec}") from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise SkipFile(f"{name}: binary file (NUL bytes)")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return _checked(Decoded(data.decode("utf-8"), "utf-8"), data, name)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -64,13 +69,40 @@ def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     best = from_bytes(data).best()
     if best is None:
         raise SkipFile(f"{name}: not text in any encoding charset_normalizer knows")
-    text = str(best)
+    decoded = Decoded(str(best), best.encoding)
+    if not _round_trips(decoded, data):
+        raise SkipFile(
+            f"{name}: detected as {best.encoding}, but re-encoding it would not give back "
+            "the same bytes; left alone"
+        )
+    return _checked(decoded, data, name)
+
+
+# C0 controls that text files do not hold (tab, line and page breaks, ESC and the DOS
+# end-of-file mark excepted), and DEL.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]")
+_SNIFF = 1 << 20  # characters looked at for control characters
+MAX_CONTROL_SHARE = 0.01
+
+
+def _checked(decoded: Decoded, data: bytes, name: str) -> Decoded:
+    """Refuse text that is really binary: too many control characters near the start."""
+    head = decoded.text[:_SNIFF]
+    controls = len(_CONTROLS.findall(head))
+    if controls and controls > MAX_CONTROL_SHARE * len(head):
+        raise SkipFile(f"{name}: binary file ({controls} control characters)")
+    return decoded
+
+
+def _round_trips(decoded: Decoded, data: bytes) -> bool:
+    """Whether each line, encoded on its own, gives back its bytes (no stateful codecs)."""
     try:
-        if text.encode(best.encoding) != data:
-            raise SkipFile(f"{name}: {best.encoding} does not round-trip; left alone")
-    except (UnicodeEncodeError, LookupError):
-        raise SkipFile(f"{name}: {best.encoding} does not round-trip; left alone") from None
-    return Decoded(text, best.encoding)
+        if decoded.text.encode(decoded.encoding) != data:
+            return False
+        lines = decoded.text.splitlines(keepends=True)
+        return b"".join(line.encode(decoded.encoding) for line in lines) == data
+    except (UnicodeError, LookupError):
+        return False
 
 
 def read_text(path: Path) -> Decoded:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -122,20 +123,28 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens, the unit every count here is made of."""
-    return [m.lower() for m in WORD.findall(text)]
+def words(text: str) -> Iterator[str]:
+    """Lower-cased word tokens, the unit every count here is made of.
+
+    Lazy: ``guess`` reads only the first ``SAMPLE_WORDS``, so a 50 MB document costs no
+    more to guess than a short one (and holds no list of millions of tokens).
+    """
+    return (m.group().lower() for m in WORD.finditer(text))
 
 
 def guess(tokens: Iterable[str]) -> str | None:
-    """The language whose stoplist covers most of ``tokens``; None when too few hit."""
+    """The language whose stoplist covers most of ``tokens``; None when too few hit.
+
+    Counts distinct words first (in C), then credits each language once per distinct word;
+    languages enter the tally in the order their first hit occurs, so ties resolve as a
+    token-by-token count would.
+    """
     index = _index()
+    counts = Counter(islice(tokens, SAMPLE_WORDS))
     hits: Counter[str] = Counter()
-    for i, w in enumerate(tokens):
-        if i >= SAMPLE_WORDS:
-            break
+    for w, n in counts.items():
         for lang in index.get(w, ()):
-            hits[lang] += 1
+            hits[lang] += n
     if not hits:
         return None
     lang, n = hits.most_common(1)[0]

@@ -12,6 +12,7 @@ from .decide import decide
 from .features import Features, LineHint, extract
 from .render import render
 from .result import CleanResult, LineDecision, Removal
+from .rules import Rule
 from .scorer import Scorer
 from .segment import Line, segment
 
@@ -65,12 +66,19 @@ class Cleaner:
         lang = self.language or language.guess(language.words(text))
         # Decide again on the output until nothing more goes (at most MAX_PASSES): a second
         # look sees the article without its junk, and this makes clean() idempotent.
+        feats, hits = self._analyse(lines, host, lang, warnings, hints)
+        stop = bool(language.stoplist(lang))
         current = list(range(len(lines)))
         out = text
         for _ in range(MAX_PASSES):
-            sub = [lines[i] for i in current]
-            sub_hints = [hints[i] if i < len(hints) else None for i in current] if hints else None
-            verdicts = self._decide(sub, host, lang, warnings, sub_hints)
+            verdicts = decide(
+                [lines[i] for i in current],
+                [feats[i] for i in current],
+                [hits[i] for i in current],
+                self.scorer,
+                stop,
+                [hints[i] if i < len(hints) else None for i in current] if hints else None,
+            )
             decisions.update(zip(current, verdicts, strict=True))
             dropped = [i for i, v in zip(current, verdicts, strict=True) if not v.keep]
             if not dropped:
@@ -97,36 +105,38 @@ class Cleaner:
         from .html import extract_blocks
 
         blocks = extract_blocks(html, url or self.url)
-        hints = [LineHint(None, "", b.link_share) for b in blocks]
+        hints = [b.hint() for b in blocks]
         return self.clean("\n".join(b.text for b in blocks), url, hints=hints)
 
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
         return self.clean(text, url).lines
 
-    def _decide(
+    def _analyse(
         self,
         lines: list[Line],
         host: str | None,
         lang: str | None,
         warnings: list[str],
         hints: Sequence[LineHint | None] | None,
-    ) -> list[LineDecision]:
+    ) -> tuple[list[Features | None], list[Rule | None]]:
+        """Features and rule hits of every line, once: later passes reuse them."""
         stop = language.stoplist(lang)
         matcher = self.ruleset.matcher(host, lang)
         feats: list[Features | None] = []
-        hits = []
+        hits: list[Rule | None] = []
         for k, line in enumerate(lines):
             if line.blank:
                 feats.append(None)
                 hits.append(None)
                 continue
             f = extract(line.view, stop)
-            if hints and hints[k] is not None:
-                f.link_share = hints[k].link_share  # type: ignore[union-attr]
+            hint = hints[k] if hints and k < len(hints) else None
+            if hint is not None:
+                f.link_share = hint.link_share
             feats.append(f)
             hits.append(matcher.match(line.view, warnings))
-        return decide(lines, feats, hits, self.scorer, bool(stop), hints)
+        return feats, hits
 
 
 def _host(url: str | None) -> str | None:

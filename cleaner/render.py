@@ -56,12 +56,28 @@ def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> tu
         gap, gap_removed, started = [], False, True
     if not gap_removed:
         out.extend(gap)
+    out = _unfused(lines, out)
     text = "".join(lines[i].raw + lines[i].end for i in out)
     if lines and not lines[-1].end and text:
         text = _strip_final_eol(text)
     if bom and text and not text.startswith("\ufeff"):
         text = "\ufeff" + text
     return text, out
+
+
+def _unfused(lines: Sequence[Line], out: list[int]) -> list[int]:
+    """Leave out empty lines that would merge with the line before into one CRLF.
+
+    A line ending in a lone CR followed, across a removal, by an empty line ending in LF
+    would read back as one line ending in CRLF: the kept line's ending would change and the
+    empty line would vanish anyway. Only a gap can bring the two together.
+    """
+    kept: list[int] = []
+    for i in out:
+        if kept and lines[kept[-1]].end == "\r" and not lines[i].raw and lines[i].end[:1] == "\n":
+            continue
+        kept.append(i)
+    return kept
 
 
 def _strip_final_eol(text: str) -> str:

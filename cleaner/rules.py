@@ -18,9 +18,9 @@ loaded earlier to switch off), and ``[[rule]]`` tables::
     score = 1.0                     # optional: how surely a match is junk
     timeout = 0.05                  # optional: seconds per line before the rule gives up
 
-Matching is a two-step filter for speed: one combined pattern of all rules tells whether
-any rule matches a line (most lines: none); only then are the rules tried one by one, in
-load order, so the first listed rule wins.
+Matching is filtered for speed (see ``Matcher``): a rule's regex runs only on lines that
+start or contain what it needs; the candidates are tried in load order, so the first
+listed rule wins.
 """
 
 from __future__ import annotations
@@ -28,13 +28,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from . import prefilter
 from .result import Kind
 
 ACTIONS = ("drop", "cut", "drop-run")
@@ -54,8 +55,6 @@ _RULE_KEYS = {
     "timeout",
 }
 _FILE_KEYS = {"rule", "lists", "disable", "meta"}
-# Patterns with back-references or named groups cannot share one combined pattern.
-_SOLO = regex.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?P?<[A-Za-z_]|\(\?&|\(\?\w*\)")
 
 
 class RuleError(ValueError):
@@ -65,6 +64,10 @@ class RuleError(ValueError):
         where = f"{source}: rule {rule_id!r}" if rule_id else source
         super().__init__(f"{where}: {message}")
         self.source, self.rule_id, self.message = source, rule_id, message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised inside worker processes (corpus runs, datatrove): it must cross back.
+        return (type(self), (self.source, self.rule_id, self.message))
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,22 @@ class RuleSet:
     def _matchers(self) -> dict[tuple[str | None, str | None], Matcher]:
         return {}
 
+    @cached_property
+    def _by_rules(self) -> dict[tuple[str, ...], Matcher]:
+        return {}
+
     def matcher(self, host: str | None, lang: str | None) -> Matcher:
         """The matcher for one (host, language) context, compiled once and cached."""
         key = (normalize_host(host), lang)
         m = self._matchers.get(key)
         if m is None:
-            m = Matcher([r for r in self.rules if r.applies(key[0], lang)], self.lists)
+            rules = [r for r in self.rules if r.applies(key[0], lang)]
+            # Most hosts have no rules of their own: they share one matcher (and its cache).
+            m = self._by_rules.get(ids := tuple(r.id for r in rules))
+            if m is None:
+                m = Matcher(rules, self.lists)
+                if len(self._by_rules) < 256:
+                    self._by_rules[ids] = m
             if len(self._matchers) < 4096:
                 self._matchers[key] = m
         return m
@@ -144,79 +157,139 @@ class RuleSet:
 
 
 class Matcher:
-    """Matches lines against a fixed set of rules, fast path first.
+    """Matches lines against a fixed set of rules: the first rule, in load order, that hits.
 
-    Hot path: most lines match no rule, so one combined pattern answers that first.
-    Rules anchored at the start of the line (nearly all) are combined into a pattern tried
-    only at position 0 (``match``); the others into one that is searched. Only a line that
-    hits (rare) is tried rule by rule, to report the first rule in load order.
+    Hot path (one call per line, most lines hit nothing), so a rule's regex runs only on
+    lines it could match (see ``prefilter``):
+
+    - a rule anchored at the line's start with enumerable first characters is indexed by
+      its possible first characters (up to four; casefolded, digits as 0, spaces as one);
+      one dict lookup on the line's own start gives the few rules worth trying;
+    - every other rule is tried only when the casefolded line contains one of the literals
+      its every match must contain (a rule with none is always tried).
+
+    Candidates are tried in load order, so the answer is exactly the first matching rule's.
+    Results are remembered per line text (bounded): the pipeline's second pass and
+    boilerplate repeated across documents cost one dict lookup.
     """
+
+    CACHE_SIZE = 8192
 
     def __init__(self, rules: Sequence[Rule], lists: dict[str, list[str]]) -> None:
         self.rules = list(rules)
-        shared = [r for r in self.rules if not _SOLO.search(r.pattern)]
-        self.solo = [r for r in self.rules if _SOLO.search(r.pattern)]
-        anchored = [r for r in shared if _anchored(r.pattern)]
-        floating = [r for r in shared if not _anchored(r.pattern)]
-        self.anchored = _combine(anchored, lists)
-        self.floating = _combine(floating, lists)
-        self.timeout = sum(r.timeout for r in shared) or DEFAULT_TIMEOUT
+        plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
+        self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
+        self._keyed: dict[str, list[int]] = {}
+        for i, p in enumerate(plans):
+            for k in p.keys or ():
+                self._keyed.setdefault(k, []).append(i)
+        self._table = prefilter.key_table() if self._keyed else {}
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._cache: dict[str, Rule | None] = {}
+        # Unkeyed rules with a requirement: (shared gate?, raw-text test, casefolded test).
+        self._need: list[tuple[bool, prefilter.Search | None, prefilter.Search | None] | None]
+        self._need = [None] * len(plans)
+        gate_cs: set[str] = set()
+        gate_ci: set[str] = set()
+        for i in self._unkeyed:
+            p = plans[i]
+            if p.need is None:
+                continue
+            shared = not prefilter.weak(*p.need)
+            if shared:
+                gate_cs |= p.need[0]
+                gate_ci |= p.need[1]
+            self._need[i] = (shared, p.cs, p.ci)
+        self._gate_cs = prefilter.searcher(gate_cs)
+        self._gate_ci = prefilter.searcher(gate_ci)
+
+    def candidates(self, text: str) -> tuple[int, ...]:
+        """Indices (into ``rules``) of the rules that could match ``text``, in load order."""
+        key = text[: prefilter.MAX_K].casefold()[: prefilter.MAX_K].translate(self._table)
+        found = self._by_key.get(key)
+        if found is None:
+            keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))
+            found = tuple(sorted({*self._unkeyed, *(i for ids in keyed for i in ids)}))
+            if len(self._by_key) >= self.CACHE_SIZE:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return found
 
     def match(self, text: str, warnings: list[str] | None = None) -> Rule | None:
         """The first rule (in load order) matching ``text``, or None.
 
         A rule that times out counts as not matching and leaves a warning.
         """
-        try:
-            hit = bool(
-                (self.anchored is not None and self.anchored.match(text, timeout=self.timeout))
-                or (self.floating is not None and self.floating.search(text, timeout=self.timeout))
-            )
-        except TimeoutError:
-            hit = True  # let the rules one by one find which is slow
-        for rule in self.rules if hit else self.solo:
+        cache = self._cache
+        hit = cache.get(text, _MISS)
+        if hit is not _MISS:
+            return hit  # type: ignore[return-value]
+        folded: str | None = None
+        gate: bool | None = None  # does the line hold any literal of the gated rules?
+        timed_out = False
+        found = None
+        for i in self.candidates(text):
+            need = self._need[i]
+            if need is not None:
+                shared, cs, ci = need
+                if folded is None:
+                    folded = text.casefold()
+                if shared and gate is None:
+                    gate = self._gated(text, folded)
+                if shared and not gate:
+                    continue
+                if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
+                    continue
+            rule = self.rules[i]
             try:
                 if rule.search(text):
-                    return rule
+                    found = rule
+                    break
             except TimeoutError:
+                timed_out = True
                 if warnings is not None:
                     warnings.append(
                         f"rule {rule.id!r} ({rule.source}) timed out after {rule.timeout}s"
                     )
-        return None
+        if not timed_out:  # a timeout may not repeat: look again next time
+            if len(cache) >= self.CACHE_SIZE:
+                cache.clear()
+            cache[text] = found
+        return found
+
+    def _gated(self, text: str, folded: str) -> bool:
+        cs, ci = self._gate_cs, self._gate_ci
+        return bool((cs is not None and cs(text)) or (ci is not None and ci(folded)))
 
 
-def _combine(rules: Sequence[Rule], lists: dict[str, list[str]]) -> regex.Pattern[str] | None:
-    if not rules:
-        return None
-    alts = "|".join(f"(?{'i' if r.ignore_case else '-i'}:{r.pattern})" for r in rules)
-    return regex.compile(alts, regex.V0, **_lists_for(alts, lists))
+_MISS = object()
 
 
-def _anchored(pattern: str) -> bool:
-    """True when every top-level branch of ``pattern`` starts with ``^``."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return all(b.startswith("^") for b in branches)
+def _list_key(pattern: str, lists: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    """The word lists ``pattern`` uses, hashable: part of the analysis cache's key."""
+    names = sorted(set(regex.findall(r"\\L<(\w+)>", pattern)))
+    return tuple((n, *lists.get(n, [])) for n in names)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the Matcher knows of a pattern before running it (see ``prefilter``)."""
+
+    keys: frozenset[str] | None  # normalised line starts it can match at; None: any
+    need: tuple[frozenset[str], frozenset[str]] | None  # (raw, casefolded) literals, one needed
+    cs: prefilter.Search | None  # finds a raw literal
+    ci: prefilter.Search | None  # finds a casefolded literal
+
+
+@lru_cache(maxsize=4096)
+def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]) -> _Plan:
+    """Analyse a pattern once per process."""
+    lists = {k[0]: list(k[1:]) for k in list_key}
+    keys = prefilter.prefix_keys(pattern, lists)
+    need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
+    if need is None:
+        return _Plan(keys, None, None, None)
+    return _Plan(keys, need, prefilter.searcher(need[0]), prefilter.searcher(need[1]))
 
 
 def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]]:

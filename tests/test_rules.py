@@ -127,3 +127,9 @@ def test_catastrophic_pattern_times_out_and_is_reported(tmp_path: Path) -> None:
 def test_cleaner_pickles(tmp_path: Path) -> None:
     c = pickle.loads(pickle.dumps(cleaner.Cleaner()))
     assert [r.kind.value for r in c.clean(ARTICLE + "Views: 0\n").removed] == ["counter"]
+
+
+def test_rule_error_crosses_process_boundaries() -> None:
+    err = rules.RuleError("x.toml", "r.id", "bad pattern")
+    back = pickle.loads(pickle.dumps(err))
+    assert str(back) == str(err) and back.rule_id == "r.id"

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import Context
-from . import html, text
+from . import html, speed, text
 
 Section = Callable[[Context], str]
 
 SECTIONS: dict[str, Section] = {
     "text": text.run,
     "html": html.run,
+    "speed": speed.run,
 }

@@ -1,0 +1,278 @@
+"""Speed and scale: throughput next to jusText and a regex floor, growth, directory runs.
+
+Throughput is CPU time of this one process (``time.process_time``, best of ``REPEATS``), so
+it is one core's rate and other load on the machine disturbs it less than wall time would.
+Directory runs are wall time of the real CLI with ``--jobs 2``; their memory is the peak,
+over time, of the summed RSS of the whole process tree (polled from ``/proc``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from ..context import Context
+from ..report import table
+
+INPUTS = ("newspaper", "html-text")
+REPEATS = 3
+GROWTH = (1, 10, 100)
+FILES = int(os.environ.get("BENCH_SPEED_FILES", "20000"))
+JOBS = 2
+POLL = 0.05  # seconds between /proc samples
+FLOOR = re.compile(r"^\s*(?:advertisement|related (?:posts|stories)|share this)\s*:?$", re.I)
+
+Doc = tuple[str, str | None]  # (text, url)
+
+
+def _cpu_time(fn: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Best CPU time of ``repeats`` calls (the least disturbed by other load)."""
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def _floor(docs: Sequence[Doc]) -> None:
+    """The least any line filter does: split lines and run one compiled regex on each."""
+    for text, _ in docs:
+        for line in text.splitlines():
+            FLOOR.search(line)
+
+
+def _justext_paragraphs(text: str) -> list[object]:
+    """jusText Paragraphs built from the text's non-blank lines, one per line.
+
+    jusText normally builds paragraphs from an lxml DOM; here each line is a ``<p>`` with
+    no links, so classification sees the same text units as cleaner does.
+    """
+    from justext.paragraph import Paragraph
+
+    out = []
+    for k, line in enumerate(text.splitlines()):
+        if line.strip():
+            p = Paragraph(SimpleNamespace(dom="body.p", xpath=f"/body/p[{k}]"))
+            p.append_text(line)
+            out.append(p)
+    return out
+
+
+def _justext(docs: Sequence[Doc]) -> None:
+    """jusText's own classification (context-free, then context revision) of every line."""
+    from justext import get_stoplist
+    from justext.core import classify_paragraphs, revise_paragraph_classification
+
+    stoplist = frozenset(get_stoplist("English"))
+    for text, _ in docs:
+        paragraphs = _justext_paragraphs(text)
+        classify_paragraphs(paragraphs, stoplist)
+        revise_paragraph_classification(paragraphs)
+
+
+def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float]]:
+    subject = ctx.loaded.subject
+    assert subject is not None
+    size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+
+    def clean() -> None:
+        for text, url in docs:
+            subject.clean(text, url=url)
+
+    clean()  # warm up: rules compiled, stoplists loaded
+    runs = {"cleaner": _cpu_time(clean), "jusText": _cpu_time(lambda: _justext(docs))}
+    runs["floor"] = _cpu_time(lambda: _floor(docs))
+    rows = [
+        [
+            name,
+            f"{secs:.3f}",
+            f"{size / secs:.2f}",
+            f"{len(docs) / secs:.0f}",
+            f"{secs / runs['floor']:.1f}×",
+        ]
+        for name, secs in runs.items()
+    ]
+    head = ["system", "CPU s", "MB/s", "docs/s", "time vs floor"]
+    return table(head, rows), {k: size / v for k, v in runs.items()}
+
+
+def _growth(ctx: Context, docs: Sequence[Doc]) -> str:
+    """The same document repeated: time must grow linearly.
+
+    Each timing uses a fresh Cleaner (built outside the timing), so no run profits from
+    another's caches; within one document repeated lines do hit the rule cache.
+    """
+    factory = type(ctx.loaded.subject)
+    text, url = sorted(docs, key=lambda d: len(d[0]))[len(docs) // 2]
+    rows, base = [], 0.0
+    for n in GROWTH:
+        big = "\n".join([text] * n)
+        secs = float("inf")
+        for _ in range(REPEATS if n < GROWTH[-1] else 1):
+            cleaner = factory()
+            t0 = time.process_time()
+            cleaner.clean(big, url=url)
+            secs = min(secs, time.process_time() - t0)
+        base = base or secs
+        kb = len(big.encode()) / 1e3
+        rows.append(
+            [f"{n}×", f"{kb:.0f} KB", f"{secs:.3f}", f"{secs / base:.1f}", f"{secs / base / n:.2f}"]
+        )
+    return table(["size", "bytes", "CPU s", "time / 1×", "per unit"], rows)
+
+
+def _tree_rss(root: int) -> tuple[int, int]:
+    """(summed RSS of ``root`` and its descendants, largest single RSS), in bytes."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+            status = Path(entry.path, "status").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parent[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        m = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        rss[pid] = int(m.group(1)) * 1024 if m else 0
+    tree = {root}
+    changed = True
+    while changed:
+        new = {p for p, pp in parent.items() if pp in tree and p not in tree}
+        tree |= new
+        changed = bool(new)
+    sizes = [rss.get(p, 0) for p in tree]
+    return sum(sizes), max(sizes, default=0)
+
+
+def _run_measured(cmd: list[str]) -> tuple[float, int, int, int]:
+    """Run ``cmd``: (wall seconds, peak tree RSS, peak single RSS, exit code)."""
+    peak = [0, 0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def poll() -> None:
+        while proc.poll() is None:
+            total, single = _tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], single)
+            time.sleep(POLL)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    code = proc.wait()
+    secs = time.perf_counter() - t0
+    watcher.join()
+    return secs, peak[0], peak[1], code
+
+
+def _corpus(root: Path, docs: Sequence[Doc], n: int) -> None:
+    """``n`` files cycling through ``docs``, one directory per site (the page's host)."""
+    for i in range(n):
+        text, url = docs[i % len(docs)]
+        site = (urlsplit(url).hostname or "unknown") if url else "unknown"
+        d = root / site
+        d.mkdir(exist_ok=True)
+        (d / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def _directory(docs: Sequence[Doc]) -> str:
+    mb = 1024 * 1024
+    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as tmp:
+        src, out = Path(tmp, "in"), Path(tmp, "out")
+        src.mkdir()
+        _corpus(src, docs, FILES)
+        size = sum(p.stat().st_size for p in src.rglob("*.txt")) / 1e6
+        cli = [sys.executable, "-m", "cleaner"]
+        runs = [
+            ("clean", [*cli, "clean", str(src), "-o", str(out), "--jobs", str(JOBS), "-q"]),
+            ("learn", [*cli, "learn", str(src), "-o", str(Path(tmp, "learned.toml")), "-q"]),
+        ]
+        rows = []
+        for name, cmd in runs:
+            secs, tree, single, code = _run_measured(cmd)
+            rows.append(
+                [
+                    f"`cleaner {name}`",
+                    code,
+                    f"{secs:.1f}",
+                    f"{FILES / secs:.0f}",
+                    f"{size / secs:.2f}",
+                    f"{tree / mb:.0f}",
+                    f"{single / mb:.0f}",
+                ]
+            )
+    head = [
+        "command",
+        "exit",
+        "wall s",
+        "files/s",
+        "MB/s",
+        "peak tree RSS MB",
+        "largest process MB",
+    ]
+    note = (
+        f"{FILES} files ({size:.0f} MB) generated from the dev inputs, one directory per "
+        f"site; `clean` with `--jobs {JOBS}`. Peak tree RSS: the most memory the whole "
+        "process tree held at one moment (summed VmRSS, sampled every "
+        f"{int(POLL * 1000)} ms); largest process: the biggest single process seen."
+    )
+    return note + "\n\n" + table(head, rows)
+
+
+def _docs(ctx: Context) -> list[Doc]:
+    assert ctx.aeb is not None
+    docs: list[Doc] = []
+    for name in INPUTS:
+        out = ctx.aeb.output(name)
+        docs += [(out[d.id], d.url) for d in ctx.aeb.docs if out[d.id]]
+    return docs
+
+
+def run(ctx: Context) -> str:
+    """Section body: throughput table, growth table, directory runs."""
+    if ctx.aeb is None:
+        return "## Speed\n\narticle-extraction-benchmark not found under --data: skipped."
+    if ctx.loaded.subject is None:
+        return "## Speed\n\nNo cleaner to time."
+    docs = _docs(ctx)
+    size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+    print("[speed] throughput …", file=sys.stderr, flush=True)
+    through, rates = _throughput(ctx, docs)
+    print("[speed] growth …", file=sys.stderr, flush=True)
+    growth = _growth(ctx, docs)
+    print(f"[speed] {FILES} files …", file=sys.stderr, flush=True)
+    directory = _directory(docs)
+    verdict = (
+        f"cleaner: {rates['cleaner']:.2f} MB/s, {rates['cleaner'] / rates['jusText']:.1f}× "
+        f"jusText, {rates['floor'] / rates['cleaner']:.0f}× the floor's time "
+        "(target: ≥ 20 MB/s, ≤ 8× the floor, > 10× jusText)."
+    )
+    return "\n\n".join(
+        [
+            "## Speed",
+            f"Text mode, one core: {len(docs)} documents ({size:.2f} MB) of "
+            f"`{'` + `'.join(INPUTS)}` from article-extraction-benchmark `output/`. CPU time "
+            f"of this process, best of {REPEATS}. jusText: its own `classify_paragraphs` + "
+            "`revise_paragraph_classification` "
+            "on Paragraphs built from the same non-blank lines (one `<p>` each, English "
+            "stoplist). Floor: `splitlines()` and one compiled regex per line.",
+            through,
+            verdict,
+            "### Growth (one document repeated; a fresh Cleaner per size)",
+            growth,
+            "### Directory runs",
+            directory,
+        ]
+    )

@@ -1,0 +1,349 @@
+"""Literals a rule cannot match without: the Matcher's cheap first test.
+
+A rule's pattern is parsed (with the standard library's parser, after ``\\L<list>`` is spelt
+out and ``\\p{..}`` replaced by a class) into the set of literal strings one of which every
+match must contain: literals from case-sensitive parts as written, the others casefolded
+(``regex`` folds case simply, so a case-insensitive match casefolds to the literal's
+casefold). If the line contains none of them, the rule cannot match and its regex is not
+run. For rules anchored at the line's start, ``prefix_keys`` enumerates the first (up to four)
+characters a match can start with instead. When the pattern cannot be analysed, or some branch needs
+no literal, the rule gets no requirement and is always tried: the filter only ever errs
+towards trying a rule.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import regex
+
+MAX_SET = 400  # more alternatives than this: give up on the requirement (a scan would cost more)
+MAX_CLASS = 8  # a character class of at most this many literal characters is a literal set
+MAX_WIDE_CLASS = 64
+
+# One escape at a time, so an escaped backslash is never read as the start of another.
+_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|L<(\w+)>|.)", regex.S)
+# Syntax the standard parser reads differently from ``regex`` (fuzzy counts, POSIX classes):
+# such a pattern is not analysed.
+_QUANTIFIER = regex.compile(r"\{\d*(?:,\d*)?\}")
+_FOREIGN = regex.compile(r"\{|\[:\^?\w+:\]|\(\?[^:!=<>#(PiImsxua-]")
+
+# A literal is tagged by its first character: CS (matched as written: look for it in the
+# line itself) or CI (casefolded: look for it in the casefolded line). A literal made of a
+# case-sensitive and an insensitive part is CI, a weaker but still necessary condition.
+CS, CI = "\x00", "\x01"
+
+# One node's knowledge: ``exact`` is every literal it can match (when few and finite),
+# ``need`` a set one member of which any match contains (None: nothing known).
+Info = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
+def required_literals(
+    pattern: str, lists: dict[str, list[str]], ignore_case: bool = True
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(case-sensitive, casefolded) literals one of which every match contains; None if unknown."""
+    try:
+        tree = sre_parse.parse(_translate(pattern, lists), 0)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    need = _seq(list(tree), ignore_case)[1]
+    if not need or any(len(s) == 1 for s in need):
+        return None
+    cs = _minimal(frozenset(s[1:] for s in need if s[0] == CS))
+    ci = _minimal(frozenset(s[1:] for s in need if s[0] == CI))
+    return cs, ci
+
+
+def _translate(pattern: str, lists: dict[str, list[str]]) -> str:
+    """Spell out ``\\L<name>`` as an alternation and turn ``\\p{..}`` into a broad class.
+
+    Raises ``re.error`` for syntax the standard parser would misread.
+    """
+
+    def spell(m: regex.Match[str]) -> str:
+        if m.group(1) is not None:
+            words = lists.get(m.group(1), [])
+            return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
+        if m.group()[1] in "pP":
+            return r"\w"
+        return m.group()
+
+    out = _ESCAPE.sub(spell, pattern)
+    bare = _QUANTIFIER.sub("", _ESCAPE.sub("e", pattern))
+    if _FOREIGN.search(bare):
+        raise re.error("syntax only the regex module reads this way")
+    return out
+
+
+def _minimal(need: frozenset[str]) -> frozenset[str]:
+    """Drop literals that contain another one: the shorter one is found wherever they are."""
+    kept: list[str] = []
+    for s in sorted(need, key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _lit(text: str, ic: bool) -> str:
+    return CI + text.casefold() if ic else CS + text
+
+
+def _cat(a: str, b: str) -> str:
+    if a[0] == b[0]:
+        return a + b[1:]
+    return CI + a[1:].casefold() + b[1:].casefold()
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirements: longer shortest literal, then fewer literals."""
+    if a is None or b is None:
+        return a if b is None else b
+
+    def rank(s: frozenset[str]) -> tuple[int, int]:
+        return (min(map(len, s)), -len(s))
+
+    return a if rank(a) >= rank(b) else b
+
+
+EMPTY = frozenset({CS})
+
+
+def _seq(items: list[tuple[Any, Any]], ic: bool) -> Info:
+    """A concatenation: exact runs of neighbours multiply out; the best requirement wins."""
+    run: frozenset[str] | None = EMPTY
+    whole = True  # every item so far was exact and the product stayed small
+    best: frozenset[str] | None = None
+    for op, av in items:
+        exact, need = _node(op, av, ic)
+        if exact is not None and run is not None and len(run) * len(exact) <= MAX_SET:
+            run = frozenset(_cat(a, b) for a, b in product(run, exact))
+            continue
+        whole = False
+        if run is not None and run != EMPTY:
+            best = _better(best, run)
+        best = _better(best, need)
+        run = exact
+    if run is not None and run != EMPTY:
+        best = _better(best, run)
+    return (run if whole else None), best
+
+
+def _node(op: Any, av: Any, ic: bool) -> Info:
+    if op is sre.LITERAL:
+        lit = frozenset({_lit(chr(av), ic)})
+        return lit, lit
+    if op is sre.IN:
+        chars = _class(av)
+        lits = None if chars is None else frozenset(_lit(c, ic) for c in chars)
+        return lits, lits
+    if op is sre.SUBPATTERN:
+        on, off = av[1] & sre.SRE_FLAG_IGNORECASE, av[2] & sre.SRE_FLAG_IGNORECASE
+        return _seq(list(av[-1]), bool(on) or (ic and not off))
+    if op is sre.ATOMIC_GROUP:
+        return _seq(list(av), ic)
+    if op is sre.BRANCH:
+        return _branch(av[1], ic)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        exact, need = _seq(list(sub), ic)
+        if lo == 0:
+            return None, None
+        return (exact if lo == hi == 1 else None), need
+    if op is sre.ASSERT and av[0] == 1:
+        return None, _seq(list(av[1]), ic)[1]  # what a lookahead sees is in the line too
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return EMPTY, None  # zero-width: adds nothing, keeps neighbours adjacent
+    return None, None
+
+
+def _branch(alts: list[Any], ic: bool) -> Info:
+    infos = [_seq(list(a), ic) for a in alts]
+    exacts = [e for e, _ in infos]
+    exact = None
+    if all(e is not None for e in exacts):
+        union = frozenset().union(*exacts)  # type: ignore[arg-type]
+        exact = union if len(union) <= MAX_SET else None
+    needs = [n if n is not None else e for e, n in infos]
+    if any(n is None or any(len(s) == 1 for s in n) for n in needs):
+        return exact, None
+    need = frozenset().union(*needs)  # type: ignore[arg-type]
+    return exact, (need if len(need) <= MAX_SET else None)
+
+
+def _class(items: list[tuple[Any, Any]], wide: bool = False) -> frozenset[str] | None:
+    """The characters of a small positive class of literals and ranges; None otherwise.
+
+    ``wide`` (for prefixes, where a character is only a key) also spells out ``\\s`` and
+    ``\\d``, and allows larger ranges.
+    """
+    limit = MAX_WIDE_CLASS if wide else MAX_CLASS
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < limit:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif wide and op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars.add(" ")  # every space is keyed as a blank (see key_table)
+        elif wide and op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.add("0")  # every digit is keyed as 0
+        else:
+            return None
+    return frozenset(chars) if 0 < len(chars) <= limit else None
+
+
+@lru_cache(maxsize=1)
+def _charsets() -> tuple[str, str]:
+    """What ``regex`` calls white space and digits (its Unicode may be newer than Python's)."""
+    codes = array("I", range(0xD800))
+    codes.extend(range(0xE000, 0x110000))
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    return "".join(regex.findall(r"\s", every)), "".join(regex.findall(r"\d", every))
+
+
+# -- anchored prefixes ---------------------------------------------------------------------
+
+MAX_K = 4  # at most this many characters of the line's start index the rules
+MAX_KEYS = 5000
+MAX_STEPS = 64
+
+
+class _Unknown(Exception):
+    """The pattern can start with a character we cannot enumerate, or with too many."""
+
+
+def prefix_keys(pattern: str, lists: dict[str, list[str]]) -> frozenset[str] | None:
+    """Normalised first characters (see ``line_key``) of any match of an anchored ``pattern``.
+
+    Each key is as long as could be enumerated (up to ``MAX_K``) or as the shortest match.
+    None when the pattern is not anchored at the start of the line in every branch, can
+    match the empty string, or can start with a character from a large class.
+    """
+    try:
+        tree = list(sre_parse.parse(_translate(pattern, lists), 0))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    alts = _anchored_alts(tree)
+    if alts is None:
+        return None
+    for k in range(MAX_K, 0, -1):
+        try:
+            starts = frozenset().union(*(_extend(frozenset({""}), a, k) for a in alts))
+        except _Unknown:
+            continue
+        keys = frozenset(line_key(s, k) for s in starts)
+        return None if "" in keys else keys
+    return None
+
+
+def line_key(text: str, k: int = MAX_K) -> str:
+    """The first ``k`` characters of ``text`` casefolded, digits as 0 and spaces as " "."""
+    return text[:k].casefold()[:k].translate(key_table())
+
+
+@lru_cache(maxsize=1)
+def key_table() -> dict[int, str]:
+    """``str.translate`` table keying every digit as ``0`` and every space as a blank."""
+    spaces, digits = _charsets()
+    return {**{ord(c): " " for c in spaces}, **{ord(d): "0" for d in digits}}
+
+
+def _anchored_alts(tree: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]] | None:
+    """The branches after a leading ``^`` when every top-level branch has one."""
+    if tree and tree[0] == (sre.AT, sre.AT_BEGINNING):
+        return [tree[1:]]
+    if len(tree) == 1 and tree[0][0] is sre.BRANCH:
+        alts = [list(a) for a in tree[0][1][1]]
+        if all(a and a[0] == (sre.AT, sre.AT_BEGINNING) for a in alts):
+            return [a[1:] for a in alts]
+    return None
+
+
+def _extend(starts: frozenset[str], items: list[tuple[Any, Any]], k: int) -> frozenset[str]:
+    """Follow ``items`` from the prefixes ``starts`` until every prefix has ``k`` chars."""
+    for op, av in items:
+        if all(len(s) >= k for s in starts):
+            return starts
+        starts = _step(starts, op, av, k)
+        if len(starts) > MAX_KEYS:
+            raise _Unknown
+    return starts
+
+
+def _step(starts: frozenset[str], op: Any, av: Any, k: int) -> frozenset[str]:
+    done = frozenset(s for s in starts if len(s) >= k)
+    open_ = starts - done
+    if op is sre.LITERAL:
+        chars: frozenset[str] | None = frozenset({chr(av)})
+    elif op is sre.IN:
+        chars = _class(av, wide=True)
+    else:
+        chars = None
+    if chars is not None:
+        return done | frozenset((s + c)[:k] for s in open_ for c in chars)
+    if op is sre.SUBPATTERN:
+        return _extend(starts, list(av[-1]), k)
+    if op is sre.ATOMIC_GROUP:
+        return _extend(starts, list(av), k)
+    if op is sre.BRANCH:
+        return frozenset().union(*(_extend(starts, list(a), k) for a in av[1]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _repeat(starts, *av, k)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return starts  # zero-width: consumes nothing (a lookahead only narrows matches)
+    raise _Unknown
+
+
+def _repeat(starts: frozenset[str], lo: int, hi: int, sub: Any, k: int) -> frozenset[str]:
+    out = starts if lo == 0 else frozenset()
+    cur = starts
+    for n in range(1, MAX_STEPS + 1):
+        nxt = _extend(cur, list(sub), k)
+        if n >= lo:
+            out |= nxt
+        if n >= hi or (n >= lo and nxt == cur):
+            return out
+        cur = nxt
+    raise _Unknown
+
+
+# -- searching for literals ----------------------------------------------------------------
+
+Search = Callable[[str], object]
+
+
+def searcher(literals: Iterable[str]) -> Search | None:
+    """A fast "contains any of these literals" test: one stdlib regex shaped as a trie.
+
+    A trie-shaped alternation lets the engine try each position against one branch per
+    next character, and its set of first characters lets it skip positions in C.
+    """
+    trie: dict[str, Any] = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return None
+    return re.compile(_trie_pattern(trie)).search
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a literal ends here: whatever follows, it was found
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def weak(cs: frozenset[str], ci: frozenset[str]) -> bool:
+    """A requirement common text meets often (a comma, "us"): not worth a shared gate."""
+    return any(len(s) < 2 for s in cs) or any(len(s) < 3 for s in ci)

@@ -1,0 +1,128 @@
+"""The Matcher's prefilter never hides a match: it answers what trying every rule would."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, prefilter
+from cleaner.rules import Matcher, Rule
+from cleaner.segment import segment
+from tests.golden import inputs, read
+
+RULESET = Cleaner().ruleset
+LINES = sorted({x for p in inputs() for line in segment(read(p)) for x in (line.view, line.raw)})
+EXAMPLES = [
+    e
+    for _, doc in RULESET.docs
+    for r in doc.get("rule", [])
+    for e in r.get("examples", []) + r.get("counter_examples", [])
+]
+
+
+def brute_force(rules: list[Rule], text: str) -> Rule | None:
+    """The definition: the first rule, in load order, whose pattern matches."""
+    return next((r for r in rules if r.compiled.search(text)), None)  # type: ignore[union-attr]
+
+
+def variants(text: str) -> list[str]:
+    return [text, text.upper(), text.lower(), text.title(), " " + text, text + ".", "x " + text]
+
+
+@pytest.mark.parametrize("host, lang", [(None, None), (None, "en"), ("example.com", "de")])
+def test_same_answer_as_trying_every_rule(host: str | None, lang: str | None) -> None:
+    matcher = RULESET.matcher(host, lang)
+    for text in LINES + [v for e in EXAMPLES for v in variants(e)]:
+        expected = brute_force(matcher.rules, text)
+        assert matcher.match(text) is expected, text
+        assert matcher.match(text) is expected, text  # cached
+
+
+line_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")
+edited = st.tuples(
+    st.sampled_from(EXAMPLES + LINES[:500]), st.integers(0, 80), st.text(line_chars, max_size=8)
+).map(lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(edited, st.text(line_chars, max_size=60)))
+def test_same_answer_on_edited_examples(text: str) -> None:
+    matcher = RULESET.matcher(None, "en")
+    assert matcher.match(text) is brute_force(matcher.rules, text)
+
+
+def test_most_rules_are_filtered() -> None:
+    """The point of it all: few rules are tried on a typical line."""
+    matcher = RULESET.matcher(None, "en")
+    prose = "The council agreed on Tuesday to replace most of the ageing water pipes."
+    assert len(matcher.candidates(prose)) < len(matcher.rules) / 2
+
+
+def test_case_folding_assumption_holds_for_every_literal_character() -> None:
+    """A character that ``regex`` matches case-insensitively casefolds like the literal."""
+    chars: set[str] = set()
+    for rule in RULESET.rules:
+        lists = {n: RULESET.get_list(n) for n in regex.findall(r"\\L<(\w+)>", rule.pattern)}
+        keys = prefilter.prefix_keys(rule.pattern, lists) or frozenset()
+        need = prefilter.required_literals(rule.pattern, lists, rule.ignore_case)
+        for lit in [*keys, *(need[1] if need else ())]:
+            chars.update(lit)
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for ch in chars:
+        for other in regex.findall(regex.escape(ch), every, flags=regex.IGNORECASE):
+            key = prefilter.line_key(other)
+            assert key == prefilter.line_key(ch) or key.startswith(prefilter.line_key(ch)), (
+                ch,
+                other,
+            )
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^[[:alpha:]]+x$",  # a POSIX class to regex, a set of characters to re
+        r"^(?:foo){e<=1}$",  # fuzzy matching
+        r"^\\p{L}x",  # an escaped backslash before p{L}
+        r"(?|a|b)",  # branch reset
+        r"^a\Xb",
+    ],
+)
+def test_unreadable_syntax_is_not_analysed(pattern: str) -> None:
+    assert prefilter.required_literals(pattern, {}) is None
+    assert prefilter.prefix_keys(pattern, {}) is None
+
+
+def test_keys_and_literals_of_simple_patterns() -> None:
+    assert prefilter.prefix_keys(r"^(?:advertisement|ad)s?$", {}) == {"adve", "ad", "ads"}
+    assert prefilter.prefix_keys(r"^\d+ views$", {}) == {"0 vi", "00 v", "000 ", "0000"}
+    assert prefilter.prefix_keys(r"x$", {}) is None  # not anchored
+    assert prefilter.required_literals(r"^.*\bAll Rights Reserved\b", {}, False) == (
+        {"All Rights Reserved"},
+        frozenset(),
+    )
+    assert prefilter.required_literals(r"(?i:copyright|©)\s\d{4}", {}, False) == (
+        frozenset(),
+        {"copyright", "©"},
+    )
+
+
+def test_a_rule_that_times_out_warns_and_is_not_cached() -> None:
+    pattern = r"^(?:a|aa)+$"  # exponential backtracking on a run of a's
+    rule = Rule(
+        "slow",
+        Cleaner().ruleset.rules[0].kind,
+        pattern,
+        "drop",
+        "",
+        "test",
+        timeout=0.001,
+        compiled=regex.compile(pattern),
+    )
+    matcher = Matcher([rule], {})
+    warnings: list[str] = []
+    text = "a" * 40 + "!"
+    assert matcher.match(text, warnings) is None
+    assert warnings and "timed out" in warnings[0]
+    assert text not in matcher._cache
