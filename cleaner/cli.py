@@ -308,7 +308,9 @@ def explain(
             )
         )
         return
-    typer.echo(f"{'line':>5}  {'action':6}  {'kind':13}  {'rule':30}  {'score':>5}  text")
+    typer.echo(
+        f"{'line':>5}  {'action':6}  {'kind':13}  {'rule':30}  {'score':>5}  {'seen as':24}  text"
+    )
     for d in result.lines:
         if not d.text.strip():
             continue
@@ -316,7 +318,7 @@ def explain(
         shown = shown if len(shown) <= width else shown[: width - 1] + "…"
         typer.echo(
             f"{d.line_no:>5}  {d.action:6}  {(d.kind or '-'):13}  {(d.rule or '-'):30}  "
-            f"{d.score:5.2f}  {shown}"
+            f"{d.score:5.2f}  {d.label[:24]:24}  {shown}"
         )
         if not d.keep:
             typer.echo(f"{'':>5}  {'':6}  why: {d.reason}")
