@@ -25,6 +25,7 @@ DUP_LONG_WORDS = 25
 CUT_VETO_WORDS = 40
 CUT_VETO_SHARE = 0.2
 HINT_SCORE = 0.8
+HTML_LIST_LINKED = 0.5
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ def decide(
     assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist)
     _expand(lines, feats, hits, marks, assessed)
     for i, a in enumerate(assessed):
-        if marks[i] is None and a.kind is not None:
+        if marks[i] is None and a.kind is not None and not _unlinked_list(a, feats[i], hints):
             marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
     return [_decision(line, marks[i], assessed[i]) for i, line in enumerate(lines)]
 
@@ -153,6 +154,20 @@ def _expand(
                 round(rule.score * 0.9, 3),
                 f"in the run of headline-like lines under line {lines[i].no} ({rule.reason})",
             )
+
+
+def _unlinked_list(a: Assessment, f: Features | None, hints: object) -> bool:
+    """HTML input: a menu or related list the extractor left in is made of links.
+
+    Lines that look like list items but link nowhere (ingredients, a spec table, the
+    steps of a how-to) are the article's own lists, so the scorer leaves them alone.
+    """
+    return (
+        hints is not None
+        and a.kind in (Kind.NAVIGATION, Kind.RELATED)
+        and f is not None
+        and f.link_share < HTML_LIST_LINKED
+    )
 
 
 def _prose_words(

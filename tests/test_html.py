@@ -1,0 +1,278 @@
+"""HTML input: golden pages, the DOM role hints, rendering of trafilatura's body, decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import cleaner
+from cleaner.html import blocks_from_body, dom_hints, extract_blocks, load, render, role_of_names
+from cleaner.result import Kind
+from tests.golden import read, removed_tsv
+from tests.html_golden import FIXTURES, expected_paths, inputs, run
+
+CASES = inputs()
+
+PROSE = (
+    "The council voted on Tuesday to approve the new tram line between the station and the "
+    "campus, ending almost a decade of planning disputes over its route and its cost."
+)
+
+
+def page(body: str, charset: str = "utf-8") -> str:
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>T</title></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def article(*paragraphs: str, extra: str = "") -> str:
+    ps = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return page(f"<main><article><h1>Tram line approved</h1>{ps}{extra}</article></main>")
+
+
+# -- golden pages ---------------------------------------------------------------------------
+
+
+def test_fixtures_cover_captions_related_and_share() -> None:
+    kinds: set[str] = set()
+    for path in CASES:
+        kinds |= {r.kind.value for r in run(path).removed if r.rule == "html"}
+    assert {"caption", "related", "share"} <= kinds
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_golden(path: Path) -> None:
+    out, tsv = expected_paths(path)
+    assert out.exists() and tsv.exists(), "run `python -m tests.html_golden` and review"
+    result = run(path)
+    assert result.text.encode("utf-8") == out.read_bytes()
+    assert removed_tsv(result) == read(tsv)
+
+
+def test_wrapper_classes_hint_nothing() -> None:
+    """Role words on the article's own container ("has-ads", "category-social") are not roles."""
+    result = run(FIXTURES / "wrapper.html")
+    assert result.removed == []
+    assert "village choir" in result.text
+
+
+# -- class and id names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "kind"),
+    [
+        ("related-posts", Kind.RELATED),
+        ("c-related", Kind.RELATED),
+        ("relatedPosts", Kind.RELATED),
+        ("more-stories", Kind.RELATED),
+        ("read-more", Kind.RELATED),
+        ("youMayAlsoLike", Kind.RELATED),
+        ("share-bar", Kind.SHARE),
+        ("ShareButtons", Kind.SHARE),
+        ("newsletter-box", Kind.SUBSCRIBE),
+        ("sign-up", Kind.SUBSCRIBE),
+        ("wp-caption-text", Kind.CAPTION),
+        ("photo-credit", Kind.CREDIT),
+        ("byline", Kind.CREDIT),
+        ("post-tags", Kind.NAVIGATION),
+        ("breadcrumb", Kind.NAVIGATION),
+        ("fb-comments", Kind.COMMENTS),
+        ("ad-slot", Kind.ADVERTISEMENT),
+        ("adContainer", Kind.ADVERTISEMENT),
+        ("c-promo", Kind.ADVERTISEMENT),
+        ("grid col-8 related-links", Kind.RELATED),
+    ],
+)
+def test_role_names(names: str, kind: Kind) -> None:
+    found = role_of_names(names)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "shared",  # a word containing "share"
+        "header",  # contains "ad"
+        "headline",
+        "shadow padding",
+        "adjust loading",
+        "outline-container-orgd7109ad",  # a hash ending in "ad"
+        "header--no-promo",  # negated
+        "has-ads",
+        "enable-pin-share",
+        "category-social",  # WordPress taxonomy classes
+        "tag-sponsored",
+        "entry-content",
+    ],
+)
+def test_role_names_not_matched(names: str) -> None:
+    assert role_of_names(names) is None
+
+
+# -- rendering trafilatura's body -------------------------------------------------------------
+
+
+def body(xml: str) -> etree._Element:
+    return etree.fromstring(f"<body>{xml}</body>")
+
+
+def test_render_one_line_per_block() -> None:
+    lines = render(
+        body(
+            '<head rend="h2">Sub</head>tail text<p>a<lb/>b</p><list><item>one</item></list>'
+            "<table><row><cell>x</cell><cell>y</cell></row></table>"
+        )
+    )
+    assert [(line.text, line.tag, line.level) for line in lines] == [
+        ("Sub", "head", 2),
+        ("tail text", "p", 0),
+        ("a b", "p", 0),  # a <br> does not end the block
+        ("- one", "item", 0),
+        ("x | y", "row", 0),
+    ]
+
+
+def test_render_code_keeps_its_lines() -> None:
+    lines = render(body("<code>x = 1<lb/>y = 2\nz = 3</code><p>after</p>"))
+    assert [line.text for line in lines] == ["x = 1", "y = 2", "z = 3", "after"]
+
+
+def test_render_links_and_invisible_characters() -> None:
+    (line,) = render(body('<p>Read more: <ref target="/x">Next\u00ad story here</ref></p>'))
+    assert line.text == "Read more: Next story here"
+    assert line.lead == "Read more:"
+    assert line.linked == len("Next story here")
+
+
+def test_render_rejoins_a_paragraph_cut_around_a_link() -> None:
+    lines = render(
+        body(
+            '<div><p>Analysts predicted that Apple will </p><ref target="/k">move to new '
+            "keyboards</ref><p>, including all models.</p><p>Next paragraph.</p></div>"
+        )
+    )
+    assert [line.text for line in lines] == [
+        "Analysts predicted that Apple will move to new keyboards, including all models.",
+        "Next paragraph.",
+    ]
+
+
+# -- hints --------------------------------------------------------------------------------------
+
+
+def hints_for(html: str) -> list[tuple[str, Kind | None]]:
+    return [(b.text, b.kind) for b in extract_blocks(html.encode())]
+
+
+def test_caption_class_hints_caption() -> None:
+    html = article(
+        PROSE,
+        PROSE.replace("Tuesday", "Monday"),
+        extra='<p class="imageCaption">The mayor cuts the ribbon at the depot on Monday</p>'
+        + f"<p>{PROSE.replace('Tuesday', 'Friday')}</p>",
+    )
+    assert ("The mayor cuts the ribbon at the depot on Monday", Kind.CAPTION) in hints_for(html)
+
+
+def test_text_also_outside_the_hinted_element_is_not_hinted() -> None:
+    """The same words in the article and in a "related" box: the markup cannot say which."""
+    line = "Trams return to the city after sixty years"
+    html = article(
+        line,
+        PROSE,
+        PROSE.replace("Tuesday", "Monday"),
+        extra=f'<div class="c-recirc"><p>{line}</p></div>',
+    )
+    assert (line, None) in hints_for(html)
+
+
+def test_label_and_link_is_related_in_any_language() -> None:
+    html = article(
+        PROSE,
+        'Lea también: <a href="/otra">El tranvía vuelve a la ciudad sesenta años después</a>',
+        PROSE.replace("Tuesday", "Monday"),
+    )
+    kinds = dict(hints_for(html))
+    assert kinds["Lea también: El tranvía vuelve a la ciudad sesenta años después"] == Kind.RELATED
+    assert kinds[PROSE] is None
+
+
+def test_a_link_inside_prose_is_not_a_label_and_link() -> None:
+    html = article(
+        PROSE,
+        'The report: <a href="/r">it says the line will be finished in two years.</a>',
+    )
+    assert all(kind is None for _, kind in hints_for(html))
+
+
+def test_heading_that_ends_the_text_is_related() -> None:
+    """What it introduced (a list of links) is gone: trafilatura pruned it."""
+    blocks = blocks_from_body(body(f'<p>{PROSE}</p><head rend="h3">More from us</head>'))
+    assert [b.kind for b in blocks] == [None, Kind.RELATED]
+    blocks = blocks_from_body(body(f"<p>{PROSE}</p><p>Contact:</p>"))
+    assert [b.kind for b in blocks] == [None, Kind.RELATED]
+    blocks = blocks_from_body(body(f'<head rend="h1">Title</head><p>{PROSE}</p>'))
+    assert [b.kind for b in blocks] == [None, None]
+
+
+def test_links_that_end_the_text_lead_away() -> None:
+    blocks = blocks_from_body(
+        body(
+            f"<p>{PROSE}</p><p><ref target='/a'>Back to top</ref></p>"
+            "<p><ref target='/b'>Tram depot opens its doors to visitors</ref></p>"
+        )
+    )
+    assert [b.kind for b in blocks] == [None, Kind.NAVIGATION, Kind.RELATED]
+    blocks = blocks_from_body(body(f"<p><ref target='/a'>{PROSE}</ref></p><p>{PROSE}</p>"))
+    assert [b.kind for b in blocks] == [None, None]
+
+
+def test_dom_hints_read_class_and_figcaption() -> None:
+    tree = load(
+        page(
+            "<figure><figcaption>A tram at the depot</figcaption></figure>"
+            '<div class="share-tools"><p>Share this</p></div><p>Plain text</p>'
+        )
+    )
+    assert tree is not None
+    hinted = {(h.text, h.kind) for h in dom_hints(tree).hinted}
+    assert hinted == {("A tram at the depot", Kind.CAPTION), ("Share this", Kind.SHARE)}
+
+
+def test_wrapper_share_veto() -> None:
+    """A hinted element holding most of the extracted text is the article, not a widget."""
+    tree = load(page(f'<div class="paywall-ads"><p>{PROSE}</p><p>{PROSE[:-1]}!</p></div>'))
+    assert tree is not None
+    dom = dom_hints(tree)
+    blocks = blocks_from_body(body(f"<p>{PROSE}</p><p>{PROSE[:-1]}!</p>"), dom)
+    assert [b.kind for b in blocks] == [None, None]
+
+
+# -- input handling ---------------------------------------------------------------------------
+
+
+def test_wrongly_declared_charset_is_decoded() -> None:
+    text = f"Le café de la gare a rouvert ses portes après des années. {PROSE}"
+    html = article(text, PROSE.replace("Tuesday", "Monday"))
+    as_cp1252 = html.replace('charset="utf-8"', 'charset="utf-8"').encode("cp1252")
+    as_utf8 = html.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("utf-8")
+    for data in (as_cp1252, as_utf8):
+        assert "Le café de la gare" in cleaner.clean_html(data).text
+
+
+@pytest.mark.parametrize("data", [b"", "   ", b"\n", b"\x00\x01", "<html></html>"])
+def test_empty_or_broken_input(data: str | bytes) -> None:
+    result = cleaner.clean_html(data)
+    assert result.text == "" and result.removed == []
+
+
+def test_removals_name_the_element() -> None:
+    result = run(FIXTURES / "share.html")
+    html_removals = [r for r in result.removed if r.rule == "html"]
+    assert html_removals
+    assert all(r.reason.startswith("in <") for r in html_removals)
+    assert "Pass it on" not in result.text
