@@ -93,7 +93,7 @@ ISO_CODES: dict[str, str] = {
 }
 # Near-duplicates of bigger lists that would only split the vote.
 _SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
-SAMPLE_WORDS = 3000
+SAMPLE_WORDS = 1000
 MIN_HITS = 5
 
 _lock = threading.Lock()
