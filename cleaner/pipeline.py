@@ -140,9 +140,13 @@ class Cleaner:
 
 
 def _host(url: str | None) -> str | None:
+    """The page's host name, or None; a malformed URL only loses per-site rules."""
     if not url:
         return None
-    return urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        return urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
 
 
 def _kept(line: Line) -> LineDecision:

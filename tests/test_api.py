@@ -42,3 +42,7 @@ def test_removal_fields() -> None:
     assert r.counts() == {
         k: sum(1 for x in r.removed if x.kind.value == k) for k in r.counts()
     }
+
+
+def test_malformed_url_only_loses_site_rules() -> None:
+    assert cleaner.clean(TEXTS[0], url="http://[::1").text == cleaner.clean(TEXTS[0]).text
