@@ -156,7 +156,9 @@ def _expand(
             )
 
 
-def _unlinked_list(a: Assessment, f: Features | None, hints: object) -> bool:
+def _unlinked_list(
+    a: Assessment, f: Features | None, hints: Sequence[LineHint | None] | None
+) -> bool:
     """HTML input: a menu or related list the extractor left in is made of links.
 
     Lines that look like list items but link nowhere (ingredients, a spec table, the
