@@ -38,6 +38,7 @@ lint: dev
 ## golden: regenerate the golden files and show the diff for review
 golden: dev
 	$(BIN)/python -m tests.golden
+	$(BIN)/python -m tests.html_golden
 	git --no-pager diff --stat -- tests/fixtures
 	git --no-pager diff -- tests/fixtures
 

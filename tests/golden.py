@@ -29,8 +29,8 @@ def read(path: Path) -> str:
 
 
 def expected_paths(path: Path) -> tuple[Path, Path]:
-    stem = path.name[: -len(".txt")]
-    return path.with_name(stem + ".expected.txt"), path.with_name(stem + ".removed.tsv")
+    """Where the golden output and removal list of an input (``X.txt``, ``X.html``) live."""
+    return path.with_suffix(".expected.txt"), path.with_suffix(".removed.tsv")
 
 
 def removed_tsv(result: cleaner.CleanResult) -> str:
@@ -41,13 +41,17 @@ def removed_tsv(result: cleaner.CleanResult) -> str:
     return "\n".join(rows) + "\n"
 
 
+def write(path: Path, result: cleaner.CleanResult) -> None:
+    """Rewrite the golden files of one input from ``result``."""
+    out, tsv = expected_paths(path)
+    out.write_bytes(result.text.encode("utf-8"))
+    tsv.write_bytes(removed_tsv(result).encode("utf-8"))
+    print(f"{path.relative_to(FIXTURES)}: {len(result.removed)} lines removed")
+
+
 def main() -> None:
     for path in inputs():
-        result = cleaner.clean(read(path))
-        out, tsv = expected_paths(path)
-        out.write_bytes(result.text.encode("utf-8"))
-        tsv.write_bytes(removed_tsv(result).encode("utf-8"))
-        print(f"{path.relative_to(FIXTURES)}: {len(result.removed)} lines removed")
+        write(path, cleaner.clean(read(path)))
 
 
 if __name__ == "__main__":

@@ -10,19 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleaner
-from tests.golden import removed_tsv
+from tests.golden import FIXTURES as ALL_FIXTURES
+from tests.golden import expected_paths, write
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = ALL_FIXTURES / "html"
+__all__ = ["FIXTURES", "expected_paths", "inputs", "main", "run"]
 
 
 def inputs() -> list[Path]:
     """Every HTML fixture page."""
     return sorted(FIXTURES.glob("*.html"))
-
-
-def expected_paths(path: Path) -> tuple[Path, Path]:
-    stem = path.name[: -len(".html")]
-    return path.with_name(stem + ".expected.txt"), path.with_name(stem + ".removed.tsv")
 
 
 def run(path: Path) -> cleaner.CleanResult:
@@ -32,11 +29,7 @@ def run(path: Path) -> cleaner.CleanResult:
 
 def main() -> None:
     for path in inputs():
-        result = run(path)
-        out, tsv = expected_paths(path)
-        out.write_bytes(result.text.encode("utf-8"))
-        tsv.write_bytes(removed_tsv(result).encode("utf-8"))
-        print(f"{path.relative_to(FIXTURES)}: {len(result.removed)} lines removed")
+        write(path, run(path))
 
 
 if __name__ == "__main__":
