@@ -205,19 +205,18 @@ class Scorer:
         out: list[Assessment],
         removed: Sequence[Kind | None],
     ) -> None:
+        span = self._span(feats, out, removed)
+        if span is None:
+            return
+        first, last = span
         idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
-        if not idx:
-            return
-        start, end = _densest_run(self._weights(idx, feats, out))
-        if start is None or end is None:
-            return
-        first, last = idx[start], idx[end]
         for i in idx:
             out[i].region = "head" if i < first else "tail" if i > last else "body"
-        head, tail = idx[:start], idx[end + 1 :]
+        head = [i for i in idx if i < first]
+        tail = [i for i in idx if i > last]
         self._menus(head, feats, out)
         self._menus(tail, feats, out)
-        self._related_tail([i for i in tail if out[i].kind is None], feats, out)
+        self._related_tail(tail, feats, out)
         around = [i for i, f in enumerate(feats) if f is not None]
         self._outside([i for i in reversed(around) if i < first], feats, out, removed, "before")
         self._outside([i for i in around if i > last], feats, out, removed, "after")
