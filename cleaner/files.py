@@ -105,17 +105,6 @@ def _round_trips(decoded: Decoded, data: bytes) -> bool:
         return False
 
 
-def read_text(path: Path) -> Decoded:
-    return decode(path.read_bytes(), str(path))
-
-
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` so that readers see the old file or the new, never half."""
-    data = text.encode(encoding)
-    with atomic_open(path, compress=False) as f:
-        f.write(data)
-
-
 @contextlib.contextmanager
 def atomic_open(path: Path, compress: bool = True) -> Iterator[IO[bytes]]:
     """A binary stream whose content replaces ``path`` only if the block ends without error.

@@ -119,10 +119,6 @@ class RuleSet:
     lists: dict[str, list[str]]
     docs: list[tuple[str, dict[str, Any]]]
 
-    @property
-    def sources(self) -> list[str]:
-        return [s for s, _ in self.docs]
-
     @cached_property
     def _matchers(self) -> dict[tuple[str | None, str | None], Matcher]:
         return {}
