@@ -36,6 +36,26 @@ class _Mark:
     reason: str
 
 
+@dataclass(slots=True)
+class Verdicts:
+    """The verdicts on a sequence of lines; a line's ``LineDecision`` is built on request.
+
+    The pipeline decides several times over shrinking text and keeps only some verdicts
+    of each pass, so building every line's account each time would be wasted work.
+    """
+
+    lines: Sequence[Line]
+    marks: list[_Mark | None]
+    assessed: list[Assessment]
+
+    def dropped(self) -> list[int]:
+        """Positions (into ``lines``) of the lines to remove."""
+        return [k for k, m in enumerate(self.marks) if m is not None]
+
+    def decision(self, k: int) -> LineDecision:
+        return _decision(self.lines[k], self.marks[k], self.assessed[k])
+
+
 def decide(
     lines: Sequence[Line],
     feats: Sequence[Features | None],
@@ -43,8 +63,8 @@ def decide(
     scorer: Scorer,
     has_stoplist: bool,
     hints: Sequence[LineHint | None] | None = None,
-) -> list[LineDecision]:
-    """One ``LineDecision`` per input line, in order.
+) -> Verdicts:
+    """The verdict on every line: a line is removed when it gets a mark (kind and reason).
 
     ``hints`` (HTML input) carry what the markup said about each line; a role named by
     the markup (a figcaption, a "related" block) counts like a rule hit.
@@ -68,7 +88,7 @@ def decide(
     for i, a in enumerate(assessed):
         if marks[i] is None and a.kind is not None and not _unlinked_list(a, feats[i], hints):
             marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
-    return [_decision(line, marks[i], assessed[i]) for i, line in enumerate(lines)]
+    return Verdicts(lines, marks, assessed)
 
 
 def _duplicates(

@@ -7,12 +7,12 @@ All of it is computed once per line, in one pass over its tokens.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from .language import WORD
+from .language import tokens as word_tokens
 from .result import Kind
 
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
@@ -91,46 +91,111 @@ def _stem(word: str) -> str:
     return word[:6]
 
 
-def extract(text: str, stopwords: frozenset[str]) -> Features:
-    """Compute the features of one line's normalised view.
+# A token's counts, packed into one int with a field per count, so that summing the packed
+# values of a line's tokens (one ``sum(map(...))`` in C) adds up every count at once.
+_FIELD = 40  # bits per field: no line has 2**40 tokens
+_MASK = (1 << _FIELD) - 1
+_ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << (_FIELD * k) for k in range(5))
+_NO_STEM = frozenset({""})
+TABLE_SIZE = 200_000  # distinct tokens remembered per stoplist before starting afresh
 
-    Hot path (once per line): each count is a C-level pass (``map``, ``str.count``) and
-    the regexes run only when a cheap substring test says they can match.
+
+class _Packed(dict[str, int]):
+    """token -> its packed counts; computed on first sight (``__missing__``), then looked up."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        super().__init__()
+        self.stopwords = stopwords
+
+    def __missing__(self, token: str) -> int:
+        value = 0
+        if token[0].isalpha():
+            value |= _ALPHA
+            if token[0].isupper():
+                value |= _TITLE
+            if len(token) > 1 and token.isupper():
+                value |= _UPPER
+        elif token[0].isdigit():
+            value |= _DIGIT_FIRST
+        if token.lower() in self.stopwords:
+            value |= _STOP
+        self[token] = value
+        return value
+
+
+class _Stems(dict[str, str]):
+    """token -> the stem it contributes to a line's content words, or "" for none."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        super().__init__()
+        self.stopwords = stopwords
+        self.min_len = 2 if stopwords else 3
+
+    def __missing__(self, token: str) -> str:
+        lower = token.lower()
+        ok = len(lower) > self.min_len and lower not in self.stopwords and lower.isalpha()
+        stem = self[token] = _stem(lower) if ok else ""
+        return stem
+
+
+class TokenTable:
+    """What ``extract`` knows of every token seen so far with one stoplist.
+
+    Hot path design: a line's tokens are found with one regex call, and every per-token
+    test (alphabetic, capitalised, all caps, leading digit, stopword, stem) is done once per
+    distinct token in the process, not once per occurrence: lines are then summed and
+    collected by C-level ``map`` over two dicts. Racing threads at worst compute an entry
+    twice, with the same result.
     """
-    tokens = WORD.findall(text)
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        self.stopwords = stopwords
+        self.packed = _Packed(stopwords)
+        self.stems = _Stems(stopwords)
+
+    def trim(self) -> None:
+        """Start afresh once the tables hold too many tokens: memory stays bounded."""
+        if len(self.packed) > TABLE_SIZE:
+            self.packed.clear()
+        if len(self.stems) > TABLE_SIZE:
+            self.stems.clear()
+
+
+@lru_cache(maxsize=16)
+def token_table(stopwords: frozenset[str]) -> TokenTable:
+    """The shared table of one stoplist (a language)."""
+    return TokenTable(stopwords)
+
+
+def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
+    """Compute the features of one line's normalised view."""
+    table = stopwords if isinstance(stopwords, TokenTable) else token_table(stopwords)
+    tokens = word_tokens(text)
     n = len(tokens)
-    lower = list(map(str.lower, tokens))
-    # Long lines repeat their words: count each distinct token once, with its multiplicity.
-    counted = Counter(tokens).items() if n > LONG_LINE else [(t, 1) for t in tokens]
-    alpha = [(t, k) for t, k in counted if t[0].isalpha()]
-    n_alpha = sum(k for _, k in alpha) or 1
-    stops = sum(map(stopwords.__contains__, lower))
-    min_len = 2 if stopwords else 3
-    content = frozenset(
-        _stem(t) for t in set(lower) if len(t) > min_len and t not in stopwords and t.isalpha()
-    )
+    packed = sum(map(table.packed.__getitem__, tokens))
+    n_alpha = (packed & _MASK) or 1
+    content = frozenset(map(table.stems.__getitem__, tokens)) - _NO_STEM
     non_space = len(text) - text.count(" ") or 1
+    last = tokens[-1].lower() if tokens else ""
     return Features(
         words=n,
         chars=len(text),
         terminal=_terminal(text),
         colon_end=text.endswith(":"),
-        stop_density=stops / n if n else 0.0,
-        title_share=sum(k for t, k in alpha if t[0].isupper()) / n_alpha,
-        upper_share=sum(k for t, k in alpha if len(t) > 1 and t.isupper()) / n_alpha,
+        stop_density=((packed >> (4 * _FIELD)) & _MASK) / n if n else 0.0,
+        title_share=((packed >> _FIELD) & _MASK) / n_alpha,
+        upper_share=((packed >> (2 * _FIELD)) & _MASK) / n_alpha,
         digit_share=_digits(text) / non_space,
         url=_has_url(text),
         table=(("|" in text or "\t" in text) and bool(_TABLE.search(text)))
-        or sum(k for t, k in counted if t[0].isdigit()) >= 4,
+        or ((packed >> (3 * _FIELD)) & _MASK) >= 4,
         bullet=bool(_BULLET.match(text)),
         content=content,
-        opens_lower=bool(tokens) and text[:1].islower() and tokens[0].islower(),
-        open_end=text.endswith((",", "-", "‐"))
-        or bool(lower and len(lower[-1]) <= 3 and lower[-1] in stopwords),
+        opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
+        open_end=text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords),
     )
 
 
-LONG_LINE = 64  # tokens; past this, per-token counts go through a Counter
 _ENDERS = ".!?…。！？"
 _CLOSERS = "'\"’”»)]"
 _ASCII_DIGITS = "0123456789"

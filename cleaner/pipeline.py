@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 from . import language
 from . import rules as rules_mod
-from .decide import decide
-from .features import Features, LineHint, extract
+from .decide import Verdicts, decide
+from .features import Features, LineHint, extract, token_table
 from .render import render
 from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
@@ -63,7 +63,7 @@ class Cleaner:
         keep = [True] * len(lines)
         decisions: dict[int, LineDecision] = {}
         warnings: list[str] = []
-        lang = self.language or language.guess(language.words(text))
+        lang = self.language or language.guess_text(text)
         # Decide again on the output until nothing more goes (at most MAX_PASSES): a second
         # look sees the article without its junk, and this makes clean() idempotent.
         feats, hits = self._analyse(lines, host, lang, warnings, hints)
@@ -79,15 +79,21 @@ class Cleaner:
                 stop,
                 [hints[i] if i < len(hints) else None for i in current] if hints else None,
             )
-            decisions.update(zip(current, verdicts, strict=True))
-            dropped = [i for i, v in zip(current, verdicts, strict=True) if not v.keep]
+            dropped = verdicts.dropped()
+            for k in dropped:
+                decisions[current[k]] = verdicts.decision(k)
             if not dropped:
                 break
-            for i in dropped:
-                keep[i] = False
+            for k in dropped:
+                keep[current[k]] = False
             if not any(k and not line.blank for k, line in zip(keep, lines, strict=True)):
+                _decide_kept(decisions, verdicts, current)
                 return _flagged(text, lang, decisions, lines, warnings)
+            decided = current
             out, current = render(lines, keep, bom=text.startswith("\ufeff"))
+        else:
+            current = decided  # the last pass's lines, which its verdicts are about
+        _decide_kept(decisions, verdicts, current)
         ordered = [decisions.get(i) or _kept(lines[i]) for i in range(len(lines))]
         removed = [
             Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
@@ -121,7 +127,8 @@ class Cleaner:
         hints: Sequence[LineHint | None] | None,
     ) -> tuple[list[Features | None], list[Rule | None]]:
         """Features and rule hits of every line, once: later passes reuse them."""
-        stop = language.stoplist(lang)
+        table = token_table(language.stoplist(lang))
+        table.trim()
         matcher = self.ruleset.matcher(host, lang)
         feats: list[Features | None] = []
         hits: list[Rule | None] = []
@@ -130,7 +137,7 @@ class Cleaner:
                 feats.append(None)
                 hits.append(None)
                 continue
-            f = extract(line.view, stop)
+            f = extract(line.view, table)
             hint = hints[k] if hints and k < len(hints) else None
             if hint is not None:
                 f.link_share = hint.link_share
@@ -147,6 +154,15 @@ def _host(url: str | None) -> str | None:
         return urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:
         return None
+
+
+def _decide_kept(
+    decisions: dict[int, LineDecision], verdicts: Verdicts, current: list[int]
+) -> None:
+    """Accounts for the lines the last pass kept (removed lines got theirs when they went)."""
+    for k, i in enumerate(current):
+        if i not in decisions:
+            decisions[i] = verdicts.decision(k)
 
 
 def _kept(line: Line) -> LineDecision:

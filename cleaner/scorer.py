@@ -153,24 +153,32 @@ class Scorer:
             return  # too little text to tell on-topic from off-topic: everything is unknown
         for a in out:
             a.overlap = None
-        counted = {i for i in prose}
+        counted = set(prose)
         df: Counter[str] = Counter()
         for i in prose:
             df.update(feats[i].content)  # type: ignore[union-attr]
+        # A word is a hit when some prose line other than the line and its neighbours (at
+        # most three lines) holds it. That is certain for words in four or more prose lines;
+        # a word in one prose line is a hit unless that line is the line or a neighbour;
+        # only words in two or three prose lines are counted one by one.
+        common = frozenset(w for w, n in df.items() if n > 3)
+        once = frozenset(w for w, n in df.items() if n == 1)
+        few = df.keys() - common - once
         for k, i in enumerate(idx):
             f = feats[i]
             assert f is not None
-            if len(f.content) < MIN_CONTENT:
+            content = f.content
+            if len(content) < MIN_CONTENT:
                 continue
             near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx) and idx[j] in counted]
             if i in counted:
                 near.append(i)
-            hits = 0
-            for w in f.content:
-                own = sum(1 for j in near if w in feats[j].content)  # type: ignore[union-attr]
-                if df[w] - own > 0:
+            near_words = [feats[j].content for j in near]  # type: ignore[union-attr]
+            hits = len(content & common) + len((content & once).difference(*near_words))
+            for w in content & few:
+                if df[w] > sum(1 for c in near_words if w in c):
                     hits += 1
-            out[i].overlap = hits / len(f.content)
+            out[i].overlap = hits / len(content)
         _rescale(out, prose)
 
     # -- stage 3: regions -----------------------------------------------------------------

@@ -39,9 +39,7 @@ def test_removal_fields() -> None:
     first = r.removed[0]
     assert isinstance(first.kind, cleaner.Kind)
     assert first.line_no >= 1 and first.text and first.rule and first.reason
-    assert r.counts() == {
-        k: sum(1 for x in r.removed if x.kind.value == k) for k in r.counts()
-    }
+    assert r.counts() == {k: sum(1 for x in r.removed if x.kind.value == k) for k in r.counts()}
 
 
 def test_malformed_url_only_loses_site_rules() -> None:

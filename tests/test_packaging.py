@@ -22,7 +22,8 @@ def test_wheel_ships_rules_and_declares_dependencies(tmp_path: Path) -> None:
     assert shipped == {p.name for p in (ROOT / "rules").glob("*.toml")}
     (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]
     requires = [
-        line for line in zipfile.ZipFile(wheel).read(meta).decode().splitlines()
+        line
+        for line in zipfile.ZipFile(wheel).read(meta).decode().splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     ]
     for dep in ("trafilatura", "lxml[html-clean]", "regex", "typer"):
