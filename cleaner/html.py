@@ -503,18 +503,22 @@ def load(html: str | bytes) -> HtmlElement | None:
     return load_html(html)
 
 
-def extract_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
-    """trafilatura's main-content body for ``tree`` (it works on a copy), or None."""
+def extract_body(tree: HtmlElement) -> etree._Element | None:
+    """trafilatura's main-content body for ``tree`` (it works on a copy), or None.
+
+    The page's address is not passed on: trafilatura would only resolve every link
+    against it (a ``urljoin`` per link), and only the links' extent is read here.
+    """
     from trafilatura import bare_extraction
 
-    doc = bare_extraction(tree, url=url, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
+    doc = bare_extraction(tree, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
     return getattr(doc, "body", None) if doc is not None else None
 
 
-def extract_blocks(html: str | bytes, url: str | None = None) -> list[Block]:
+def extract_blocks(html: str | bytes) -> list[Block]:
     """Run trafilatura on ``html`` and return its main content as blocks (empty if none)."""
     tree = load(html)
     if tree is None:
         return []
-    body = extract_body(tree, url)
+    body = extract_body(tree)
     return [] if body is None else blocks_from_body(body, dom_hints(tree))

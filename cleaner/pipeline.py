@@ -110,7 +110,7 @@ class Cleaner:
         """
         from .html import extract_blocks
 
-        blocks = extract_blocks(html, url or self.url)
+        blocks = extract_blocks(html)
         hints = [b.hint() for b in blocks]
         return self.clean("\n".join(b.text for b in blocks), url, hints=hints)
 

@@ -344,6 +344,47 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+# A pattern that opens by counting the line's words: "^(?=(?:\S+\s){0,9}\S+$)" (at most ten
+# words), "^(?=(?:\S+\s){8})" or "^(?:\S+\s){4}" (at least nine, five).
+_WORD_COUNT = re.compile(
+    r"\^(?P<look>\(\?=)?\(\?:\\S\+\\s\)\{(?P<lo>\d+)(?:(?P<comma>,)(?P<hi>\d*))?\}(?P<end>\\S\+\$\))?"
+)
+
+
+def word_bounds(pattern: str, lists: dict[str, list[str]]) -> tuple[int, int | None]:
+    """(fewest, most) words (see ``words``) a line can have for ``pattern`` to match.
+
+    Read from the opening word count that many rules start with; most is None for no
+    limit. (0, None) when the pattern has no such opening, or has an alternative at its
+    top level that the count does not govern.
+    """
+    m = _WORD_COUNT.match(pattern)
+    if m is None:
+        return 0, None
+    try:
+        tree = list(sre_parse.parse(_translate(pattern, lists), 0))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return 0, None
+    if not tree or tree[0] != (sre.AT, sre.AT_BEGINNING):
+        return 0, None  # an alternation at the top level: "^(...)a|b"
+    lo = int(m["lo"])
+    hi = lo if not m["comma"] else int(m["hi"]) if m["hi"] else None
+    if m["look"] and m["end"]:  # the whole line is the counted words plus one
+        return lo + 1, None if hi is None else hi + 1
+    return lo, None  # counted words, each followed by white space
+
+
+# White space to ``str.split`` but not to ``regex``'s ``\s`` (checked in the tests).
+_SPLIT_ONLY = re.compile("[\x1c-\x1f]")
+
+
+def words(text: str) -> int | None:
+    r"""How many runs of ``\S`` the line has, as ``regex`` counts them; None if unsure."""
+    if _SPLIT_ONLY.search(text):
+        return None
+    return len(text.split())
+
+
 def weak(cs: frozenset[str], ci: frozenset[str]) -> bool:
     """A requirement common text meets often (a comma, "us"): not worth a shared gate."""
     return any(len(s) < 2 for s in cs) or any(len(s) < 3 for s in ci)

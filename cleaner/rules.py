@@ -162,7 +162,9 @@ class Matcher:
       its possible first characters (up to four; casefolded, digits as 0, spaces as one);
       one dict lookup on the line's own start gives the few rules worth trying;
     - every other rule is tried only when the casefolded line contains one of the literals
-      its every match must contain (a rule with none is always tried).
+      its every match must contain (a rule with none is always tried);
+    - a rule that opens by counting words ("at most ten words") is skipped for lines with
+      a word count outside its range: long paragraphs skip most rules without a search.
 
     Candidates are tried in load order, so the answer is exactly the first matching rule's.
     Results are remembered per line text (bounded): the pipeline's second pass and
@@ -175,6 +177,7 @@ class Matcher:
         self.rules = list(rules)
         plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
+        self._bounds = [p.words for p in plans]
         self._keyed: dict[str, list[int]] = {}
         for i, p in enumerate(plans):
             for k in p.keys or ():
@@ -224,7 +227,13 @@ class Matcher:
         gate: bool | None = None  # does the line hold any literal of the gated rules?
         timed_out = False
         found = None
+        words = prefilter.words(text)
+        bounds = self._bounds if words is not None else None
         for i in self.candidates(text):
+            if bounds is not None:
+                lo, hi = bounds[i]
+                if words < lo or (hi is not None and words > hi):  # type: ignore[operator]
+                    continue
             need = self._need[i]
             if need is not None:
                 shared, cs, ci = need
@@ -275,6 +284,7 @@ class _Plan:
     need: tuple[frozenset[str], frozenset[str]] | None  # (raw, casefolded) literals, one needed
     cs: prefilter.Search | None  # finds a raw literal
     ci: prefilter.Search | None  # finds a casefolded literal
+    words: tuple[int, int | None]  # fewest and most words of a line it can match
 
 
 @lru_cache(maxsize=4096)
@@ -282,10 +292,11 @@ def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]
     """Analyse a pattern once per process."""
     lists = {k[0]: list(k[1:]) for k in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
+    words = prefilter.word_bounds(pattern, lists)
     need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
     if need is None:
-        return _Plan(keys, None, None, None)
-    return _Plan(keys, need, prefilter.searcher(need[0]), prefilter.searcher(need[1]))
+        return _Plan(keys, None, None, None, words)
+    return _Plan(keys, need, prefilter.searcher(need[0]), prefilter.searcher(need[1]), words)
 
 
 def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -108,6 +108,45 @@ def test_keys_and_literals_of_simple_patterns() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "pattern, bounds",
+    [
+        (r"^(?=(?:\S+\s){0,9}\S+$)photo", (1, 10)),
+        (r"^(?=(?:\S+\s){3}\S+$)", (4, 4)),
+        (r"^(?=(?:\S+\s){2,}\S+$)a", (3, None)),
+        (r"^(?=(?:\S+\s){8}).*AFP", (8, None)),
+        (r"^(?:\S+\s){4}.*?Photo", (4, None)),
+        (r"^(?=(?:\S+\s){0,9}\S+$)a|b", (0, None)),  # "b" alone is not counted
+        (r"(?i)^(?=(?:\S+\s){0,9}\S+$)a", (0, None)),  # not recognised: no bounds
+        (r"photo", (0, None)),
+    ],
+)
+def test_word_bounds(pattern: str, bounds: tuple[int, int | None]) -> None:
+    assert prefilter.word_bounds(pattern, {}) == bounds
+
+
+def test_word_bounds_hold_on_long_and_short_lines() -> None:
+    """Lines far outside a rule's word range are skipped, and the answer stays exact."""
+    rules = [r for r in RULESET.rules if prefilter.word_bounds(r.pattern, RULESET.lists)[1]]
+    assert {"credit.photo", "legal.copyright"} <= {r.id for r in rules}
+    matcher = Matcher(rules, RULESET.lists)
+    filler = "and the council met again on Tuesday"
+    for example in EXAMPLES:
+        for text in (example, f"{example} {filler * 12}", f"{filler * 12} {example}", example[:3]):
+            assert matcher.match(text) is brute_force(matcher.rules, text), text
+
+
+def test_split_and_regex_agree_on_white_space_but_for_four_separators() -> None:
+    r"""``prefilter.words`` counts with ``str.split``, which must split where ``\s`` does."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    regex_space = set(regex.findall(r"\s", every))
+    split_space = {ch for ch in every if ch.isspace()}
+    assert split_space - regex_space == set("\x1c\x1d\x1e\x1f")
+    assert regex_space <= split_space
+    assert prefilter.words("a\x1cb c") is None
+    assert prefilter.words("a  b\tc ") == 3
+
+
 def test_a_rule_that_times_out_warns_and_is_not_cached() -> None:
     pattern = r"^(?:a|aa)+$"  # exponential backtracking on a run of a's
     rule = Rule(
