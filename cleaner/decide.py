@@ -85,9 +85,15 @@ def decide(
                 marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))
     assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist)
     _expand(lines, feats, hits, marks, assessed)
+    prev = None  # the previous non-blank line
     for i, a in enumerate(assessed):
-        if marks[i] is None and a.kind is not None and not _unlinked_list(a, feats[i], hints):
-            marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
+        if marks[i] is None and a.kind is not None:
+            if not _unlinked_list(a, feats[i], hints):
+                marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
+            elif prev is not None and _teaser(feats[i], feats[prev], marks[prev]):
+                marks[i] = _Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
+        if feats[i] is not None:
+            prev = i
     return Verdicts(lines, marks, assessed)
 
 
@@ -189,6 +195,24 @@ def _unlinked_list(
         and a.kind in (Kind.NAVIGATION, Kind.RELATED)
         and f is not None
         and f.link_share < HTML_LIST_LINKED
+    )
+
+
+TEASER_MIN_WORDS = 4
+_TEASER_REASON = "; unlinked, but the teaser of the linked headline above it"
+
+
+def _teaser(f: Features | None, above: Features | None, mark: _Mark | None) -> bool:
+    """An unlinked sentence under a linked headline removed as part of a related list: the
+    entry's teaser. Not a list item itself (ingredients, steps), nor a mere label."""
+    return (
+        f is not None
+        and above is not None
+        and not f.bullet
+        and f.words >= TEASER_MIN_WORDS
+        and above.link_share >= HTML_LIST_LINKED
+        and mark is not None
+        and mark.kind in (Kind.NAVIGATION, Kind.RELATED)
     )
 
 

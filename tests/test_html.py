@@ -276,3 +276,56 @@ def test_removals_name_the_element() -> None:
     assert html_removals
     assert all(r.reason.startswith("in <") for r in html_removals)
     assert "Pass it on" not in result.text
+
+
+NEWS = [
+    PROSE,
+    "The tram will run every six minutes at peak times and every ten minutes in the evening, "
+    "the council said in a statement after the vote.",
+    "Opponents of the route had argued that the line would cut through a park, but the "
+    "council said the trees along the avenue would be replanted.",
+    "Construction of the tram line is due to start next spring, and the first trams are "
+    "expected to carry passengers within three years.",
+    "The council estimates the tram line will cost 240 million euros, most of it paid by the "
+    "regional government and a European fund.",
+    "Shop owners on the avenue welcomed the vote, saying the tram would bring more customers "
+    "to the street than the buses do today.",
+]
+OTHER_STORIES = [
+    ("Stadium roof repairs delayed again", "Engineers found more rust than expected in the frame."),
+    ("Harbour festival returns in June", "Organisers promise three nights of music by the water."),
+    (
+        "New bakery opens on Mill Street",
+        "The family behind it ran a market stall for twenty years.",
+    ),
+    ("Library extends its opening hours", "Readers can borrow books until nine in the evening."),
+]
+
+
+def test_teasers_under_linked_headlines_go_with_them() -> None:
+    """Unlinked lines are normally kept (an article's own lists), but not a related list's
+    teasers: each sits under a linked headline that went as related."""
+    entries = "".join(
+        f'<p><a href="/n{k}">{h}</a></p><p>{t}</p>' for k, (h, t) in enumerate(OTHER_STORIES)
+    )
+    result = cleaner.clean_html(article(*NEWS, extra=f"<h2>More news</h2>{entries}"))
+    for headline, teaser in OTHER_STORIES:
+        assert headline not in result.text and teaser not in result.text
+    reasons = [r.reason for r in result.removed if r.text in {t for _, t in OTHER_STORIES}]
+    assert len(reasons) == 4 and all("teaser of the linked headline" in r for r in reasons)
+    assert all(p in result.text for p in NEWS)
+
+
+def test_unlinked_list_items_after_a_linked_line_stay() -> None:
+    """Items of a list (ingredients, steps) under a link are not teasers."""
+    steps = [
+        "Whisk the eggs with the sugar",
+        "Fold in the flour and the butter",
+        "Bake for forty minutes",
+    ]
+    extra = (
+        '<p><a href="/recipes/cake">Our favourite sponge cake recipe</a></p>'
+        f"<ul>{''.join(f'<li>{s}</li>' for s in steps)}</ul>"
+    )
+    result = cleaner.clean_html(article(*NEWS, extra=extra))
+    assert all(s in result.text for s in steps)
