@@ -1,0 +1,57 @@
+"""The per-token tables behind ``features.extract`` change nothing but speed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import features, language
+from cleaner.features import TokenTable, extract
+
+EN = language.stoplist("en")
+LINES = [
+    "The council voted on Tuesday to approve the new tram line.",
+    "SHARE THIS STORY",
+    "Photo: Reuters/Jane Doe",
+    "Ça coûte 12 € — l'été dernier, c’était 10 €",
+    "Ещё одна новость о погоде в Москве",
+    "2019 | 11 | 18 | 4 | 5",
+    "it goes on, and",
+]
+
+
+def test_the_same_features_from_a_fresh_or_a_used_table() -> None:
+    used = TokenTable(EN)
+    for line in LINES:
+        extract(line, used)
+    for line in LINES:
+        assert extract(line, used) == extract(line, TokenTable(EN)) == extract(line, EN)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=5))
+def test_tables_never_change_an_answer(lines: list[str]) -> None:
+    used = TokenTable(EN)
+    for line in lines:
+        extract(line, used)
+    for line in reversed(lines):
+        assert extract(line, used) == extract(line, TokenTable(EN))
+
+
+def test_counts_are_per_token() -> None:
+    f = extract("The BBC and the UN met in Paris on 12 May", EN)
+    assert f.words == 11
+    assert f.stop_density == 6 / 11  # The, and, the, in, on, May (a stopword lower-cased)
+    assert f.upper_share == 2 / 10  # BBC, UN among the ten alphabetic tokens
+    assert f.title_share == 5 / 10  # The, BBC, UN, Paris, May
+    assert f.content == {"bbc", "met", "paris"}  # "un" is too short
+
+
+def test_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "TABLE_SIZE", 10)
+    table = TokenTable(EN)
+    extract(" ".join(f"word{k}" for k in range(50)), table)
+    assert len(table.packed) == 50
+    table.trim()
+    assert len(table.packed) == 0 and len(table.stems) == 0
