@@ -97,7 +97,7 @@ _FIELD = 40  # bits per field: no line has 2**40 tokens
 _MASK = (1 << _FIELD) - 1
 _ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << (_FIELD * k) for k in range(5))
 _NO_STEM = frozenset({""})
-TABLE_SIZE = 200_000  # distinct tokens remembered per stoplist before starting afresh
+TABLE_SIZE = 50_000  # distinct tokens remembered per stoplist before starting afresh
 
 
 class _Packed(dict[str, int]):
@@ -161,9 +161,10 @@ class TokenTable:
             self.stems.clear()
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def token_table(stopwords: frozenset[str]) -> TokenTable:
-    """The shared table of one stoplist (a language)."""
+    """The shared table of one stoplist (a language); the last four languages are kept,
+    so the tables hold at most 4 x 2 x TABLE_SIZE tokens (tens of MB) in a process."""
     return TokenTable(stopwords)
 
 
