@@ -92,7 +92,8 @@ def _stem(word: str) -> str:
 
 
 # A token's counts, packed into one int with a field per count, so that summing the packed
-# values of a line's tokens (one ``sum(map(...))`` in C) adds up every count at once.
+# values of a line's tokens (one ``sum(map(...))`` in C) adds up every count at once;
+# ``packed // _TITLE & _MASK`` reads one count back.
 _FIELD = 40  # bits per field: no line has 2**40 tokens
 _MASK = (1 << _FIELD) - 1
 _ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << (_FIELD * k) for k in range(5))
@@ -174,7 +175,7 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
     tokens = word_tokens(text)
     n = len(tokens)
     packed = sum(map(table.packed.__getitem__, tokens))
-    n_alpha = (packed & _MASK) or 1
+    n_alpha = (packed // _ALPHA & _MASK) or 1
     content = frozenset(map(table.stems.__getitem__, tokens)) - _NO_STEM
     non_space = len(text) - text.count(" ") or 1
     last = tokens[-1].lower() if tokens else ""
@@ -183,13 +184,13 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
         chars=len(text),
         terminal=_terminal(text),
         colon_end=text.endswith(":"),
-        stop_density=((packed >> (4 * _FIELD)) & _MASK) / n if n else 0.0,
-        title_share=((packed >> _FIELD) & _MASK) / n_alpha,
-        upper_share=((packed >> (2 * _FIELD)) & _MASK) / n_alpha,
+        stop_density=(packed // _STOP & _MASK) / n if n else 0.0,
+        title_share=(packed // _TITLE & _MASK) / n_alpha,
+        upper_share=(packed // _UPPER & _MASK) / n_alpha,
         digit_share=_digits(text) / non_space,
         url=_has_url(text),
         table=(("|" in text or "\t" in text) and bool(_TABLE.search(text)))
-        or ((packed >> (3 * _FIELD)) & _MASK) >= 4,
+        or (packed // _DIGIT_FIRST & _MASK) >= 4,
         bullet=bool(_BULLET.match(text)),
         content=content,
         opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
