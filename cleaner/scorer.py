@@ -306,7 +306,7 @@ class Scorer:
             ):
                 run.append(i)
                 continue
-            if len(run) >= NAV_MIN_RUN:
+            if len(run) >= NAV_MIN_RUN and not _on_topic_run(run, out):
                 for j in run:
                     out[j].kind, out[j].score = Kind.NAVIGATION, 0.8
                     out[
@@ -380,6 +380,14 @@ class Scorer:
                 f"after the article's end, in a list of {count} off-topic headlines "
                 f"and teasers (overlap {ov})"
             )
+
+
+def _on_topic_run(run: Sequence[int], out: Sequence[Assessment]) -> bool:
+    """A run of short lines half of which (two at least) repeat the article's words is the
+    article's own list (a meal plan's items, a spec sheet), not the site's menu."""
+    known = [out[j].overlap for j in run if out[j].overlap is not None]
+    on = sum(1 for ov in known if ov >= ON_TOPIC)
+    return on >= 2 and on * 2 >= len(run)
 
 
 def _furniture_start(flags: Sequence[bool | None]) -> int | None:
