@@ -1,7 +1,8 @@
 """Turn rule hits and the scorer's assessments into one verdict per line.
 
 Order of authority: a rule hit wins (it names its kind and id), then exact repeats of an
-earlier line (``duplicate``), then a caption's shape, then the scorer's context verdicts.
+earlier line (``duplicate``), then a caption's shape, then the scorer's context verdicts
+(and, for HTML, a linked headline set between the paragraphs: a promotion).
 Rule actions that reach beyond their own line (``cut``, ``drop-run``) are expanded last,
 once the scorer knows which lines are article prose: a ``cut`` that would take on-topic
 prose with it is a false end marker and only drops its own line.
@@ -9,6 +10,7 @@ prose with it is a false end marker and only drops its own line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -87,7 +89,10 @@ def decide(
     _expand(lines, feats, hits, marks, assessed)
     prev = None  # the previous non-blank line
     for i, a in enumerate(assessed):
-        if marks[i] is None and a.kind is not None:
+        if marks[i] is None and a.kind is None and hints is not None:
+            if _promo(feats[i], lines[i].view):
+                marks[i] = _Mark(Kind.RELATED, "scorer", PROMO_SCORE, _PROMO_REASON)
+        elif marks[i] is None and a.kind is not None:
             if not _unlinked_list(a, feats[i], hints):
                 marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
             elif prev is not None and _teaser(feats[i], feats[prev], marks[prev]):
@@ -195,6 +200,34 @@ def _unlinked_list(
         and a.kind in (Kind.NAVIGATION, Kind.RELATED)
         and f is not None
         and f.link_share < HTML_LIST_LINKED
+    )
+
+
+PROMO_MIN_WORDS = 5
+PROMO_CASED = 0.6
+PROMO_SCORE = 0.75
+PROMO_LINKED = 0.8
+_NOTE = re.compile(r"\[\d{1,3}\]")
+_PROMO_REASON = (
+    "a headline in title case or capitals that is one link: a promotion of another story"
+)
+
+
+def _promo(f: Features | None, view: str) -> bool:
+    """HTML input: a whole line that is one link, shaped and cased like a headline.
+
+    Sites set links to their other stories between an article's paragraphs as headlines
+    (often in capitals). The article's own subheads are not links, and a sentence that
+    links somewhere is not cased like a headline; a numbered note ("[2] ...") is the
+    article's reference list.
+    """
+    return (
+        f is not None
+        and not _NOTE.match(view)
+        and f.headline
+        and f.words >= PROMO_MIN_WORDS
+        and f.link_share >= PROMO_LINKED
+        and max(f.title_share, f.upper_share) >= PROMO_CASED
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -329,3 +330,38 @@ def test_unlinked_list_items_after_a_linked_line_stay() -> None:
     )
     result = cleaner.clean_html(article(*NEWS, extra=extra))
     assert all(s in result.text for s in steps)
+
+
+PROMOS = [
+    "STADIUM ROOF REPAIRS DELAYED AGAIN AFTER ENGINEERS FIND RUST",
+    "Harbour Festival Returns In June With Three Nights Of Music",
+]
+
+
+def test_linked_headlines_between_paragraphs_are_promotions() -> None:
+    """A paragraph that is one link cased like a headline advertises another story."""
+    body = [NEWS[0], NEWS[1], f'<a href="/a">{PROMOS[0]}</a>', *NEWS[2:4]]
+    body += [f'<a href="/b">{PROMOS[1]}</a>', *NEWS[4:]]
+    result = cleaner.clean_html(article(*body))
+    for promo in PROMOS:
+        assert promo not in result.text
+    reasons = [r.reason for r in result.removed if r.text in PROMOS]
+    assert len(reasons) == 2 and all("promotion of another story" in r for r in reasons)
+    assert all(p in result.text for p in NEWS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a link inside a sentence-cased line: the article pointing somewhere
+        '<a href="/doc">Read the council decision on the tram line</a>',
+        # the same headline as plain text: a subhead
+        PROMOS[1],
+        # a numbered note that links to its source
+        '<a href="/src">[2] Tram Network Expansion Study For The Regional Council</a>',
+    ],
+)
+def test_links_and_subheads_that_are_not_promotions_stay(line: str) -> None:
+    result = cleaner.clean_html(article(*NEWS[:3], line, *NEWS[3:]))
+    kept = lxml.html.fromstring(line).text_content()
+    assert kept in result.text
