@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .features import Features, LineHint
 from .result import Kind, LineDecision
 from .rules import Rule
-from .scorer import CAPTION_MIN, Assessment, Scorer
+from .scorer import CAPTION_MIN, LINKED, Assessment, Scorer
 from .segment import Line
 
 DUP_MIN_WORDS = 3
@@ -89,9 +89,13 @@ def decide(
     _expand(lines, feats, hits, marks, assessed)
     prev = None  # the previous non-blank line
     for i, a in enumerate(assessed):
-        if marks[i] is None and a.kind is None and hints is not None:
-            if _promo(feats[i], lines[i].view):
-                marks[i] = _Mark(Kind.RELATED, "scorer", PROMO_SCORE, _PROMO_REASON)
+        if (
+            marks[i] is None
+            and a.kind is None
+            and hints is not None
+            and _promo(feats[i], lines[i].view)
+        ):
+            marks[i] = _Mark(Kind.RELATED, "scorer", PROMO_SCORE, _PROMO_REASON)
         elif marks[i] is None and a.kind is not None:
             if not _unlinked_list(a, feats[i], hints):
                 marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
@@ -206,7 +210,6 @@ def _unlinked_list(
 PROMO_MIN_WORDS = 5
 PROMO_CASED = 0.6
 PROMO_SCORE = 0.75
-PROMO_LINKED = 0.8
 _NOTE = re.compile(r"\[\d{1,3}\]")
 _PROMO_REASON = (
     "a headline in title case or capitals that is one link: a promotion of another story"
@@ -226,7 +229,7 @@ def _promo(f: Features | None, view: str) -> bool:
         and not _NOTE.match(view)
         and f.headline
         and f.words >= PROMO_MIN_WORDS
-        and f.link_share >= PROMO_LINKED
+        and f.link_share >= LINKED
         and max(f.title_share, f.upper_share) >= PROMO_CASED
     )
 

@@ -385,8 +385,7 @@ class Scorer:
 def _on_topic_run(run: Sequence[int], out: Sequence[Assessment]) -> bool:
     """A run of short lines half of which (two at least) repeat the article's words is the
     article's own list (a meal plan's items, a spec sheet), not the site's menu."""
-    known = [out[j].overlap for j in run if out[j].overlap is not None]
-    on = sum(1 for ov in known if ov >= ON_TOPIC)
+    on = sum(1 for j in run if out[j].on_topic)
     return on >= 2 and on * 2 >= len(run)
 
 
