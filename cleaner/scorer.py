@@ -51,6 +51,9 @@ MIN_PROSE_FOR_TOPIC = 5
 NAV_MAX_WORDS = 4
 NAV_MIN_RUN = 4
 CAPTION_MIN = 0.7
+BULLET_HEADLINE_WORDS = 4
+BULLET_HEADLINE_CASED = 0.6
+BULLET_LIST_MIN = 2
 # Kinds that mark the end of the article's surroundings (see Scorer._outside).
 _BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
 
@@ -225,6 +228,7 @@ class Scorer:
         self._menus(head, feats, out)
         self._menus(tail, feats, out)
         self._related_tail(tail, feats, out)
+        _bulleted_headlines(tail, feats, out)
         around = [i for i, f in enumerate(feats) if f is not None]
         self._outside([i for i in reversed(around) if i < first], feats, out, removed, "before")
         self._outside([i for i in around if i > last], feats, out, removed, "after")
@@ -380,6 +384,52 @@ class Scorer:
                 f"after the article's end, in a list of {count} off-topic headlines "
                 f"and teasers (overlap {ov})"
             )
+
+
+def _bulleted_headlines(
+    tail: list[int], feats: Sequence[Features | None], out: list[Assessment]
+) -> None:
+    """After the article: a bulleted run of capitalised headlines is a "more on this" list.
+
+    Such lists name the site's other stories on the same subject, so they share the
+    article's words and the topic test cannot catch them; their shape does: every entry a
+    bullet, four words or more, in title case, no sentence punctuation. An article's own
+    list after its prose is announced by a line ending in a colon, and its entries are
+    sentences, names or quantities rather than capitalised headlines.
+    """
+    run: list[int] = []
+    for i in [*tail, -1]:
+        f = feats[i] if i >= 0 else None
+        if f is not None and out[i].kind is None and _bulleted_headline(f):
+            run.append(i)
+            continue
+        if len(run) >= BULLET_LIST_MIN and not _announced(run[0], feats):
+            for j in run:
+                out[j].kind, out[j].score = Kind.RELATED, 0.7
+                out[j].reason = (
+                    f"after the article, in a bulleted list of {len(run)} capitalised "
+                    "headlines: links to more stories"
+                )
+        run = []
+
+
+def _bulleted_headline(f: Features) -> bool:
+    return (
+        f.bullet
+        and f.headline_like
+        and f.words >= BULLET_HEADLINE_WORDS
+        and not f.url
+        and max(f.title_share, f.upper_share) >= BULLET_HEADLINE_CASED
+    )
+
+
+def _announced(first: int, feats: Sequence[Features | None]) -> bool:
+    """The nearest non-blank line before ``first`` introduces a list (ends in a colon)."""
+    for j in range(first - 1, -1, -1):
+        f = feats[j]
+        if f is not None:
+            return f.colon_end
+    return False
 
 
 def _on_topic_run(run: Sequence[int], out: Sequence[Assessment]) -> bool:

@@ -47,3 +47,39 @@ def test_a_run_of_short_off_topic_labels_after_the_article_is_a_menu() -> None:
     assert [r.text for r in result.removed] == menu
     assert all(r.kind is Kind.NAVIGATION for r in result.removed)
     assert all(p in result.text for p in PROSE)
+
+
+MORE_STORIES = [
+    "- Ten Protein Shakes That Keep You Full Until Lunch",
+    "- Why Evening Meals Matter For Muscle Recovery",
+    "- The Best Almond Snacks Ranked By Nutritionists",
+]
+
+
+def test_a_bulleted_list_of_capitalised_headlines_after_the_article_is_related() -> None:
+    """"More on this" lists share the article's words, so only their shape gives them away."""
+    result = cleaner.clean("\n".join(PROSE + MORE_STORIES))
+    assert [r.text for r in result.removed] == MORE_STORIES
+    assert all(r.kind is Kind.RELATED for r in result.removed)
+    assert "bulleted list of 3" in result.removed[0].reason
+
+
+def test_a_bulleted_list_the_article_announces_stays() -> None:
+    intro = "Three recipes we recommend for this plan:"
+    result = cleaner.clean("\n".join([*PROSE, intro, *MORE_STORIES]))
+    assert result.removed == []
+
+
+def test_a_bulleted_list_of_sentence_case_points_stays() -> None:
+    points = [
+        "- eat a protein breakfast every single day",
+        "- drink the shake right after the workout",
+        "- keep the evening meal light and early",
+    ]
+    result = cleaner.clean("\n".join(PROSE + points))
+    assert result.removed == []
+
+
+def test_a_single_capitalised_bullet_after_the_article_stays() -> None:
+    result = cleaner.clean("\n".join([*PROSE, MORE_STORIES[0]]))
+    assert result.removed == []
