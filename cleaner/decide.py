@@ -1,7 +1,8 @@
 """Turn rule hits and the scorer's assessments into one verdict per line.
 
 Order of authority: a rule hit wins (it names its kind and id), then exact repeats of an
-earlier line (``duplicate``), then a caption's shape, then the scorer's context verdicts
+earlier line and the page's title tag (another line joined to the site's name), both
+``duplicate``, then a caption's shape, then the scorer's context verdicts
 (and, for HTML, a linked headline set between the paragraphs: a promotion).
 Rule actions that reach beyond their own line (``cut``, ``drop-run``) are expanded last,
 once the scorer knows which lines are article prose: a ``cut`` that would take on-topic
@@ -79,6 +80,7 @@ def decide(
         if hint is not None and hint.kind is not None and marks[i] is None and feats[i]:
             marks[i] = _Mark(hint.kind, "html", HINT_SCORE, hint.reason)
     _duplicates(lines, feats, marks)
+    _page_titles(lines, feats, marks)
     for i, f in enumerate(feats):
         # Without a position marker "(L)" a caption's shape cannot reach CAPTION_MIN.
         if f is not None and marks[i] is None and "(" in lines[i].view:
@@ -145,6 +147,43 @@ def _duplicates(
         echo = count[key] == 2 and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
         if title or echo:
             marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[seen[1]].no}")
+
+
+TITLE_SITE_WORDS = 6
+_TITLE_SEP = re.compile(r"\s[|–—-]\s")
+
+
+def _page_titles(
+    lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
+) -> None:
+    """A line that is another line of the document plus a few words after a bar or dash is
+    the page's title ("Headline | Site"): the headline itself stays where it stands.
+
+    Whole-page text starts with the ``<title>``, the article's headline joined to the site's
+    name (or section); the headline is in the page again, so the joined copy adds nothing.
+    """
+    keys: dict[str, int] = {}
+    for i, f in enumerate(feats):
+        if f is not None and f.words >= DUP_MIN_WORDS and marks[i] is None:
+            keys.setdefault(lines[i].view.casefold(), i)
+    for i, f in enumerate(feats):
+        view = lines[i].view
+        if f is None or marks[i] is not None or not _TITLE_SEP.search(view):
+            continue
+        parts = [p.strip() for p in _TITLE_SEP.split(view.casefold())]
+        for k, part in enumerate(parts):
+            j = keys.get(part)
+            if j is None or j == i:
+                continue
+            rest = sum(len(p.split()) for q, p in enumerate(parts) if q != k)
+            if rest <= TITLE_SITE_WORDS:
+                marks[i] = _Mark(
+                    Kind.DUPLICATE,
+                    "scorer",
+                    0.9,
+                    f"the page's title: line {lines[j].no} joined to the site's or section's name",
+                )
+                break
 
 
 def _expand(

@@ -83,3 +83,33 @@ def test_a_bulleted_list_of_sentence_case_points_stays() -> None:
 def test_a_single_capitalised_bullet_after_the_article_stays() -> None:
     result = cleaner.clean("\n".join([*PROSE, MORE_STORIES[0]]))
     assert result.removed == []
+
+
+HEADLINE = "Protein Plans That Fuel a Morning Workout"
+
+
+def test_the_pages_title_tag_goes_and_the_headline_stays() -> None:
+    """Whole-page text opens with the <title>: the headline joined to the site's name."""
+    lines = [f"{HEADLINE} | Example Fitness", "", HEADLINE, *PROSE]
+    result = cleaner.clean("\n".join(lines))
+    assert [(r.line_no, r.kind) for r in result.removed] == [(1, Kind.DUPLICATE)]
+    assert "page's title: line 3" in result.removed[0].reason
+    assert HEADLINE in result.text.splitlines()
+
+
+def test_a_section_before_the_headline_counts_as_the_sites_words() -> None:
+    lines = [HEADLINE, f"Health | {HEADLINE}", *PROSE]
+    result = cleaner.clean("\n".join(lines))
+    assert [r.line_no for r in result.removed] == [2]
+
+
+def test_a_bar_line_that_repeats_no_other_line_stays() -> None:
+    lines = [f"{HEADLINE} | Example Fitness", *PROSE]
+    assert cleaner.clean("\n".join(lines)).removed == []
+
+
+def test_a_line_that_adds_more_than_a_sites_name_stays() -> None:
+    """A sentence that quotes the headline and goes on is not a title."""
+    extra = f"{HEADLINE} - the second part of our series looks at the evening meals and sleep"
+    lines = [HEADLINE, *PROSE, extra]
+    assert cleaner.clean("\n".join(lines)).removed == []
