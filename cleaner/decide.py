@@ -79,8 +79,8 @@ def decide(
     for i, hint in enumerate(hints or ()):
         if hint is not None and hint.kind is not None and marks[i] is None and feats[i]:
             marks[i] = _Mark(hint.kind, "html", HINT_SCORE, hint.reason)
-    _duplicates(lines, feats, marks)
-    _page_titles(lines, feats, marks)
+    keys = _duplicates(lines, feats, marks)
+    _page_titles(lines, feats, marks, keys)
     for i, f in enumerate(feats):
         # Without a position marker "(L)" a caption's shape cannot reach CAPTION_MIN.
         if f is not None and marks[i] is None and "(" in lines[i].view:
@@ -110,13 +110,14 @@ def decide(
 
 def _duplicates(
     lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
-) -> None:
+) -> list[str | None]:
     """Later exact repeats (case-folded view) of a substantial line are ``duplicate``.
 
     Only where a repeat is junk: the title again (a repeat of the first line), or a line
     seen twice, echoed within a few lines or as a whole paragraph. A line that recurs three
     times or more is the article's structure (a recipe's "Eat every 2 hours", an
-    interview's recurring question) and stays.
+    interview's recurring question) and stays. Returns the casefolded view of every line
+    it compared (None for the others).
     """
     keys: list[str | None] = [None] * len(lines)
     count: dict[str, int] = {}
@@ -147,6 +148,7 @@ def _duplicates(
         echo = count[key] == 2 and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
         if title or echo:
             marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[seen[1]].no}")
+    return keys
 
 
 TITLE_SITE_WORDS = 6
@@ -154,25 +156,29 @@ _TITLE_SEP = re.compile(r"\s[|–—-]\s")
 
 
 def _page_titles(
-    lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
+    lines: Sequence[Line],
+    feats: Sequence[Features | None],
+    marks: list[_Mark | None],
+    keys: Sequence[str | None],
 ) -> None:
     """A line that is another line of the document plus a few words after a bar or dash is
     the page's title ("Headline | Site"): the headline itself stays where it stands.
 
     Whole-page text starts with the ``<title>``, the article's headline joined to the site's
     name (or section); the headline is in the page again, so the joined copy adds nothing.
+    ``keys`` are the casefolded lines ``_duplicates`` compared.
     """
-    keys: dict[str, int] = {}
-    for i, f in enumerate(feats):
-        if f is not None and f.words >= DUP_MIN_WORDS and marks[i] is None:
-            keys.setdefault(lines[i].view.casefold(), i)
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key is not None and marks[i] is None and feats[i].words >= DUP_MIN_WORDS:  # type: ignore[union-attr]
+            first.setdefault(key, i)
     for i, f in enumerate(feats):
         view = lines[i].view
         if f is None or marks[i] is not None or not _TITLE_SEP.search(view):
             continue
         parts = [p.strip() for p in _TITLE_SEP.split(view.casefold())]
         for k, part in enumerate(parts):
-            j = keys.get(part)
+            j = first.get(part)
             if j is None or j == i:
                 continue
             rest = sum(len(p.split()) for q, p in enumerate(parts) if q != k)

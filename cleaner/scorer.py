@@ -13,7 +13,8 @@ Three stages, as in jusText:
    Inside the article short lines are subheads and stay. Walking outward from it, what sits
    next to it (title, byline, tables, lists) stays until the rest of that side is mostly
    junk-like; from there on it is page furniture. A tail of off-topic headlines with or
-   without teasers is a related-stories list; runs of very short lines are menus.
+   without teasers is a related-stories list, and so is a bulleted run of capitalised
+   headlines, on-topic or not; runs of very short lines are menus.
 
 Every pass is linear in the number of lines (counters, one backward scan per side), so a
 document ten times longer costs ten times the time.

@@ -57,7 +57,7 @@ MORE_STORIES = [
 
 
 def test_a_bulleted_list_of_capitalised_headlines_after_the_article_is_related() -> None:
-    """"More on this" lists share the article's words, so only their shape gives them away."""
+    """Lists of more stories on the subject share the article's words: only their shape tells."""
     result = cleaner.clean("\n".join(PROSE + MORE_STORIES))
     assert [r.text for r in result.removed] == MORE_STORIES
     assert all(r.kind is Kind.RELATED for r in result.removed)
