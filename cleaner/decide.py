@@ -253,7 +253,6 @@ def _unlinked_list(
 
 
 PROMO_MIN_WORDS = 5
-PROMO_CASED = 0.6
 PROMO_SCORE = 0.75
 _NOTE = re.compile(r"\[\d{1,3}\]")
 _PROMO_REASON = (
@@ -275,7 +274,7 @@ def _promo(f: Features | None, view: str) -> bool:
         and f.headline
         and f.words >= PROMO_MIN_WORDS
         and f.link_share >= LINKED
-        and max(f.title_share, f.upper_share) >= PROMO_CASED
+        and f.headline_cased
     )
 
 

@@ -21,6 +21,7 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
 _DIGIT = regex.compile(r"\d")
 _TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
 _BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+HEADLINE_CASED = 0.6  # share of capitalised words (or capitals) that makes a headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,11 @@ class Features:
     def menu_like(self) -> bool:
         """A very short capitalised label: a menu entry or section link."""
         return self.words <= 4 and not self.terminal and self.title_share >= 0.6
+
+    @property
+    def headline_cased(self) -> bool:
+        """Capitalised like a headline: most words in title case, or the line in capitals."""
+        return max(self.title_share, self.upper_share) >= HEADLINE_CASED
 
     @property
     def headline(self) -> bool:

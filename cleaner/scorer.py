@@ -53,7 +53,6 @@ NAV_MAX_WORDS = 4
 NAV_MIN_RUN = 4
 CAPTION_MIN = 0.7
 BULLET_HEADLINE_WORDS = 4
-BULLET_HEADLINE_CASED = 0.6
 BULLET_LIST_MIN = 2
 # Kinds that mark the end of the article's surroundings (see Scorer._outside).
 _BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
@@ -420,7 +419,7 @@ def _bulleted_headline(f: Features) -> bool:
         and f.headline_like
         and f.words >= BULLET_HEADLINE_WORDS
         and not f.url
-        and max(f.title_share, f.upper_share) >= BULLET_HEADLINE_CASED
+        and f.headline_cased
     )
 
 
