@@ -133,10 +133,12 @@ def _duplicates(
             first_key = key
     last: dict[str, tuple[int, int]] = {}  # key -> (position among non-blank lines, index)
     k = -1
+    prev = -1  # the non-blank line before
     for i, f in enumerate(feats):
         if f is None:
             continue
         k += 1
+        prev, before = i, prev
         key = keys[i]
         if key is None:
             continue
@@ -145,10 +147,25 @@ def _duplicates(
         if seen is None:
             continue
         title = key == first_key
-        echo = count[key] == 2 and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
+        echo = (
+            count[key] == 2
+            and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
+            and not _in_structure(before, feats, keys, count)
+        )
         if title or echo:
             marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[seen[1]].no}")
     return keys
+
+
+def _in_structure(
+    before: int, feats: Sequence[Features | None], keys: Sequence[str | None], count: dict
+) -> bool:
+    """Whether the line before recurs 3+ times as text (not a menu entry): then a repeat
+    after it is an entry of that structure too (a recipe's "Eat every 2 hours" recurs, and
+    so do some of the meals listed under it)."""
+    key = keys[before] if before >= 0 else None
+    f = feats[before] if before >= 0 else None
+    return key is not None and f is not None and count[key] >= 3 and not f.menu_like
 
 
 TITLE_SITE_WORDS = 6

@@ -113,3 +113,36 @@ def test_a_line_that_adds_more_than_a_sites_name_stays() -> None:
     extra = f"{HEADLINE} - the second part of our series looks at the evening meals and sleep"
     lines = [HEADLINE, *PROSE, extra]
     assert cleaner.clean("\n".join(lines)).removed == []
+
+
+ECHO = (
+    "Start the day with a morning oatmeal bowl topped with berries, which keeps you full until "
+    "lunch and fuels a morning workout, then a shake"
+)
+
+
+def test_a_long_line_seen_twice_is_an_echo() -> None:
+    """A teaser echoing a paragraph of the article: the second copy goes."""
+    lines = [*PROSE[:3], ECHO, *PROSE[3:], ECHO]
+    result = cleaner.clean("\n".join(lines))
+    assert [(r.line_no, r.kind) for r in result.removed] == [(len(lines), Kind.DUPLICATE)]
+
+
+def test_a_repeat_inside_a_recurring_structure_stays() -> None:
+    """Day plans share a template ("Breakfast, eat within an hour of waking" recurs every
+    day): a meal that comes back on two of the days is the plan's, not an echo."""
+    slot = "Breakfast, eat within an hour of waking"
+    days = [
+        [f"Day {n}", slot, meal, "Lunch, eat every three hours"]
+        for n, meal in enumerate([ECHO, PROSE[3], ECHO, PROSE[4]], start=1)
+    ]
+    lines = [*PROSE, *(line for day in days for line in day)]
+    assert cleaner.clean("\n".join(lines)).removed == []
+
+
+def test_a_repeat_after_a_recurring_menu_entry_is_still_an_echo() -> None:
+    """Menu entries recur in whole-page text; what follows them is no structure."""
+    menu = "Weekend Travel Deals"
+    lines = [*PROSE[:3], menu, ECHO, menu, "Contact", menu, *PROSE[3:], menu, ECHO]
+    result = cleaner.clean("\n".join(lines))
+    assert (len(lines), Kind.DUPLICATE) in [(r.line_no, r.kind) for r in result.removed]
