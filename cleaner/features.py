@@ -22,6 +22,7 @@ _DIGIT = regex.compile(r"\d")
 _TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
 _BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 HEADLINE_CASED = 0.6  # share of capitalised words (or capitals) that makes a headline
+LABEL_MAX_CHARS = 24  # a speaker's name or "Q" before a colon; longer is a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Features:
     content: frozenset[str]
     opens_lower: bool  # starts with a lower-case letter: may continue the line before
     open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
+    label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
 
     @property
@@ -201,7 +203,17 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
         content=content,
         opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
         open_end=text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords),
+        label=_label(text),
     )
+
+
+def _label(text: str) -> str:
+    """The casefolded label of a line that opens with one ("Q: ...", "SMITH: ..."), else ""."""
+    colon = text.find(":", 1, LABEL_MAX_CHARS + 1)
+    if colon < 0 or text[colon + 1 : colon + 2] not in (" ", ""):
+        return ""
+    label = text[:colon]
+    return label.casefold() if label.count(" ") < 3 else ""
 
 
 _ENDERS = ".!?…。！？"

@@ -54,6 +54,7 @@ NAV_MIN_RUN = 4
 CAPTION_MIN = 0.7
 BULLET_HEADLINE_WORDS = 4
 BULLET_LIST_MIN = 2
+LABEL_MIN_USES = 2
 # Kinds that mark the end of the article's surroundings (see Scorer._outside).
 _BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
 
@@ -219,8 +220,8 @@ class Scorer:
         span = self._span(feats, out, removed)
         if span is None:
             return
-        first, last = span
         idx = [i for i, f in enumerate(feats) if f is not None and removed[i] is None]
+        first, last = _labelled_edges(span, idx, feats)
         for i in idx:
             out[i].region = "head" if i < first else "tail" if i > last else "body"
         head = [i for i in idx if i < first]
@@ -384,6 +385,35 @@ class Scorer:
                 f"after the article's end, in a list of {count} off-topic headlines "
                 f"and teasers (overlap {ov})"
             )
+
+
+def _labelled_edges(
+    span: tuple[int, int], idx: list[int], feats: Sequence[Features | None]
+) -> tuple[int, int]:
+    """The article's span, grown over the lines next to it that open with a label used
+    twice or more inside it: an interview's "Q:" and "A:", a transcript's speakers.
+
+    Short answers far from the article's topic ("A: Trip to Disney World") would otherwise
+    read as off-topic lines after the article's end.
+    """
+    first, last = span
+    counts = Counter(
+        feats[i].label  # type: ignore[union-attr]
+        for i in idx
+        if first <= i <= last and feats[i].label  # type: ignore[union-attr]
+    )
+    labels = {label for label, n in counts.items() if n >= LABEL_MIN_USES}
+    if not labels:
+        return span
+    for i in (i for i in reversed(idx) if i < first):
+        if feats[i].label not in labels:  # type: ignore[union-attr]
+            break
+        first = i
+    for i in (i for i in idx if i > last):
+        if feats[i].label not in labels:  # type: ignore[union-attr]
+            break
+        last = i
+    return first, last
 
 
 def _bulleted_headlines(

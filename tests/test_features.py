@@ -55,3 +55,20 @@ def test_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(table.packed) == 50
     table.trim()
     assert len(table.packed) == 0 and len(table.stems) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Q: Where did you grow up?", "q"),
+        ("A: Trip to Disney World", "a"),
+        ("SMITH: We will not back down.", "smith"),
+        ("Jane Doe: Thank you for having me.", "jane doe"),
+        ("The answer, he said, was simple: no.", ""),
+        ("Kick-off at 15:00 on Saturday", ""),
+        ("Note:", "note"),
+        (": leading colon", ""),
+    ],
+)
+def test_a_short_label_before_a_colon_is_read(line: str, label: str) -> None:
+    assert extract(line, EN).label == label

@@ -146,3 +146,21 @@ def test_a_repeat_after_a_recurring_menu_entry_is_still_an_echo() -> None:
     lines = [*PROSE[:3], menu, ECHO, menu, "Contact", menu, *PROSE[3:], menu, ECHO]
     result = cleaner.clean("\n".join(lines))
     assert (len(lines), Kind.DUPLICATE) in [(r.line_no, r.kind) for r in result.removed]
+
+
+def test_an_interviews_short_answers_after_its_prose_stay() -> None:
+    """Questions and answers go on past the last long answer, in the same "Q:"/"A:" form;
+    short off-topic answers are the interview's, not a list of other stories."""
+    interview = [
+        f"Q: {PROSE[0]}",
+        f"A: {PROSE[1]}",
+        f"Q: {PROSE[2]}",
+        f"A: {PROSE[3]}",
+        f"Q: {PROSE[4]}",
+        f"A: {PROSE[5]}",
+        "Q: Favorite childhood memory?",
+        "A: A Trip To Lisbon With My Grandparents",
+        "Q: Favorite places you have visited?",
+        "A: Tie Between Istanbul And Cape Town",
+    ]
+    assert cleaner.clean("\n".join(interview)).removed == []
