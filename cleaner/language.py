@@ -7,6 +7,7 @@ stoplist; it needs a few hits to commit, so every feature must also work without
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
@@ -105,6 +106,7 @@ ISO_CODES: dict[str, str] = {
 _SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
 SAMPLE_WORDS = 1000
 MIN_HITS = 5
+VOCABULARY = 50_000  # words in a language's everyday use, for the odds of a chance hit
 
 _lock = threading.Lock()
 
@@ -150,18 +152,29 @@ def guess_text(text: str) -> str | None:
 
 
 def guess(tokens: Iterable[str]) -> str | None:
-    """The language whose stoplist covers most of ``tokens``; None when too few hit.
+    """The language whose stoplist best explains ``tokens``; None when too few hit.
 
-    Every token credits each language whose stoplist holds it (counted in C); on a tie the
-    language hit first wins.
+    jusText's stoplists differ in size by a thousandfold, and the big ones (Finnish,
+    Marathi, Uzbek...) hold many English words: counting hits alone would call English
+    text Marathi. So a hit counts by how unlikely it is by chance, ``log(VOCABULARY /
+    size of the list)`` (naive Bayes with a uniform word distribution inside the stoplist
+    and over the vocabulary outside it). Hits are counted in C; on a tie the language hit
+    first wins.
     """
     index = _index()
     sample = islice(tokens, SAMPLE_WORDS)
     hits = Counter(chain.from_iterable(map(index.get, sample, repeat(()))))
     if not hits:
         return None
-    lang, n = max(hits.items(), key=itemgetter(1))  # the first of equals, like most_common
-    return lang if n >= MIN_HITS else None
+    weight = _weights()
+    lang, _ = max(((lang, n * weight[lang]) for lang, n in hits.items()), key=itemgetter(1))
+    return lang if hits[lang] >= MIN_HITS else None
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    """What one hit in each language's stoplist is worth (see ``guess``)."""
+    return {lang: math.log(VOCABULARY / len(words)) for lang, words in _stoplists().items()}
 
 
 def stoplist(lang: str | None) -> frozenset[str]:
