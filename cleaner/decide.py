@@ -158,7 +158,10 @@ def _duplicates(
 
 
 def _in_structure(
-    before: int, feats: Sequence[Features | None], keys: Sequence[str | None], count: dict
+    before: int,
+    feats: Sequence[Features | None],
+    keys: Sequence[str | None],
+    count: dict[str, int],
 ) -> bool:
     """Whether the line before recurs 3+ times as text (not a menu entry): then a repeat
     after it is an entry of that structure too (a recipe's "Eat every 2 hours" recurs, and

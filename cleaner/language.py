@@ -104,7 +104,7 @@ ISO_CODES: dict[str, str] = {
 }
 # Near-duplicates of bigger lists that would only split the vote.
 _SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
-SAMPLE_WORDS = 1000
+SAMPLE_WORDS = 500
 MIN_HITS = 5
 VOCABULARY = 50_000  # words in a language's everyday use, for the odds of a chance hit
 
