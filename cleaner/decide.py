@@ -25,6 +25,7 @@ DUP_MIN_WORDS = 3
 DUP_MIN_CHARS = 20
 DUP_NEAR = 4
 DUP_LONG_WORDS = 25
+DUP_STRUCTURE = 3  # a line this frequent is the article's structure, not an echo
 CUT_VETO_WORDS = 40
 CUT_VETO_SHARE = 0.2
 HINT_SCORE = 0.8
@@ -114,8 +115,8 @@ def _duplicates(
     """Later exact repeats (case-folded view) of a substantial line are ``duplicate``.
 
     Only where a repeat is junk: the title again (a repeat of the first line), or a line
-    seen twice, echoed within a few lines or as a whole paragraph. A line that recurs three
-    times or more is the article's structure (a recipe's "Eat every 2 hours", an
+    seen twice, echoed within a few lines or as a whole paragraph. A line that recurs
+    ``DUP_STRUCTURE`` times or more is the article's structure (a recipe's "Eat every 2 hours", an
     interview's recurring question) and stays. Returns the casefolded view of every line
     it compared (None for the others).
     """
@@ -148,7 +149,7 @@ def _duplicates(
             continue
         title = key == first_key
         echo = (
-            count[key] == 2
+            count[key] < DUP_STRUCTURE
             and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
             and not _in_structure(before, feats, keys, count)
         )
@@ -163,12 +164,12 @@ def _in_structure(
     keys: Sequence[str | None],
     count: dict[str, int],
 ) -> bool:
-    """Whether the line before recurs 3+ times as text (not a menu entry): then a repeat
+    """Whether the line before is structure (``DUP_STRUCTURE``; not a menu entry): a repeat
     after it is an entry of that structure too (a recipe's "Eat every 2 hours" recurs, and
     so do some of the meals listed under it)."""
     key = keys[before] if before >= 0 else None
     f = feats[before] if before >= 0 else None
-    return key is not None and f is not None and count[key] >= 3 and not f.menu_like
+    return key is not None and f is not None and count[key] >= DUP_STRUCTURE and not f.menu_like
 
 
 TITLE_SITE_WORDS = 6
