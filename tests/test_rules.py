@@ -40,6 +40,39 @@ def test_builtin_rules_load_and_examples_hold() -> None:
     assert {r.kind for r in rs.rules} >= set(Kind) - {Kind.DUPLICATE}
 
 
+# A news paragraph of some 260 words: longer than any piece of junk a rule is meant to remove.
+PARAGRAPH = " ".join(
+    [
+        "The council met on Tuesday evening to discuss the budget for the coming year, and",
+        "members argued for hours about whether the new library should be built before the",
+        "road repairs that residents have been asking for since the floods of last spring.",
+        "In the end the mayor said a decision would be taken next month, after the public",
+        "consultation closes and the engineers have delivered their report on the state of",
+        "the bridges in the northern part of the town, two of which were closed in March.",
+    ]
+    * 3
+)
+
+
+def _examples() -> list[tuple[str, str]]:
+    return [
+        (str(entry["id"]), example)
+        for _, doc in rules.load().docs
+        for entry in doc.get("rule", [])
+        for example in entry.get("examples", [])
+    ]
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _examples())
+def test_no_rule_removes_a_paragraph_for_junk_glued_to_it(rule_id: str, example: str) -> None:
+    # Extractors glue blocks together (a credit before a paragraph, a caption after it):
+    # the line is then mostly article, and removing it would lose the article's text.
+    rule = next(r for r in rules.load().rules if r.id == rule_id)
+    assert rule.search(example)
+    for line in (f"{PARAGRAPH} {example}", f"{example} {PARAGRAPH}"):
+        assert not rule.search(line), line
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
