@@ -16,7 +16,7 @@ from typing import Any
 from .. import oracle
 from ..context import Context
 from ..datasets import AEBDoc
-from ..metrics import NGRAM, DocScore, aggregate, shingle_score, tokenize
+from ..metrics import NGRAM, PRF, DocScore, aggregate, shingle_score, tokenize
 from ..report import clip, f3, prf_cells, signed, table
 from ..subject import kind_name
 
@@ -59,12 +59,17 @@ class InputRun:
     seconds: float = 0.0
 
 
-def _run_input(ctx: Context, docs: list[AEBDoc], name: str, texts: dict[str, str]) -> InputRun:
+def _run_input(
+    ctx: Context, docs: list[AEBDoc], name: str, texts: dict[str, str], *, ceiling: bool = True
+) -> InputRun:
+    """Score ``texts`` as-is, cleaned and (when ``ceiling``) under the oracle."""
     run = InputRun(
         name,
         texts,
         {d.id: shingle_score(d.truth, texts[d.id]) for d in docs},
-        {d.id: shingle_score(d.truth, oracle.oracle_text(d.truth, texts[d.id])) for d in docs},
+        {d.id: shingle_score(d.truth, oracle.oracle_text(d.truth, texts[d.id])) for d in docs}
+        if ceiling
+        else {},
     )
     subject = ctx.loaded.subject
     if subject is None:
@@ -88,15 +93,12 @@ def _summary(runs: list[InputRun], label: str) -> str:
     for r in runs:
         after = aggregate(r.after.values()) if r.after else None
         asis = aggregate(r.asis.values())
-        dropped = sum(1 for k, s in r.after.items() if (s.recall or 0) < (r.asis[k].recall or 0))
         rows.append(
             [
                 f"`{r.name}`",
                 *prf_cells(asis),
                 *prf_cells(after),
-                signed(after.f1 - asis.f1) if after else "-",
-                signed(after.recall - asis.recall) if after else "-",
-                dropped if after else "-",
+                *_losses(r, asis, after),
                 *prf_cells(aggregate(r.oracle.values())),
                 sum(map(len, r.removed.values())) if after else "-",
                 f"{1000 * r.seconds / len(r.texts):.2f}" if after else "-",
@@ -108,18 +110,32 @@ def _summary(runs: list[InputRun], label: str) -> str:
 
 
 def _peers(ctx: Context, docs: list[AEBDoc], runs: list[InputRun], label: str) -> str:
+    """Every extractor's output as-is and cleaned: the inputs not developed on show generality."""
     assert ctx.aeb is not None
-    rows: list[tuple[float, list[str]]] = []
+    done = {r.name: r for r in runs}
+    rows: list[tuple[float, list[object]]] = []
     for ex in ctx.aeb.extractors():
-        out = ctx.aeb.output(ex)
-        s = aggregate(shingle_score(d.truth, out[d.id]) for d in docs)
-        rows.append((s.f1, [f"`{ex}`", "as-is", *prf_cells(s)]))
-    for r in runs:
-        if r.after:
-            s = aggregate(r.after.values())
-            rows.append((s.f1, [f"**`{r.name}` + {label}**", "cleaned", *prf_cells(s)]))
+        run = done.get(ex)
+        if run is None:
+            print(f"[text] {ex} (peer) …", file=sys.stderr, flush=True)
+            run = _run_input(ctx, docs, ex, ctx.aeb.output(ex), ceiling=False)
+        asis = aggregate(run.asis.values())
+        after = aggregate(run.after.values()) if run.after else None
+        name = f"**`{ex}`**" if ex in done else f"`{ex}`"
+        cells = [name, *prf_cells(asis), *prf_cells(after)]
+        cells += _losses(run, asis, after)
+        rows.append(((after or asis).f1, cells))
     rows.sort(key=lambda x: -x[0])
-    return table(["system", "", "F1", "P", "R"], [r for _, r in rows])
+    heads = ["extractor", "as-is F1", "P", "R", f"+{label} F1", "P", "R", "ΔF1", "ΔR", "docs R↓"]
+    return table(heads, [r for _, r in rows])
+
+
+def _losses(run: InputRun, asis: PRF, after: PRF | None) -> list[object]:
+    """ΔF1, ΔR and the number of documents whose recall went down."""
+    if after is None:
+        return ["-"] * 3
+    dropped = sum(1 for k, s in run.after.items() if (s.recall or 0) < (run.asis[k].recall or 0))
+    return [signed(after.f1 - asis.f1), signed(after.recall - asis.recall), dropped]
 
 
 def _kinds(runs: list[InputRun]) -> str:
@@ -202,7 +218,13 @@ def run(ctx: Context) -> str:
     ]
     if ctx.loaded.subject is None:
         parts.append(f"**No cleaner run**: {ctx.loaded.note} Only as-is and oracle rows.")
-    parts += [_summary(runs, label), "### All extractors (as-is) and cleaned inputs"]
+    parts += [_summary(runs, label), "### Every extractor's output, as-is and cleaned"]
+    parts.append(
+        f"The inputs in bold are the ones {label} was developed on; the other extractors' "
+        "outputs were not used to tune rules or thresholds, so their rows show how cleaning "
+        "carries over to scraped text of other shapes (a table rendered one cell per line, "
+        "paragraphs glued into one line, no line breaks at all)."
+    )
     parts.append(_peers(ctx, docs, runs, label))
     for r in runs:
         if r.errors:
