@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import language
+from . import language, tables
 from . import rules as rules_mod
 from .decide import Verdicts, decide
 from .features import Features, LineHint, extract, token_table
@@ -147,6 +147,11 @@ class Cleaner:
                 f.link_share = hint.link_share
             feats.append(f)
             hits.append(matcher.match(line.view, warnings))
+        table_cells, numbers = tables.cells([line.view for line in lines], feats)
+        for i in table_cells:
+            feats[i].table = True  # type: ignore[union-attr]
+        for i in numbers:
+            hits[i] = None  # a number in a data table is data, not a page number
         return feats, hits
 
 

@@ -1,0 +1,101 @@
+"""Tables printed one cell per line are data, not pagination and menus."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner import language, tables
+from cleaner.features import extract, token_table
+from cleaner.segment import segment
+
+INTRO = [
+    "The regional chess league finished its autumn season on Sunday, and the club from the "
+    "harbour district kept the title it won last year.",
+    "Final standings after nine rounds:",
+]
+HEADER = ["Pos.", "Club", "Points", "Wins", "Draws"]
+ROWS = [
+    ["1", "Harbour Knights", "21", "6", "3"],
+    ["2", "North Bishops", "19", "5", "4"],
+    ["3", "Old Town Rooks", "16", "4", "4"],
+    ["4", "Riverside Pawns", "12", "3", "3"],
+    ["5", "Hill Street Kings", "7", "1", "4"],
+]
+OUTRO = [
+    "The two clubs at the bottom of the table will play the winners of the second division "
+    "in a promotion round next month.",
+]
+
+
+def one_cell_per_line(rows: list[list[str]], blank_between: bool = True) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        out.extend(row)
+        if blank_between:
+            out.extend(["", ""])
+    return out
+
+
+def found(text: str) -> tuple[set[str], set[str]]:
+    """The lines found as table cells, and as numeric cells."""
+    lines = segment(text)
+    stop = token_table(language.stoplist("en"))
+    feats = [None if line.blank else extract(line.view, stop) for line in lines]
+    cells, numbers = tables.cells([line.view for line in lines], feats)
+    return {lines[i].view for i in cells}, {lines[i].view for i in numbers}
+
+
+def test_a_table_printed_one_cell_per_line_is_kept_whole() -> None:
+    text = "\n".join(INTRO + one_cell_per_line([HEADER, *ROWS]) + OUTRO)
+    result = cleaner.clean(text)
+    assert result.removed == [], [(r.text, r.reason) for r in result.removed]
+    assert result.text == text
+
+
+def test_without_the_table_detector_its_numbers_would_go_as_pagination() -> None:
+    """The same numbers outside a table's repeating shape are page numbers."""
+    text = "\n".join([*INTRO, "1", "2", "3", "4", "5", "Next", *OUTRO])
+    kinds = {r.text: r.kind for r in cleaner.clean(text).removed}
+    assert kinds.get("2") == cleaner.Kind.NAVIGATION
+
+
+def test_cells_finds_every_row_the_header_and_the_numeric_cells() -> None:
+    cells, numbers = found("\n".join(INTRO + one_cell_per_line([HEADER, *ROWS], False) + OUTRO))
+    assert cells == {cell for row in [HEADER, *ROWS] for cell in row}
+    assert numbers == {cell for row in ROWS for cell in row if cell[0].isdigit()}
+
+
+def test_blank_lines_between_cells_do_not_matter() -> None:
+    spaced = [x for cell in one_cell_per_line(ROWS, False) for x in (cell, "   ")]
+    assert found("\n".join(INTRO + spaced))[0] == {cell for row in ROWS for cell in row}
+
+
+def test_fewer_rows_than_a_table_needs_are_not_a_table() -> None:
+    rows = ROWS[: tables.MIN_ROWS - 1]
+    assert found("\n".join(INTRO + one_cell_per_line(rows)))[0] == set()
+
+
+def test_a_numbered_list_of_headlines_is_not_a_table() -> None:
+    """ "Most read: 1, headline, 2, headline" repeats a number and a text, but the text is a
+    headline, not a name: that is a related-stories list."""
+    headlines = [
+        "Council approves the new budget for the harbour district",
+        "Storm closes two schools and the ferry to the islands",
+        "Local bakery wins a national prize for its rye bread",
+        "Police look for witnesses after a night of vandalism",
+        "Football club signs a goalkeeper from the second division",
+    ]
+    numbered = [x for k, h in enumerate(headlines, 1) for x in (str(k), h, "Nov 18")]
+    assert found("\n".join(INTRO + numbered))[0] == set()
+
+
+def test_a_narrow_row_repeated_is_judged_at_its_own_width() -> None:
+    """Rows "7 / Ann" are two columns wide: a narrower pattern than MIN_COLUMNS, even though
+    "7 / Ann / 8 / Bob" repeats at width four."""
+    names = ["Ann", "Bob", "Cid", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida", "Jo"]
+    pairs = [x for k, name in enumerate(names) for x in (str(k), name)]
+    assert found("\n".join(pairs))[0] == set()
+
+
+def test_prose_between_cells_ends_the_table() -> None:
+    cells = one_cell_per_line(ROWS[:2], False) + OUTRO + one_cell_per_line(ROWS[2:], False)
+    assert found("\n".join(cells))[0] == set()
