@@ -46,6 +46,7 @@ TEASER_ON_TOPIC = 0.5
 LINKED = 0.8
 PROSE_WEIGHT_WORDS = 25
 PROSE_WEIGHT_CAP = 3.0
+CORE_MIN_WORDS = 25  # a paragraph this long is the article's, not a teaser
 TAIL_JUNK_SHARE = 0.6
 MIN_CONTENT = 3
 MIN_PROSE_FOR_TOPIC = 5
@@ -148,18 +149,25 @@ class Scorer:
         skip: Sequence[bool],
         within: tuple[int, int] | None = None,
     ) -> None:
-        """Overlap of each line with the prose (of the lines in ``within``, when given)."""
+        """Overlap of each line with the prose (of the lines in ``within``, when given:
+        with their long paragraphs, when there are enough of them)."""
         idx = [i for i, f in enumerate(feats) if f is not None and not skip[i]]
         prose = [i for i in idx if out[i].cls in ("good", "near")]
+        source = prose
         if within is not None:
             prose = [i for i in prose if within[0] <= i <= within[1]]
+            # The article's own words are those of its long paragraphs: on a whole page the
+            # densest run can take in a sidebar of headlines and one-sentence teasers,
+            # and those would vouch for one another.
+            core = [i for i in prose if feats[i].words >= CORE_MIN_WORDS]  # type: ignore[union-attr]
+            source = core if len(core) >= MIN_PROSE_FOR_TOPIC else prose
         if len(prose) < MIN_PROSE_FOR_TOPIC:
             return  # too little text to tell on-topic from off-topic: everything is unknown
         for a in out:
             a.overlap = None
-        counted = set(prose)
+        counted = set(source)
         df: Counter[str] = Counter()
-        for i in prose:
+        for i in source:
             df.update(feats[i].content)  # type: ignore[union-attr]
         # A word is a hit when some prose line other than the line and its neighbours (at
         # most three lines) holds it. That is certain for words in four or more prose lines;

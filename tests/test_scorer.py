@@ -164,3 +164,51 @@ def test_an_interviews_short_answers_after_its_prose_stay() -> None:
         "A: Tie Between Istanbul And Cape Town",
     ]
     assert cleaner.clean("\n".join(interview)).removed == []
+
+
+HARBOUR = [
+    "The city council voted on Tuesday to rebuild the old harbour bridge, which has been closed "
+    "to traffic since a storm damaged two of its pillars last winter.",
+    "Engineers told the council that the bridge could be repaired for less than a new one "
+    "would cost, but that the repaired pillars would need inspection every year.",
+    "Residents of the harbour district have waited months for the bridge to reopen, and shop "
+    "owners on both banks say their trade has fallen by a third since it closed.",
+    "The council's plan keeps the bridge's stone arches and replaces the two damaged pillars "
+    "with steel ones set deeper into the harbour floor than the old foundations.",
+    "Work on the bridge is to start in the spring and should take eighteen months, during "
+    "which a ferry will carry pedestrians and cyclists across the harbour.",
+    "The mayor said the vote showed that the council listened to the harbour district, and "
+    "promised monthly reports on the cost and progress of the bridge works.",
+]
+MARKETS = [
+    "Markets",
+    "Stocks slip as investors weigh interest rates",
+    "Investors sold shares of banks and insurers as bond yields rose for a third day.",
+    "Oil prices climb on supply worries",
+    "Oil traders and investors bet that producers will keep cutting supply into next year.",
+    "Tech shares lead a rally on Wall Street",
+    "Chip makers gained as investors bought shares after strong quarterly results.",
+    "Gold steadies as the dollar weakens",
+    "Investors bought gold and sold dollars after weak factory data from the United States.",
+    "Bond yields rise ahead of central bank meeting",
+    "Traders and investors expect the central bank to keep interest rates high for longer.",
+]
+
+
+def test_teasers_that_share_words_with_each_other_do_not_vouch_for_one_another() -> None:
+    """A sidebar's teasers are prose about one subject (markets), but not the article's:
+    the article's words are those of its long paragraphs, so the sidebar is off-topic."""
+    result = cleaner.clean("\n".join(HARBOUR + MARKETS))
+    assert [r.text for r in result.removed] == MARKETS
+    assert {r.kind for r in result.removed[1:]} == {Kind.RELATED}
+
+
+def test_short_paragraphs_in_the_articles_words_stay_beside_its_long_ones() -> None:
+    short = [
+        "The harbour bridge carried eight thousand cars a day before the storm.",
+        "Shop owners on the harbour welcomed the council's vote on the bridge.",
+        "A ferry will cross the harbour while the bridge is rebuilt.",
+    ]
+    interleaved = [HARBOUR[0], short[0], HARBOUR[1], short[1], HARBOUR[2], short[2], *HARBOUR[3:]]
+    text = "\n".join(interleaved)
+    assert cleaner.clean(text).removed == []
