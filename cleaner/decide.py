@@ -49,6 +49,7 @@ class Verdicts:
     """
 
     lines: Sequence[Line]
+    feats: Sequence[Features | None]
     marks: list[_Mark | None]
     assessed: list[Assessment]
 
@@ -57,7 +58,7 @@ class Verdicts:
         return [k for k, m in enumerate(self.marks) if m is not None]
 
     def decision(self, k: int) -> LineDecision:
-        return _decision(self.lines[k], self.marks[k], self.assessed[k])
+        return _decision(self.lines[k], self.feats[k], self.marks[k], self.assessed[k])
 
 
 def decide(
@@ -106,7 +107,7 @@ def decide(
                 marks[i] = _Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
         if feats[i] is not None:
             prev = i
-    return Verdicts(lines, marks, assessed)
+    return Verdicts(lines, feats, marks, assessed)
 
 
 def _duplicates(
@@ -335,12 +336,14 @@ def _caption_reason(score: float) -> str:
     )
 
 
-def _decision(line: Line, mark: _Mark | None, a: Assessment) -> LineDecision:
+def _decision(line: Line, f: Features | None, mark: _Mark | None, a: Assessment) -> LineDecision:
     label = a.cls if line.view else "blank"
     if a.overlap is not None:
         label += f" ov={a.overlap:.2f}"
     if line.view:
         label += f" {a.region}"
+    if f is not None and f.table:
+        label += " table"
     if mark is None:
         return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)
     return LineDecision(

@@ -49,6 +49,10 @@ def test_a_table_printed_one_cell_per_line_is_kept_whole() -> None:
     result = cleaner.clean(text)
     assert result.removed == [], [(r.text, r.reason) for r in result.removed]
     assert result.text == text
+    cells = {cell for row in [HEADER, *ROWS] for cell in row}
+    labels = {d.text: d.label for d in result.lines}
+    assert all(labels[cell].endswith(" table") for cell in cells)  # explain says why it stayed
+    assert not any(labels[line].endswith(" table") for line in INTRO + OUTRO)
 
 
 def test_without_the_table_detector_its_numbers_would_go_as_pagination() -> None:
