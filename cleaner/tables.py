@@ -5,8 +5,9 @@ Some extractors (readability.js among them) print a table's cells on lines of th
 and short names, the shape of pagination and menus. Together they repeat: every row has
 its numbers and its text in the same columns. A run of at least ``MIN_ROWS`` rows of the
 same shape, mixing numeric and text cells, is a table; so are up to ``MAX_HEADER_ROWS``
-rows of short cells right above it (its header). The run is found with one regex over a
-string holding one letter per line, so the search costs no Python loop per period.
+rows of short cells right above it (its header). Each line becomes one letter of a string
+(its shape) and one regex per table width searches that string: no Python work per line
+beyond its letter, so the cost stays linear in the document.
 """
 
 from __future__ import annotations
