@@ -125,8 +125,8 @@ def _duplicates(
     count: dict[str, int] = {}
     first_key = None
     for i, f in enumerate(feats):
-        if f is None or marks[i] is not None:
-            continue
+        if f is None or marks[i] is not None or f.cell:
+            continue  # a table's cells repeat values by nature
         if f.words < DUP_MIN_WORDS and f.chars < DUP_MIN_CHARS:
             continue
         key = keys[i] = lines[i].view.casefold()

@@ -58,6 +58,7 @@ class Features:
     open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
+    cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
 
     @property
     def headline_like(self) -> bool:

@@ -149,7 +149,7 @@ class Cleaner:
             hits.append(matcher.match(line.view, warnings))
         table_cells, numbers = tables.cells([line.view for line in lines], feats)
         for i in table_cells:
-            feats[i].table = True  # type: ignore[union-attr]
+            feats[i].table = feats[i].cell = True  # type: ignore[union-attr]
         for i in numbers:
             hits[i] = None  # a number in a data table is data, not a page number
         return feats, hits

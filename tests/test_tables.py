@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleaner
 from cleaner import language, tables
 from cleaner.features import extract, token_table
@@ -103,3 +106,41 @@ def test_a_narrow_row_repeated_is_judged_at_its_own_width() -> None:
 def test_prose_between_cells_ends_the_table() -> None:
     cells = one_cell_per_line(ROWS[:2], False) + OUTRO + one_cell_per_line(ROWS[2:], False)
     assert found("\n".join(cells))[0] == set()
+
+
+# Any table of MIN_ROWS+ rows, 3 to 12 columns, numbers and names in fixed columns (at least
+# two numeric ones), printed one cell per line after a sentence that introduces it. Not
+# claimed: a row that is a narrower row twice ("1, Bay, 21, Hill"), which one cell per line
+# cannot tell from a two-column list of labels and counts (a tag list).
+_name = st.lists(
+    st.sampled_from(["Harbour", "North", "Old Town", "River", "Hill", "Lake", "Park", "Bay"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+_number = st.one_of(
+    st.integers(0, 99_999).map(str),
+    st.integers(0, 100).map(lambda n: f"{n}%"),
+    st.floats(0, 999, allow_nan=False).map(lambda x: f"{x:.1f}"),
+)
+_columns = st.lists(st.booleans(), min_size=3, max_size=12).filter(
+    lambda cols: sum(cols) >= 2 and not all(cols) and _primitive("".join("NT"[c] for c in cols))
+)
+
+
+def _primitive(row: str) -> bool:
+    return row not in (row + row)[1:-1]
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> list[list[str]]:
+    numeric = draw(_columns)
+    rows = draw(st.integers(tables.MIN_ROWS, 15))
+    return [[draw(_number) if n else draw(_name) for n in numeric] for _ in range(rows)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tables(), st.booleans())
+def test_any_table_printed_one_cell_per_line_is_kept(rows: list[list[str]], blank: bool) -> None:
+    text = "\n".join(INTRO + one_cell_per_line(rows, blank) + OUTRO)
+    result = cleaner.clean(text)
+    assert result.text == text, [(r.text, r.reason) for r in result.removed]
