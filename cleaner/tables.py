@@ -83,7 +83,7 @@ def _header_start(
         above = start - width
         if above < 0 or "P" in shape[above:start]:
             break
-        if any(feats[idx[k]].words > HEADER_CELL_WORDS for k in range(above, start)):  # type: ignore[union-attr]
+        if not _names(range(above, start), idx, feats):
             break
         start = above
     return start
