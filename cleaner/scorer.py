@@ -23,7 +23,7 @@ document ten times longer costs ten times the time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -307,18 +307,7 @@ class Scorer:
         self, region: list[int], feats: Sequence[Features | None], out: list[Assessment]
     ) -> None:
         """Runs of very short lines outside the article: menus, tag lists, breadcrumbs."""
-        run: list[int] = []
-        for i in [*region, -1]:
-            f = feats[i] if i >= 0 else None
-            if (
-                f is not None
-                and f.words <= NAV_MAX_WORDS
-                and not f.terminal
-                and f.digit_share < 0.2
-                and not f.table
-            ):
-                run.append(i)
-                continue
+        for run in _runs(region, lambda i: _menu_entry(feats[i])):  # type: ignore[arg-type]
             if len(run) >= NAV_MIN_RUN and not _on_topic_run(run, out):
                 for j in run:
                     out[j].kind, out[j].score = Kind.NAVIGATION, 0.8
@@ -327,7 +316,6 @@ class Scorer:
                     ].reason = (
                         f"outside the article, in a run of {len(run)} very short lines (a menu)"
                     )
-            run = []
 
     def _related_tail(
         self, tail: list[int], feats: Sequence[Features | None], out: list[Assessment]
@@ -435,12 +423,8 @@ def _bulleted_headlines(
     list after its prose is announced by a line ending in a colon, and its entries are
     sentences, names or quantities rather than capitalised headlines.
     """
-    run: list[int] = []
-    for i in [*tail, -1]:
-        f = feats[i] if i >= 0 else None
-        if f is not None and out[i].kind is None and _bulleted_headline(f):
-            run.append(i)
-            continue
+    entries = _runs(tail, lambda i: out[i].kind is None and _bulleted_headline(feats[i]))  # type: ignore[arg-type]
+    for run in entries:
         if len(run) >= BULLET_LIST_MIN and not _announced(run[0], feats):
             for j in run:
                 out[j].kind, out[j].score = Kind.RELATED, 0.7
@@ -448,7 +432,24 @@ def _bulleted_headlines(
                     f"after the article, in a bulleted list of {len(run)} capitalised "
                     "headlines: links to more stories"
                 )
-        run = []
+
+
+def _runs(region: Sequence[int], member: Callable[[int], bool]) -> Iterator[list[int]]:
+    """The maximal runs of consecutive lines of ``region`` that are members."""
+    run: list[int] = []
+    for i in region:
+        if member(i):
+            run.append(i)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _menu_entry(f: Features) -> bool:
+    """Very short, no sentence, not a number or table row: a menu entry or a tag."""
+    return f.words <= NAV_MAX_WORDS and not f.terminal and f.digit_share < 0.2 and not f.table
 
 
 def _bulleted_headline(f: Features) -> bool:
