@@ -169,10 +169,11 @@ class Scorer:
         df: Counter[str] = Counter()
         for i in source:
             df.update(feats[i].content)  # type: ignore[union-attr]
-        # A word is a hit when some prose line other than the line and its neighbours (at
-        # most three lines) holds it. That is certain for words in four or more prose lines;
-        # a word in one prose line is a hit unless that line is the line or a neighbour;
-        # only words in two or three prose lines are counted one by one.
+        # A word is a hit when some source line (prose, or the article's long paragraphs)
+        # other than the line and its neighbours (at most three lines) holds it. That is
+        # certain for words in four or more source lines; a word in one source line is a hit
+        # unless that line is the line or a neighbour; only words in two or three source
+        # lines are counted one by one.
         common = frozenset(w for w, n in df.items() if n > 3)
         once = frozenset(w for w, n in df.items() if n == 1)
         few = df.keys() - common - once
