@@ -9,7 +9,18 @@ import pytest
 from lxml import etree
 
 import cleaner
-from cleaner.html import blocks_from_body, dom_hints, extract_blocks, load, render, role_of_names
+from cleaner.html import (
+    EXTRACT_OPTIONS,
+    blocks_from_body,
+    dom_hints,
+    extract_blocks,
+    extract_body,
+    load,
+    render,
+    role_of_names,
+)
+from cleaner.html import _extends as extends
+from cleaner.html import _extract as extract
 from cleaner.result import Kind
 from tests.golden import read, removed_tsv
 from tests.html_golden import FIXTURES, expected_paths, inputs, run
@@ -108,6 +119,8 @@ def test_role_names(names: str, kind: Kind) -> None:
         "category-social",  # WordPress taxonomy classes
         "tag-sponsored",
         "entry-content",
+        "node node--type-article node--promoted node--sticky",  # Drupal: the article's state
+        "node-promoted",
     ],
 )
 def test_role_names_not_matched(names: str) -> None:
@@ -251,6 +264,61 @@ def test_wrapper_share_veto() -> None:
     dom = dom_hints(tree)
     blocks = blocks_from_body(body(f"<p>{PROSE}</p><p>{PROSE[:-1]}!</p>"), dom)
     assert [b.kind for b in blocks] == [None, None]
+
+
+# -- a second extraction when recall mode finds little ----------------------------------------
+
+_POST = (
+    "Our cat sleeps on the window bench every night and leaves a lot of dirt from his fur on "
+    "the blanket, which I then have to wash twice a week"
+)
+
+
+def _forum_post(i: int) -> str:
+    """A forum post as forum software marks it up: a user card beside the message."""
+    pairs = "".join(
+        f'<dl class="pairs"><dt>{k}</dt><dd>{v}</dd></dl>'
+        for k, v in [("Member since", "June 28, 2014"), ("Posts", "2,206"), ("Location", "Kent")]
+    )
+    return (
+        '<article class="message"><div class="message-inner">'
+        f'<div class="message-cell message-cell--user"><section class="message-user">'
+        f'<h4 class="message-name"><a href="/m/{i}">Member{i}</a></h4>{pairs}</section></div>'
+        '<div class="message-cell message-cell--main"><div class="bbWrapper">'
+        f"{_POST} ({i}).<br><br>{_POST}, says number {i}.<br>Any ideas what helps?"
+        "</div></div></div></article>"
+    )
+
+
+def test_a_short_recall_extraction_gets_a_second_try() -> None:
+    """On this thread recall mode takes the first post and its user card only; the balanced
+    mode's own escalation finds every post, and its body holds the first one: it is taken."""
+    nav = "".join(f'<li><a href="/f{i}">Forum section {i}</a></li>' for i in range(150))
+    posts = "".join(_forum_post(i) for i in range(4))
+    html = (
+        f"<html><body><nav><ul>{nav}</ul></nav><h1>Every night the cat loses dirt</h1>"
+        f'<div class="block-body">{posts}</div><footer><ul>{nav}</ul></footer></body></html>'
+    )
+    tree = load(html)
+    assert tree is not None
+    recall = extract(tree, EXTRACT_OPTIONS)
+    assert recall is not None and "says number 3" not in "".join(recall.itertext())
+    chosen = extract_body(tree)
+    assert chosen is not None and "says number 3" in "".join(chosen.itertext())
+    text = cleaner.clean_html(html).text
+    assert all(f"says number {i}." in text for i in range(4))
+
+
+def test_a_longer_extraction_is_taken_only_when_it_extends_the_first() -> None:
+    first = body(f"<p>{PROSE}</p><p>Member since 2014</p>")
+    more = body(f"<p>{PROSE}</p><p>{PROSE[:-1]}, he said.</p><p>{PROSE[:-1]}, she said.</p>")
+    elsewhere = body("<p>Cookie settings</p>" * 40)
+    shorter = body(f"<p>{PROSE}</p>")
+    length = len(PROSE) + len(" Member since 2014")
+    assert extends(more, first, length)  # holds the prose, most of the first body's text
+    assert not extends(elsewhere, first, length)  # longer, but another part of the page
+    assert not extends(shorter, first, length)
+    assert extends(shorter, None, 0)  # recall mode found nothing at all
 
 
 # -- input handling ---------------------------------------------------------------------------
