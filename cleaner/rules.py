@@ -26,7 +26,7 @@ listed rule wins.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -223,10 +223,31 @@ class Matcher:
         hit = cache.get(text, _MISS)
         if hit is not _MISS:
             return hit  # type: ignore[return-value]
-        folded: str | None = None
-        gate: bool | None = None  # does the line hold any literal of the gated rules?
         timed_out = False
         found = None
+        for i in self.tried(text):
+            rule = self.rules[i]
+            try:
+                if rule.search(text):
+                    found = rule
+                    break
+            except TimeoutError:
+                timed_out = True
+                if warnings is not None:
+                    warnings.append(
+                        f"rule {rule.id!r} ({rule.source}) timed out after {rule.timeout}s"
+                    )
+        if not timed_out:  # a timeout may not repeat: look again next time
+            if len(cache) >= self.CACHE_SIZE:
+                cache.clear()
+            cache[text] = found
+        return found
+
+    def tried(self, text: str) -> Iterator[int]:
+        """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
+        that its word count and the literals it holds do not rule out."""
+        folded: str | None = None
+        gate: bool | None = None  # does the line hold any literal of the gated rules?
         words = prefilter.words(text)
         bounds = self._bounds if words is not None else None
         for i in self.candidates(text):
@@ -245,22 +266,7 @@ class Matcher:
                     continue
                 if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
                     continue
-            rule = self.rules[i]
-            try:
-                if rule.search(text):
-                    found = rule
-                    break
-            except TimeoutError:
-                timed_out = True
-                if warnings is not None:
-                    warnings.append(
-                        f"rule {rule.id!r} ({rule.source}) timed out after {rule.timeout}s"
-                    )
-        if not timed_out:  # a timeout may not repeat: look again next time
-            if len(cache) >= self.CACHE_SIZE:
-                cache.clear()
-            cache[text] = found
-        return found
+            yield i
 
     def _gated(self, text: str, folded: str) -> bool:
         cs, ci = self._gate_cs, self._gate_ci
