@@ -317,12 +317,19 @@ class _Hinted:
 
 
 class DomHints:
-    """Hinted elements (innermost first), and the page's text to tell where else a line is."""
+    """Hinted elements (innermost first), the page's text to tell where else a line is, and
+    the titles the page gives itself (normalised, see ``_title_key``)."""
 
-    def __init__(self, hinted: list[_Hinted], tree: HtmlElement | None = None) -> None:
+    def __init__(
+        self,
+        hinted: list[_Hinted],
+        tree: HtmlElement | None = None,
+        titles: tuple[str, ...] = (),
+    ) -> None:
         self.hinted = hinted
         self._tree = tree
         self._page: str | None = None
+        self.titles = titles
 
     @property
     def page(self) -> str:
@@ -373,7 +380,27 @@ def dom_hints(tree: HtmlElement) -> DomHints:
             top = not any(a in marked for a in el.iterancestors())
             hinted.append(_Hinted(text, kind, reason, top))
     hinted.sort(key=lambda h: len(h.text))
-    return DomHints(hinted, tree if hinted else None)
+    return DomHints(hinted, tree if hinted else None, _titles(tree))
+
+
+_TITLES = etree.XPath(
+    "//head/title/text() | //meta[@property='og:title' or @name='og:title'"
+    " or @name='twitter:title' or @property='twitter:title']/@content",
+    smart_strings=False,
+)
+_H1 = etree.XPath("//h1")
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def _title_key(text: str) -> str:
+    """A title as compared: case folded, punctuation and spacing runs as one space."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def _titles(tree: HtmlElement) -> tuple[str, ...]:
+    """The page's title as its <title>, its social-media tags and its <h1> headings state it."""
+    stated = [*_TITLES(tree), *(_text(h) for h in _H1(tree))]
+    return tuple(dict.fromkeys(key for t in stated if (key := _title_key(t))))
 
 
 def _text(el: etree._Element) -> str:
@@ -440,14 +467,41 @@ def blocks_from_body(body: etree._Element, dom: DomHints | None = None) -> list[
     if found and found[0] is not None and found[0].kind == Kind.CAPTION:
         found[0] = None  # opening the text, a "caption" is a video's or gallery's lead
     trailing = _trailing_links(lines)
+    titles = dom.titles if dom is not None else ()
     out: list[Block] = []
     for k, (line, h) in enumerate(zip(lines, found, strict=True)):
         share = min(1.0, line.linked / len(line.text))
-        role = (h.kind, f"in {h.reason}: {h.kind.value}") if h else _shape_role(lines, k, trailing)
+        if h:
+            role: tuple[Kind, str] | None = (h.kind, f"in {h.reason}: {h.kind.value}")
+        elif k < TITLE_LINES and _is_title(line.text, titles):
+            role = Kind.DUPLICATE, _TITLE_REASON
+        else:
+            role = _shape_role(lines, k, trailing)
         out.append(
             Block(line.text, line.tag, share, *role) if role else Block(line.text, line.tag, share)
         )
     return out
+
+
+# The headline opens the extracted text, perhaps after a kicker or the site's name; trafilatura
+# leaves it in when it sits inside the article's container. The page states it apart (in
+# <title>, og:title, its <h1>), so in the text it is a repeat: the text is the article's body.
+TITLE_LINES = 3
+TITLE_MIN_WORDS = 3
+_TITLE_REASON = "the page's headline, which its <title>, og:title or <h1> states apart"
+
+
+def _is_title(text: str, titles: tuple[str, ...]) -> bool:
+    """``text`` is one of the page's titles, or one with the site's name before or after it
+    ("Headline | Site") when it has a few words."""
+    key = _title_key(text)
+    if not key:
+        return False
+    if key in titles:
+        return True
+    if len(key.split()) < TITLE_MIN_WORDS:
+        return False
+    return any(t.startswith(key + " ") or t.endswith(" " + key) for t in titles)
 
 
 def _shape_role(lines: list[Rendered], k: int, trailing: int) -> tuple[Kind, str] | None:

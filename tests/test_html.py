@@ -40,9 +40,12 @@ def page(body: str, charset: str = "utf-8") -> str:
     )
 
 
+HEADLINE = "Tram line approved"
+
+
 def article(*paragraphs: str, extra: str = "") -> str:
     ps = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return page(f"<main><article><h1>Tram line approved</h1>{ps}{extra}</article></main>")
+    return page(f"<main><article><h1>{HEADLINE}</h1>{ps}{extra}</article></main>")
 
 
 # -- golden pages ---------------------------------------------------------------------------
@@ -220,7 +223,7 @@ def test_a_link_inside_prose_is_not_a_label_and_link() -> None:
         PROSE,
         'The report: <a href="/r">it says the line will be finished in two years.</a>',
     )
-    assert all(kind is None for _, kind in hints_for(html))
+    assert all(kind is None for text, kind in hints_for(html) if text != HEADLINE)
 
 
 def test_heading_that_ends_the_text_is_related() -> None:
@@ -264,6 +267,44 @@ def test_wrapper_share_veto() -> None:
     dom = dom_hints(tree)
     blocks = blocks_from_body(body(f"<p>{PROSE}</p><p>{PROSE[:-1]}!</p>"), dom)
     assert [b.kind for b in blocks] == [None, None]
+
+
+# -- the headline -------------------------------------------------------------------------------
+
+
+def _titled(title: str, first: str, *, og: str = "") -> str:
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    paragraphs = f"<p>{PROSE}</p><p>{PROSE[:-1]}, she said.</p>"
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><article><div class='headline'>{first}</div>{paragraphs}</article></main>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _titled("New tram line approved | The Northfield Courier", "New tram line approved"),
+        _titled("Northfield Courier: New tram line approved", "New tram line approved"),
+        _titled("Trams - Courier", "New tram line approved!", og="New tram line approved"),
+    ],
+)
+def test_the_headline_is_the_page_title_not_body_text(html: str) -> None:
+    result = cleaner.clean_html(html)
+    assert result.text.startswith(PROSE)
+    (headline,) = [r for r in result.removed if r.line_no == 1]
+    assert headline.kind == Kind.DUPLICATE and headline.rule == "html"
+    assert "<title>" in headline.reason
+
+
+def test_a_line_that_only_shares_words_with_the_title_stays() -> None:
+    # Two words are not enough to call a line the title with the site's name around it.
+    html = _titled("Trams approved | The Northfield Courier", "Trams approved")
+    assert cleaner.clean_html(html).text.startswith("Trams approved\n")
+    # Nor is a line that is longer than the title.
+    html = _titled("Tram line approved", "Tram line approved after a decade of planning")
+    assert cleaner.clean_html(html).text.startswith("Tram line approved after")
 
 
 # -- a second extraction when recall mode finds little ----------------------------------------

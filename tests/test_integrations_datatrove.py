@@ -152,9 +152,9 @@ def _total(value: int | dict[str, float]) -> float:
 
 
 def test_html_documents_are_extracted_then_cleaned() -> None:
-    pages = {
-        "ferry": ("news/ferry-fares.html", "Ferry fares to rise by a tenth from January"),
-        "grain": ("world/grain-port.html", "Grain ships queue outside Port Selhaven"),
+    pages = {  # each page's headline (its <h1>) and how its body starts
+        "ferry": ("news/ferry-fares.html", "Ferry fares to rise", "Fares on the ferry between"),
+        "grain": ("world/grain-port.html", "Grain ships queue", "Twenty-three grain ships"),
     }
     docs = [
         Document(
@@ -162,17 +162,19 @@ def test_html_documents_are_extracted_then_cleaned() -> None:
             id=doc_id,
             metadata={"url": f"http://harbourledger.example/{path}"},
         )
-        for doc_id, (path, _) in pages.items()
+        for doc_id, (path, _, _) in pages.items()
     ]
     step = BoilerplateStripper(rules=[RULES], html=True)
     out = {d.id: d for d in step.run(iter(docs))}
 
-    for doc_id, (_, headline) in pages.items():
-        assert out[doc_id].text.startswith(headline)
+    for doc_id, (_, headline, body) in pages.items():
+        assert out[doc_id].text.startswith(body)
+        first = out[doc_id].metadata["cleaner"]["removed"][0]
+        assert first["kind"] == "duplicate" and first["text"].startswith(headline)
         assert "<p>" not in out[doc_id].text
         assert "Advertisement" not in out[doc_id].text.splitlines()
     rules = {r["rule"] for r in out["ferry"].metadata["cleaner"]["removed"]}
     assert {"advertisement.label", "share.buttons", "ledger.podcast"} <= rules
     kinds = [r["kind"] for r in out["grain"].metadata["cleaner"]["removed"]]
-    assert kinds == ["advertisement", "credit", "subscribe"]
+    assert kinds == ["duplicate", "advertisement", "credit", "subscribe"]
     assert step.stats["removed_advertisement"].total == 2
