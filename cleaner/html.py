@@ -252,21 +252,8 @@ _TAGS: dict[str, Kind] = {"figcaption": Kind.CAPTION}
 # ("no-share", "has-ads", "enable-pin-share", "header--no-promo"); so does a token that starts
 # with one: Drupal's "node--promoted" says the article is promoted to the front page.
 _NEGATIONS = frozenset(
-    [
-        "no",
-        "not",
-        "non",
-        "has",
-        "with",
-        "without",
-        "enable",
-        "disable",
-        "is",
-        "show",
-        "hide",
-        "node",
-    ]
-)
+    ["no", "not", "non", "has", "with", "without", "enable", "disable", "is", "show", "hide"]
+).union(["node"])
 # A token with one of these names the post's taxonomy (WordPress's "category-social",
 # "tag-sponsor", "internal_cat-sponsored"), not the element's role.
 _TAXONOMY = frozenset(["category", "categories", "cat", "tag"])
@@ -576,7 +563,7 @@ def load(html: str | bytes) -> HtmlElement | None:
 # (a re-run of its cascade and a jusText candidate), and on some pages it settles for a title
 # and a lead, or one forum post's header. So when the recall body is short and covers little
 # of the page (the share is trafilatura's own escalation test), the balanced mode runs too
-# (on 24 of 666 dev pages, 1.2 s of the 11 s trafilatura takes on all of them) ...
+# (on 24 of the 578 dev pages, 1.2 s of the 11 s trafilatura takes on all of them) ...
 SHORT_EXTRACTION = 1000
 PAGE_SHARE = 0.2
 # ... and its body is taken when it is clearly longer and holds at least this share of the
@@ -586,7 +573,8 @@ CONTAINED = 0.5
 
 
 def extract_body(tree: HtmlElement) -> etree._Element | None:
-    """trafilatura's main-content body for ``tree`` (it works on a copy), or None.
+    """trafilatura's main-content body for ``tree`` (it works on a copy), or None; in recall
+    mode, or in balanced mode when that extends a short recall body (see SHORT_EXTRACTION).
 
     The page's address is not passed on: trafilatura would only resolve every link
     against it (a ``urljoin`` per link), and only the links' extent is read here.
