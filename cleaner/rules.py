@@ -26,7 +26,7 @@ listed rule wins.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -243,13 +243,14 @@ class Matcher:
             cache[text] = found
         return found
 
-    def tried(self, text: str) -> Iterator[int]:
+    def tried(self, text: str) -> list[int]:
         """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
         that its word count and the literals it holds do not rule out."""
         folded: str | None = None
         gate: bool | None = None  # does the line hold any literal of the gated rules?
         words = prefilter.words(text)
         bounds = self._bounds if words is not None else None
+        out: list[int] = []
         for i in self.candidates(text):
             if bounds is not None:
                 lo, hi = bounds[i]
@@ -266,7 +267,8 @@ class Matcher:
                     continue
                 if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
                     continue
-            yield i
+            out.append(i)
+        return out
 
     def _gated(self, text: str, folded: str) -> bool:
         cs, ci = self._gate_cs, self._gate_ci
