@@ -320,20 +320,26 @@ class DomHints:
 
     @property
     def page(self) -> str:
-        """The text of the page's body, scripts and styles left out (read on first use)."""
+        """The page's text (see ``page_text``), read on first use."""
         if self._page is None:
             tree, self._tree = self._tree, None
-            if tree is None:
-                self._page = ""
-            else:
-                etree.strip_elements(tree, *_NOT_TEXT, with_tail=False)
-                body = tree.find("body")
-                self._page = _text(tree if body is None else body)
+            self._page = "" if tree is None else page_text(tree)
         return self._page
 
 
 _NOT_HINTED = frozenset({"html", "body", "head"})
-_NOT_TEXT = ("script", "style", etree.Comment)  # not <noscript>: pages hide all in it
+# Text nodes outside scripts and styles (a comment is no text node); <noscript> counts:
+# pages hide all in it.
+_VISIBLE_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
+)
+
+
+def page_text(tree: HtmlElement) -> str:
+    """The text of the page's body (of the whole page when it has none), scripts and styles
+    left out, folded as ``_text`` folds an element's."""
+    body = tree.find("body")
+    return _clean("".join(_VISIBLE_TEXT(tree if body is None else body)))
 
 
 def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
@@ -353,11 +359,7 @@ def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
 
 
 def dom_hints(tree: HtmlElement) -> DomHints:
-    """What the DOM says about roles.
-
-    Reading the page's text later strips scripts and styles from ``tree``: call this once
-    trafilatura, which works on its own copy, is done with the page.
-    """
+    """What the DOM says about roles (and the page's titles)."""
     roles = _roles(tree)
     marked = {el for el, _, _ in roles}
     hinted: list[_Hinted] = []
@@ -581,22 +583,12 @@ def extract_body(tree: HtmlElement) -> etree._Element | None:
     """
     body = _extract(tree, EXTRACT_OPTIONS)
     found = _text(body) if body is not None else ""
-    if len(found) >= SHORT_EXTRACTION or len(found) >= PAGE_SHARE * _page_length(tree):
+    if len(found) >= SHORT_EXTRACTION or len(found) >= PAGE_SHARE * len(page_text(tree)):
         return body
     balanced = _extract(tree, {**EXTRACT_OPTIONS, "favor_recall": False})
     if balanced is not None and _extends(balanced, body, len(found)):
         return balanced
     return body
-
-
-_PAGE_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
-)
-
-
-def _page_length(tree: HtmlElement) -> int:
-    """Characters of text on the page, whitespace runs counted once (scripts left out)."""
-    return len(" ".join(" ".join(_PAGE_TEXT(tree)).split()))
 
 
 def _extract(tree: HtmlElement, options: dict[str, object]) -> etree._Element | None:
