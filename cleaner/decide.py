@@ -68,11 +68,13 @@ def decide(
     scorer: Scorer,
     has_stoplist: bool,
     hints: Sequence[LineHint | None] | None = None,
+    separated: Sequence[bool] | None = None,
 ) -> Verdicts:
     """The verdict on every line: a line is removed when it gets a mark (kind and reason).
 
     ``hints`` (HTML input) carry what the markup said about each line; a role named by
-    the markup (a figcaption, a "related" block) counts like a rule hit.
+    the markup (a figcaption, a "related" block) counts like a rule hit. ``separated``
+    (a later pass) flags the gaps between lines where an earlier pass removed furniture.
     """
     marks: list[_Mark | None] = [None] * len(lines)
     for i, rule in enumerate(hits):
@@ -89,7 +91,7 @@ def decide(
             c = scorer.caption_score(lines[i].view, f)
             if c >= CAPTION_MIN:
                 marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))
-    assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist)
+    assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist, separated)
     _expand(lines, feats, hits, marks, assessed)
     prev = None  # the previous non-blank line
     for i, a in enumerate(assessed):
@@ -248,7 +250,8 @@ def _expand(
             f = feats[j]
             if f is None:
                 continue
-            if marks[j] is not None or not (f.headline_like or assessed[j].cls == "bad"):
+            entry = f.headline_like or assessed[j].cls == "bad" or _question_headline(lines[j], f)
+            if marks[j] is not None or not entry:
                 break
             marks[j] = _Mark(
                 rule.kind,
@@ -256,6 +259,16 @@ def _expand(
                 round(rule.score * 0.9, 3),
                 f"in the run of headline-like lines under line {lines[i].no} ({rule.reason})",
             )
+
+
+QUESTION_MAX_WORDS = 15
+_QUESTION = re.compile(r"^[^.!?]*\?['\"’”»)\]]*$")
+
+
+def _question_headline(line: Line, f: Features) -> bool:
+    """A headline that asks ("Who will make the Hall of Fame in 2020?"): one short
+    question and nothing else, so its terminal mark does not make it a sentence of prose."""
+    return f.words <= QUESTION_MAX_WORDS and _QUESTION.match(line.view.strip()) is not None
 
 
 def _unlinked_list(

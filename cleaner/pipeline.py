@@ -13,7 +13,7 @@ from .features import Features, LineHint, extract, token_table
 from .render import render
 from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
-from .scorer import Scorer
+from .scorer import FURNITURE, Scorer
 from .segment import Line, segment
 
 # Passes of decide, the last one confirming that nothing more goes. Of the 1 898 scraped texts
@@ -82,6 +82,7 @@ class Cleaner:
                 self.scorer,
                 stop,
                 [hints[i] if i < len(hints) else None for i in current] if hints else None,
+                _separated(current, decisions),
             )
             dropped = verdicts.dropped()
             for k in dropped:
@@ -191,3 +192,21 @@ def _flagged(
         for line, d in ((line, decisions.get(i) or _kept(line)) for i, line in enumerate(lines))
     ]
     return CleanResult(text, [], True, reason, lang, kept, warnings)
+
+
+def _separated(current: Sequence[int], decisions: dict[int, LineDecision]) -> list[bool] | None:
+    """Per gap between remaining lines (before the first, between each two, after the
+    last): whether an earlier pass removed page furniture there; None when none did.
+
+    A later pass no longer sees those lines, but the scorer still needs to know that
+    boilerplate separated what remains from the article.
+    """
+    barriers = {j for j, d in decisions.items() if d.kind in FURNITURE}
+    if not barriers:
+        return None
+    out = []
+    prev = -1
+    for i in [*current, max(decisions, default=-1) + 1]:
+        out.append(any(j in barriers for j in range(prev + 1, i)))
+        prev = i
+    return out

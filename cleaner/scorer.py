@@ -58,6 +58,9 @@ BULLET_LIST_MIN = 2
 LABEL_MIN_USES = 2
 # Kinds that mark the end of the article's surroundings (see Scorer._outside).
 _BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
+# Kinds that only page furniture has: one of them on a side of the article shows that the
+# junk-looking lines there are furniture rather than the article's own fact box.
+FURNITURE = _BARRIERS | {Kind.SHARE, Kind.ADVERTISEMENT}
 
 _MARKER = regex.compile(
     r"\((?:L|R|C|CL|CR|C-L|C-R|left|right|centre|center|top|bottom|front|back|above|below|"
@@ -108,8 +111,13 @@ class Scorer:
         feats: Sequence[Features | None],
         removed: Sequence[Kind | None],
         has_stoplist: bool,
+        separated: Sequence[bool] | None = None,
     ) -> list[Assessment]:
-        """Assess every line; ``removed`` has the kind of lines already removed by rules."""
+        """Assess every line; ``removed`` has the kind of lines already removed by rules.
+
+        ``separated`` (a later pass over a document's remaining lines) has one flag per gap
+        (before line 0, ..., after the last line): an earlier pass removed a barrier there.
+        """
         out = [Assessment() for _ in feats]
         for a, f in zip(out, feats, strict=True):
             if f is not None:
@@ -122,7 +130,7 @@ class Scorer:
         span = self._span(feats, out, removed)
         if span is not None:
             self._topic(feats, out, skip, within=span)
-        self._regions(feats, out, removed)
+        self._regions(feats, out, removed, separated)
         return out
 
     def caption_score(self, text: str, f: Features) -> float:
@@ -225,6 +233,7 @@ class Scorer:
         feats: Sequence[Features | None],
         out: list[Assessment],
         removed: Sequence[Kind | None],
+        separated: Sequence[bool] | None,
     ) -> None:
         span = self._span(feats, out, removed)
         if span is None:
@@ -240,8 +249,11 @@ class Scorer:
         self._related_tail(tail, feats, out)
         _bulleted_headlines(tail, feats, out)
         around = [i for i, f in enumerate(feats) if f is not None]
-        self._outside([i for i in reversed(around) if i < first], feats, out, removed, "before")
-        self._outside([i for i in around if i > last], feats, out, removed, "after")
+        before = [i for i in reversed(around) if i < first]
+        after = [i for i in around if i > last]
+        for order, edge, side in ((before, first, "before"), (after, last, "after")):
+            barrier = -1 if separated is None else _gap_barrier(order, edge, separated, side)
+            self._outside(order, feats, out, removed, barrier, side)
 
     def _outside(
         self,
@@ -249,6 +261,7 @@ class Scorer:
         feats: Sequence[Features | None],
         out: list[Assessment],
         removed: Sequence[Kind | None],
+        barrier: int,
         side: str,
     ) -> None:
         """Lines before or after the article, walked outward from it.
@@ -259,14 +272,23 @@ class Scorer:
         as navigation, related, comments...). From there on only prose that is not off the
         article's topic, and tables, stay. A list-shaped end of an article (a recipe's
         steps, a meal plan) keeps enough on-topic lines to stay attached.
+
+        Lines that merely look like junk (dates, prices, names, a phone number) are furniture
+        only when lines of a FURNITURE kind (menus, related lists, comments, legal,
+        subscribe, share or ad lines) sit among them or beyond them: without one they are
+        the article's own fact box, which an extractor's output often ends with.
+        ``barrier`` is the farthest position in ``order`` that furniture removed by an
+        earlier pass reaches (-1: none); this pass's own such lines are added to it.
         """
         flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
-        for i in order:
+        for p, i in enumerate(order):
             f, a = feats[i], out[i]
             assert f is not None
             kind = removed[i] or a.kind
             if kind is not None:
                 flags.append(True if kind in _BARRIERS else None)
+                if kind in FURNITURE:
+                    barrier = max(barrier, p)
                 continue
             on_topic = a.overlap is not None and a.overlap >= ON_TOPIC
             off = a.overlap is not None and a.overlap < OFF_TOPIC
@@ -276,7 +298,7 @@ class Scorer:
                 and (a.cls == "bad" or f.menu_like or (off and f.headline_like))
             )
         start = _furniture_start(flags)
-        if start is None:
+        if start is None or barrier < start:
             return
         for i in order[start:]:
             f, a = feats[i], out[i]
@@ -382,6 +404,28 @@ class Scorer:
                 f"after the article's end, in a list of {count} off-topic headlines "
                 f"and teasers (overlap {ov})"
             )
+
+
+def _gap_barrier(order: Sequence[int], edge: int, separated: Sequence[bool], side: str) -> int:
+    """The farthest position in a walk ``order`` away from the article's ``edge`` line
+    that furniture removed by an earlier pass precedes (``len(order)``: past its last line;
+    -1: none).
+
+    ``separated[k]`` is the gap just before line k; the gaps between two neighbours of the
+    walk (or the edge and its first line) precede the position of the farther one.
+    """
+    cum = [0]
+    for flag in separated:
+        cum.append(cum[-1] + flag)
+    far = -1
+    prev = edge
+    ends = [*order, -1 if side == "before" else len(separated) - 1]
+    for p, i in enumerate(ends):
+        lo, hi = sorted((prev, i))
+        if cum[hi + 1] - cum[lo + 1] > 0:  # gaps before lines lo+1 .. hi
+            far = p
+        prev = i
+    return far
 
 
 def _labelled_edges(

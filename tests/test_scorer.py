@@ -212,3 +212,72 @@ def test_short_paragraphs_in_the_articles_words_stay_beside_its_long_ones() -> N
     interleaved = [HARBOUR[0], short[0], HARBOUR[1], short[1], HARBOUR[2], short[2], *HARBOUR[3:]]
     text = "\n".join(interleaved)
     assert cleaner.clean(text).removed == []
+
+
+FACT_BOX = [
+    "2024.04.05 ~ 2025.10.30",
+    "Tue – Sat 9AM (Closed on Sun & Mon)",
+    "FERRY",
+    "www.harbour-ferry.example",
+    "Adult : 3.50",
+    "Child : 1.20",
+    "Inquiry",
+    "02-751-1500",
+]
+
+
+def test_a_fact_box_after_the_article_stays() -> None:
+    """Dates, prices, a phone number: junk by their shape, but with no boilerplate on that
+    side of the article they are its own fact box, as an extractor's output often ends."""
+    assert cleaner.clean("\n".join(HARBOUR + FACT_BOX)).removed == []
+
+
+def test_the_same_lines_beside_a_page_footer_are_furniture() -> None:
+    footer = ["Privacy Policy", "Terms of Use", "© 2024 Harbour Times. All rights reserved."]
+    result = cleaner.clean("\n".join(HARBOUR + FACT_BOX + footer))
+    assert {r.text for r in result.removed} >= set(FACT_BOX[2:] + footer)
+    assert all(p in result.text for p in HARBOUR)
+
+
+def test_furniture_removed_in_an_earlier_pass_still_separates() -> None:
+    """The comment section goes in the first pass (its start cuts the rest); the second
+    pass no longer sees it, yet the tags above it are still known to sit in furniture."""
+    tags = ["Harbour Bridge", "Bill Hoppe", "Sports Desk"]
+    comments = [
+        "View Comments",
+        "I drove over that bridge every day for twenty years and I am glad the council "
+        "finally decided to fix it.",
+        "The ferry will be a nightmare for commuters, and eighteen months is far too "
+        "optimistic for work like this.",
+        "Good news for the shops on the harbour, they have suffered long enough since the "
+        "storm closed the bridge.",
+    ]
+    result = cleaner.clean("\n".join(HARBOUR + tags + comments))
+    assert [r.text for r in result.removed] == tags + comments
+    assert [r.kind for r in result.removed[:3]] == [Kind.NAVIGATION] * 3
+
+
+def test_a_question_headline_under_a_related_heading_goes() -> None:
+    """A headline may ask a question; under "You may also like" it is one of the list's
+    entries, and the list goes on after it."""
+    related = [
+        "You may also like...",
+        "Who will pay for the new harbour ferry?",
+        "Council Approves Budget For Coastal Flood Defences",
+        "Old Lighthouse Reopens To Visitors After Restoration",
+    ]
+    result = cleaner.clean("\n".join(HARBOUR + related))
+    assert [r.text for r in result.removed] == related
+    assert {r.rule for r in result.removed} == {"related.heading"}
+
+
+def test_a_question_sentence_after_a_related_heading_stops_its_run() -> None:
+    """Prose that asks (more than a headline's words, or more than one sentence) is not a
+    headline: the run stops there and the scorer judges the line."""
+    asks = (
+        "Will the ferry that replaces the harbour bridge during the works carry cyclists "
+        "as well as pedestrians and their dogs?"
+    )
+    text = "\n".join([*HARBOUR[:3], "Related stories:", asks, *HARBOUR[3:]])
+    result = cleaner.clean(text)
+    assert [r.text for r in result.removed] == ["Related stories:"]
