@@ -56,6 +56,8 @@ CAPTION_MIN = 0.7
 BULLET_HEADLINE_WORDS = 4
 BULLET_LIST_MIN = 2
 LABEL_MIN_USES = 2
+CAPS_HEADLINE_WORDS = 8
+CAPS_SHARE = 0.9
 # Kinds that mark the end of the article's surroundings (see Scorer._outside).
 _BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
 # Kinds that only page furniture has: one of them on a side of the article shows that the
@@ -248,6 +250,7 @@ class Scorer:
         self._menus(tail, feats, out)
         self._related_tail(tail, feats, out)
         _bulleted_headlines(tail, feats, out)
+        _capital_headlines([i for i in idx if first <= i <= last], feats, out)
         around = [i for i, f in enumerate(feats) if f is not None]
         before = [i for i in reversed(around) if i < first]
         after = [i for i in around if i > last]
@@ -477,6 +480,35 @@ def _bulleted_headlines(
                     f"after the article, in a bulleted list of {len(run)} capitalised "
                     "headlines: links to more stories"
                 )
+
+
+def _capital_headlines(
+    body: list[int], feats: Sequence[Features | None], out: list[Assessment]
+) -> None:
+    """Inside the article: a long headline set in capitals and off the article's topic.
+
+    Some sites slot links to their other stories between an article's paragraphs, in
+    capitals. The article's own subheads in capitals are a few words, or on its topic.
+    A line that is one link (HTML input) is left to decide's promotion check, whose
+    evidence, the link, is the stronger.
+    """
+    for i in body:
+        f, a = feats[i], out[i]
+        assert f is not None
+        if (
+            a.kind is None
+            and f.words >= CAPS_HEADLINE_WORDS
+            and f.upper_share >= CAPS_SHARE
+            and f.headline
+            and f.link_share < LINKED
+            and a.overlap is not None
+            and a.overlap < ON_TOPIC
+        ):
+            a.kind, a.score = Kind.RELATED, 0.7
+            a.reason = (
+                f"a headline in capitals inside the article, off its topic (overlap "
+                f"{a.overlap:.2f}): a link to another story"
+            )
 
 
 def _runs(region: Sequence[int], member: Callable[[int], bool]) -> Iterator[list[int]]:

@@ -281,3 +281,20 @@ def test_a_question_sentence_after_a_related_heading_stops_its_run() -> None:
     text = "\n".join([*HARBOUR[:3], "Related stories:", asks, *HARBOUR[3:]])
     result = cleaner.clean(text)
     assert [r.text for r in result.removed] == ["Related stories:"]
+
+
+def test_a_long_headline_in_capitals_off_the_articles_topic_goes() -> None:
+    """A link to another story, set in capitals between the article's paragraphs."""
+    teaser = "CITY COUNCIL APPROVES NEW PARKING RULES FOR THE HARBOUR DISTRICT"
+    result = cleaner.clean("\n".join([*PROSE[:3], teaser, *PROSE[3:]]))
+    assert [r.text for r in result.removed] == [teaser]
+    assert result.removed[0].kind is Kind.RELATED
+    assert all(p in result.text for p in PROSE)
+
+
+def test_a_subhead_in_capitals_on_the_articles_topic_stays() -> None:
+    """The article's own subhead in capitals repeats its words, however long."""
+    subhead = "WHY THE RECOVERY PROTEIN SHAKE AFTER THE WORKOUT MATTERS FOR YOUR MUSCLES"
+    short = "THE AFTERNOON"
+    text = "\n".join([*PROSE[:2], subhead, *PROSE[2:4], short, *PROSE[4:]])
+    assert cleaner.clean(text).removed == []
