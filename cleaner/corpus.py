@@ -206,7 +206,7 @@ def plan(
         elif p.is_file():
             items = [(p, Path(p.name))]
         else:
-            errors.append(f"{p}: no such file or directory")
+            errors.append(f"{p}: {_not_a_file(p)}")
             continue
         for src, rel in items:
             mode = mode_of(src, opts)
@@ -215,14 +215,16 @@ def plan(
                 if mode is Mode.HTML:
                     errors.append(f"{src}: HTML cannot be rewritten in place as text; use -o")
                     continue
-                dest = src
+                # Through a symlink, the file it names is rewritten and the link stays.
+                dest = src.resolve() if src.is_symlink() else src
             elif output is not None:
                 dest = output if single else output / output_name(rel, mode)
-            if dest is not None and not in_place:
+            if dest is not None:
                 key = dest.resolve()
                 if key in seen:
-                    errors.append(f"{src}: same output {dest} as {seen[key]}; skipped")
-                    continue
+                    if not in_place:
+                        errors.append(f"{src}: same output {dest} as {seen[key]}; skipped")
+                    continue  # in place: the same file reached again, through a link
                 seen[key] = src
             tasks.append(Task(src, mode, dest, in_place))
     return tasks, errors
@@ -285,6 +287,16 @@ def clean_file(task: Task) -> FileReport:
         except OSError as e:
             return _failed(report, "error", f"{task.dest}: {e}")
     return report
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path``, neither a directory nor a file, cannot be read: the OS's own words
+    (no such file, a symlink loop, permission denied) or what kind of thing it is."""
+    try:
+        path.stat()
+    except OSError as e:
+        return e.strerror or str(e)
+    return "not a regular file or directory"
 
 
 def _describe(e: BaseException) -> str:
@@ -733,7 +745,7 @@ def iter_documents(
         elif p.is_file():
             root, files = p.parent, [p]
         else:
-            errors.append(f"{p}: no such file or directory")
+            errors.append(f"{p}: {_not_a_file(p)}")
             continue
         for src in files:
             try:
