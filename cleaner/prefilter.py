@@ -47,19 +47,40 @@ Info = tuple[frozenset[str] | None, frozenset[str] | None]
 
 
 def required_literals(
-    pattern: str, lists: dict[str, list[str]], ignore_case: bool = True
+    pattern: str, lists: dict[str, list[str]], ignore_case: bool = True, *, cheap: bool = False
 ) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(case-sensitive, casefolded) literals one of which every match contains; None if unknown."""
+    """(case-sensitive, casefolded) literals one of which every match contains; None if unknown.
+
+    ``cheap`` asks for single characters where the pattern needs some (a separator, a
+    bracket): any such requirement is as necessary as the most selective one, and a line
+    is searched for a few characters faster than for many words.
+    """
     try:
         tree = sre_parse.parse(_translate(pattern, lists), 0)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
-    need = _seq(list(tree), ignore_case)[1]
+    need = _seq(list(tree), ignore_case, cheap)[1]
     if not need or any(len(s) == 1 for s in need):
         return None
     cs = _minimal(frozenset(s[1:] for s in need if s[0] == CS))
     ci = _minimal(frozenset(s[1:] for s in need if s[0] == CI))
     return cs, ci
+
+
+def required_marks(
+    pattern: str, lists: dict[str, list[str]], ignore_case: bool = True
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(case-sensitive, casefolded) punctuation marks one of which every match contains.
+
+    None when the pattern needs none, or only letters, digits or spaces, which nearly
+    every line holds: a test for them would cost more than it saves.
+    """
+    need = required_literals(pattern, lists, ignore_case, cheap=True)
+    if need is None:
+        return None
+    if any(len(c) != 1 or c.isalnum() or c.isspace() for c in need[0] | need[1]):
+        return None
+    return need
 
 
 def _translate(pattern: str, lists: dict[str, list[str]]) -> str:
@@ -102,13 +123,22 @@ def _cat(a: str, b: str) -> str:
     return CI + a[1:].casefold() + b[1:].casefold()
 
 
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective of two requirements: longer shortest literal, then fewer literals."""
+def _better(
+    a: frozenset[str] | None, b: frozenset[str] | None, cheap: bool = False
+) -> frozenset[str] | None:
+    """The more selective of two requirements: longer shortest literal, then fewer literals.
+
+    ``cheap`` prefers single characters (fewest first), the quickest to look for.
+    """
     if a is None or b is None:
         return a if b is None else b
 
-    def rank(s: frozenset[str]) -> tuple[int, int]:
-        return (min(map(len, s)), -len(s))
+    def rank(s: frozenset[str]) -> tuple[int, ...]:
+        selective = (min(map(len, s)), -len(s))
+        if not cheap:
+            return selective
+        chars = max(map(len, s)) == 2  # a tag and one character each
+        return (chars, -len(s) if chars else 0, *selective)
 
     return a if rank(a) >= rank(b) else b
 
@@ -116,27 +146,27 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
 EMPTY = frozenset({CS})
 
 
-def _seq(items: list[tuple[Any, Any]], ic: bool) -> Info:
+def _seq(items: list[tuple[Any, Any]], ic: bool, cheap: bool = False) -> Info:
     """A concatenation: exact runs of neighbours multiply out; the best requirement wins."""
     run: frozenset[str] | None = EMPTY
     whole = True  # every item so far was exact and the product stayed small
     best: frozenset[str] | None = None
     for op, av in items:
-        exact, need = _node(op, av, ic)
+        exact, need = _node(op, av, ic, cheap)
         if exact is not None and run is not None and len(run) * len(exact) <= MAX_SET:
             run = frozenset(_cat(a, b) for a, b in product(run, exact))
             continue
         whole = False
         if run is not None and run != EMPTY:
-            best = _better(best, run)
-        best = _better(best, need)
+            best = _better(best, run, cheap)
+        best = _better(best, need, cheap)
         run = exact
     if run is not None and run != EMPTY:
-        best = _better(best, run)
+        best = _better(best, run, cheap)
     return (run if whole else None), best
 
 
-def _node(op: Any, av: Any, ic: bool) -> Info:
+def _node(op: Any, av: Any, ic: bool, cheap: bool) -> Info:
     if op is sre.LITERAL:
         lit = frozenset({_lit(chr(av), ic)})
         return lit, lit
@@ -146,26 +176,26 @@ def _node(op: Any, av: Any, ic: bool) -> Info:
         return lits, lits
     if op is sre.SUBPATTERN:
         on, off = av[1] & sre.SRE_FLAG_IGNORECASE, av[2] & sre.SRE_FLAG_IGNORECASE
-        return _seq(list(av[-1]), bool(on) or (ic and not off))
+        return _seq(list(av[-1]), bool(on) or (ic and not off), cheap)
     if op is sre.ATOMIC_GROUP:
-        return _seq(list(av), ic)
+        return _seq(list(av), ic, cheap)
     if op is sre.BRANCH:
-        return _branch(av[1], ic)
+        return _branch(av[1], ic, cheap)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         lo, hi, sub = av
-        exact, need = _seq(list(sub), ic)
+        exact, need = _seq(list(sub), ic, cheap)
         if lo == 0:
             return None, None
         return (exact if lo == hi == 1 else None), need
     if op is sre.ASSERT and av[0] == 1:
-        return None, _seq(list(av[1]), ic)[1]  # what a lookahead sees is in the line too
+        return None, _seq(list(av[1]), ic, cheap)[1]  # what a lookahead sees is in the line too
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return EMPTY, None  # zero-width: adds nothing, keeps neighbours adjacent
     return None, None
 
 
-def _branch(alts: list[Any], ic: bool) -> Info:
-    infos = [_seq(list(a), ic) for a in alts]
+def _branch(alts: list[Any], ic: bool, cheap: bool) -> Info:
+    infos = [_seq(list(a), ic, cheap) for a in alts]
     exacts = [e for e, _ in infos]
     exact = None
     if all(e is not None for e in exacts):

@@ -164,8 +164,12 @@ class Matcher:
     - every other rule is tried only when the casefolded line contains one of the literals
       its every match must contain (a rule with none is always tried);
     - a rule that opens by counting words ("at most ten words") is skipped for lines with
-      a word count outside its range: long paragraphs skip most rules without a search.
+      a word count outside its range: long paragraphs skip most rules without a search;
+    - a rule that needs one of a few punctuation marks (a menu's bars, a breadcrumb's
+      arrows) is skipped, before any other search, for lines without them.
 
+    The rules that share the gate (a strong literal each) are tested as one group: a line
+    that holds none of their literals, most lines, skips them all with one search.
     Candidates are tried in load order, so the answer is exactly the first matching rule's.
     Results are remembered per line text (bounded): the pipeline's second pass and
     boilerplate repeated across documents cost one dict lookup.
@@ -178,12 +182,13 @@ class Matcher:
         plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
         self._bounds = [p.words for p in plans]
+        self._marks = [p.marks for p in plans]
         self._keyed: dict[str, list[int]] = {}
         for i, p in enumerate(plans):
             for k in p.keys or ():
                 self._keyed.setdefault(k, []).append(i)
         self._table = prefilter.key_table() if self._keyed else {}
-        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._by_key: dict[str, _Group] = {}
         self._cache: dict[str, Rule | None] = {}
         # Unkeyed rules with a requirement: (shared gate?, raw-text test, casefolded test).
         self._need: list[tuple[bool, prefilter.Search | None, prefilter.Search | None] | None]
@@ -204,11 +209,18 @@ class Matcher:
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """Indices (into ``rules``) of the rules that could match ``text``, in load order."""
+        return self._group(text).all
+
+    def _group(self, text: str) -> _Group:
+        """The candidates for ``text``'s start, remembered per start (bounded)."""
         key = text[: prefilter.MAX_K].casefold()[: prefilter.MAX_K].translate(self._table)
         found = self._by_key.get(key)
         if found is None:
             keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))
-            found = tuple(sorted({*self._unkeyed, *(i for ids in keyed for i in ids)}))
+            ids = tuple(sorted({*self._unkeyed, *(i for ids in keyed for i in ids)}))
+            gated = tuple(i for i in ids if (need := self._need[i]) is not None and need[0])
+            alone = tuple(i for i in ids if i not in gated)
+            found = _Group(ids, alone, gated)
             if len(self._by_key) >= self.CACHE_SIZE:
                 self._by_key.clear()
             self._by_key[key] = found
@@ -246,25 +258,34 @@ class Matcher:
     def tried(self, text: str) -> list[int]:
         """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
         that its word count and the literals it holds do not rule out."""
-        folded: str | None = None
-        gate: bool | None = None  # does the line hold any literal of the gated rules?
+        group = self._group(text)
+        folded = text.casefold()
         words = prefilter.words(text)
+        out = self._admitted(group.alone, text, folded, words)
+        if group.gated and self._gated(text, folded):
+            out += self._admitted(group.gated, text, folded, words)
+            out.sort()
+        return out
+
+    def _admitted(
+        self, ids: tuple[int, ...], text: str, folded: str, words: int | None
+    ) -> list[int]:
+        """The rules of ``ids`` whose word range and own literals ``text`` meets."""
         bounds = self._bounds if words is not None else None
         out: list[int] = []
-        for i in self.candidates(text):
+        for i in ids:
             if bounds is not None:
                 lo, hi = bounds[i]
                 if words < lo or (hi is not None and words > hi):  # type: ignore[operator]
                     continue
+            marks = self._marks[i]
+            if marks is not None:
+                cs, ci = marks
+                if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
+                    continue
             need = self._need[i]
             if need is not None:
-                shared, cs, ci = need
-                if folded is None:
-                    folded = text.casefold()
-                if shared and gate is None:
-                    gate = self._gated(text, folded)
-                if shared and not gate:
-                    continue
+                _, cs, ci = need
                 if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
                     continue
             out.append(i)
@@ -276,6 +297,15 @@ class Matcher:
 
 
 _MISS = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """The candidate rules for one line start (load order), split by how they are tested."""
+
+    all: tuple[int, ...]
+    alone: tuple[int, ...]  # keyed, needing nothing, or needing weak literals: one by one
+    gated: tuple[int, ...]  # needing strong literals: only when the line passes the gate
 
 
 def _list_key(pattern: str, lists: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
@@ -293,18 +323,30 @@ class _Plan:
     cs: prefilter.Search | None  # finds a raw literal
     ci: prefilter.Search | None  # finds a casefolded literal
     words: tuple[int, int | None]  # fewest and most words of a line it can match
+    marks: tuple[prefilter.Search | None, prefilter.Search | None] | None = None  # see below
 
 
 @lru_cache(maxsize=4096)
 def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]) -> _Plan:
-    """Analyse a pattern once per process."""
+    """Analyse a pattern once per process.
+
+    ``marks`` finds (in the raw, then the casefolded line) the punctuation a match needs,
+    when it needs some other than ``need``: a separated menu's bars or bullets, a
+    breadcrumb's arrows. Looking for a few characters is quicker than for ``need``'s words,
+    and it is the first test, so most lines skip such a rule at once.
+    """
     lists = {k[0]: list(k[1:]) for k in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
     need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
+    marks = prefilter.required_marks(pattern, lists, ignore_case)
+    found = None
+    if marks is not None and marks != need:
+        found = (prefilter.searcher(marks[0]), prefilter.searcher(marks[1]))
     if need is None:
-        return _Plan(keys, None, None, None, words)
-    return _Plan(keys, need, prefilter.searcher(need[0]), prefilter.searcher(need[1]), words)
+        return _Plan(keys, None, None, None, words, found)
+    cs, ci = prefilter.searcher(need[0]), prefilter.searcher(need[1])
+    return _Plan(keys, need, cs, ci, words, found)
 
 
 def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]]:

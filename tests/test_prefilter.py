@@ -68,7 +68,8 @@ def test_case_folding_assumption_holds_for_every_literal_character() -> None:
         lists = {n: RULESET.get_list(n) for n in regex.findall(r"\\L<(\w+)>", rule.pattern)}
         keys = prefilter.prefix_keys(rule.pattern, lists) or frozenset()
         need = prefilter.required_literals(rule.pattern, lists, rule.ignore_case)
-        for lit in [*keys, *(need[1] if need else ())]:
+        marks = prefilter.required_marks(rule.pattern, lists, rule.ignore_case)
+        for lit in [*keys, *(need[1] if need else ()), *(marks[1] if marks else ())]:
             chars.update(lit)
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     for ch in chars:
@@ -107,6 +108,17 @@ def test_keys_and_literals_of_simple_patterns() -> None:
         frozenset(),
         {"copyright", "©"},
     )
+
+
+def test_marks_of_simple_patterns() -> None:
+    """Punctuation a match needs, beside the words it needs; none when it needs none."""
+    menu = r"(?=.*\b(?:news|sport)\b)[^|•]+(?:\s[|•]\s[^|•]+){3,}$"
+    assert prefilter.required_literals(menu, {}) == (frozenset(), {"news", "sport"})
+    assert prefilter.required_marks(menu, {}) == (frozenset(), {"|", "•"})
+    crumbs = r"^[^>]{1,40}(?:\s?[>»]\s?[^>»]{1,40}){2,}$|^home\s?(?:[>/]\s?\w+){1,6}$"
+    assert prefilter.required_marks(crumbs, {}) == (frozenset(), {">", "»", "/"})
+    assert prefilter.required_marks(r"^photo\s\w+$", {}) is None  # letters and a space
+    assert prefilter.required_marks(r"^\w+$|^-\s\w+$", {}) is None  # one branch needs none
 
 
 @pytest.mark.parametrize(
