@@ -42,3 +42,15 @@ def test_a_big_stoplist_holding_english_words_does_not_win_on_english() -> None:
 def test_too_few_stopwords_make_no_guess() -> None:
     assert language.guess_text("Zxqv 12 Blorp") is None
     assert language.guess_text("") is None
+
+
+def test_tokens_are_words_pattern_tokens_in_every_script() -> None:
+    """The standard-library path for text within the Basic Multilingual Plane gives exactly
+    ``WORD``'s tokens: every character, next to letters, apostrophes and an emoji."""
+    plane = [chr(c) for c in range(language.BMP)]
+    for start in range(0, len(plane), 512):
+        chars = plane[start : start + 512]
+        text = "".join(f"{c}a’{c} b'{c}{c}’ " for c in chars)
+        assert language.tokens(text) == language.WORD.findall(text), start
+        astral = text + "\U0001f600x"
+        assert language.tokens(astral) == language.WORD.findall(astral), start
