@@ -7,13 +7,23 @@ never changed: only this view is.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def view(line: str) -> str:
-    """Return the normalised view of ``line`` used for matching."""
+    """Return the normalised view of ``line`` used for matching.
+
+    Hot path (every line): ``str.translate`` with a table looks up every character, so
+    it runs only on the few lines that hold an invisible character (a quick search finds
+    them).
+    """
     if not line.isascii():
-        line = unicodedata.normalize("NFKC", line.translate(_INVISIBLE))
+        if _HAS_INVISIBLE.search(line) is not None:
+            line = line.translate(_INVISIBLE)
+        line = unicodedata.normalize("NFKC", line)
     return " ".join(line.split())
