@@ -10,11 +10,9 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain, islice, repeat
-from operator import itemgetter
+from itertools import islice
 
 import regex
 
@@ -197,17 +195,69 @@ def guess(tokens: Iterable[str]) -> str | None:
     Marathi, Uzbek...) hold many English words: counting hits alone would call English
     text Marathi. So a hit counts by how unlikely it is by chance, ``log(VOCABULARY /
     size of the list)`` (naive Bayes with a uniform word distribution inside the stoplist
-    and over the vocabulary outside it). Hits are counted in C; on a tie the language hit
-    first wins.
+    and over the vocabulary outside it). Hits are counted in C (see ``_Vectors``); on a
+    tie the language hit first wins.
     """
-    index = _index()
-    sample = islice(tokens, SAMPLE_WORDS)
-    hits = Counter(chain.from_iterable(map(index.get, sample, repeat(()))))
+    sample = list(islice(tokens, SAMPLE_WORDS))
+    hits = _vectors().count(sample)
     if not hits:
         return None
     weight = _weights()
-    lang, _ = max(((lang, n * weight[lang]) for lang, n in hits.items()), key=itemgetter(1))
+    scores = {lang: n * weight[lang] for lang, n in hits.items()}
+    best = max(scores.values())
+    tied = [lang for lang, score in scores.items() if score == best]
+    lang = tied[0] if len(tied) == 1 else _first_hit(sample, tied)
     return lang if hits[lang] >= MIN_HITS else None
+
+
+def _first_hit(sample: list[str], langs: list[str]) -> str:
+    """Which of ``langs`` the earliest word of ``sample`` is a stopword of."""
+    index = _index()
+    return next(lang for word in sample for lang in index.get(word, ()) if lang in langs)
+
+
+FIELD = 10  # bits per language: a sample has fewer than 2**10 hits in any one language
+_MASK = (1 << FIELD) - 1
+VECTOR_CACHE = 50_000  # words remembered before starting afresh
+
+
+class _Vectors(dict[str, int]):
+    """word -> the languages whose stoplist holds it, as one int with a FIELD-bit count of 1
+    per language (0 for other words); computed on first sight, then looked up.
+
+    Hot path (once per document): "a" or "in" is in dozens of stoplists and recurs dozens
+    of times in a sample, so counting (word, language) pairs one by one is the guess's
+    main cost. Summing the sample's packed values (one ``sum(map(...))`` in C) counts
+    every language's hits at once.
+    """
+
+    def __init__(self, langs: list[str]) -> None:
+        super().__init__()
+        self.langs = langs
+        self.shift = {lang: FIELD * k for k, lang in enumerate(langs)}
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= VECTOR_CACHE:
+            self.clear()
+        value = self[word] = sum(1 << self.shift[lang] for lang in _index().get(word, ()))
+        return value
+
+    def count(self, sample: list[str]) -> dict[str, int]:
+        """Hits per language (those with any), in the order of ``langs``."""
+        total = sum(map(self.__getitem__, sample))
+        hits = {}
+        for lang in self.langs:
+            if total == 0:
+                break
+            if n := total & _MASK:
+                hits[lang] = n
+            total >>= FIELD
+        return hits
+
+
+@lru_cache(maxsize=1)
+def _vectors() -> _Vectors:
+    return _Vectors(list(_stoplists()))
 
 
 @lru_cache(maxsize=1)

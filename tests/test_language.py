@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 import pytest
 
 import cleaner
@@ -54,3 +57,31 @@ def test_tokens_are_words_pattern_tokens_in_every_script() -> None:
         assert language.tokens(text) == language.WORD.findall(text), start
         astral = text + "\U0001f600x"
         assert language.tokens(astral) == language.WORD.findall(astral), start
+
+
+def reference_guess(tokens: list[str]) -> str | None:
+    """The definition ``guess`` computes faster: count every (token, language) pair."""
+    index = language._index()
+    pairs = (lang for word in tokens[: language.SAMPLE_WORDS] for lang in index.get(word, ()))
+    hits = Counter(pairs)
+    if not hits:
+        return None
+    weight = language._weights()
+    lang = max(hits, key=lambda lang: hits[lang] * weight[lang])  # the first hit on a tie
+    return lang if hits[lang] >= language.MIN_HITS else None
+
+
+def test_guess_counts_hits_as_the_definition_does_ties_included() -> None:
+    rng = random.Random(7)
+    samples = [[w.lower() for w in language.tokens(text)] for text in SAMPLES.values()]
+    # Languages whose stoplists are the same size weigh a hit the same: they can tie.
+    by_size: dict[int, list[str]] = {}
+    for lang, words in language._stoplists().items():
+        by_size.setdefault(len(words), []).append(lang)
+    index = language._index()
+    for langs in (group for group in by_size.values() if len(group) > 1):
+        words = sorted(w for w, hit in index.items() if set(hit) & set(langs))
+        for _ in range(100):
+            samples.append(rng.sample(words, min(len(words), rng.randrange(5, 30))) * 2)
+    for sample in samples + [s[::-1] for s in samples] + [s * 40 for s in samples[:4]]:
+        assert language.guess(iter(sample)) == reference_guess(sample), sample[:10]
