@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -347,31 +347,65 @@ def _repeat(starts: frozenset[str], lo: int, hi: int, sub: Any, k: int) -> froze
 
 # -- searching for literals ----------------------------------------------------------------
 
-Search = Callable[[str], object]
 
+class LiteralScan:
+    """Which of many literals a text holds, as the OR of the bit masks given for them.
 
-def searcher(literals: Iterable[str]) -> Search | None:
-    """A fast "contains any of these literals" test: one stdlib regex shaped as a trie.
+    Hot path (every line the Matcher has not seen). Literals of ``SHORT`` characters (a
+    comma, a bar) are each looked for with ``in``: they are few, and common, so a scan
+    would stop at every one. For the others one search finds the leftmost place where
+    some literal starts, and the next search starts one character later: one search per
+    place where a long literal starts (few lines have any), not one per literal or rule.
 
-    A trie-shaped alternation lets the engine try each position against one branch per
-    next character, and its set of first characters lets it skip positions in C.
+    Exact, overlaps included: the pattern is a trie whose branches may stop only where a
+    literal ends, and greedy, so at each place it matches the longest literal starting
+    there; every literal starting there is a prefix of that one, so each match stands for
+    the masks of all the literals that are its prefixes (``_found``).
     """
-    trie: dict[str, Any] = {}
-    for lit in literals:
-        node = trie
-        for ch in lit:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not trie:
-        return None
-    return re.compile(_trie_pattern(trie)).search
+
+    SHORT = 1
+
+    def __init__(self, masks: dict[str, int]) -> None:
+        self._short = [(lit, mask) for lit, mask in masks.items() if len(lit) <= self.SHORT]
+        long = [lit for lit in masks if len(lit) > self.SHORT]
+        trie: dict[str, Any] = {}
+        for lit in long:
+            node = trie
+            for ch in lit:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        self._search = re.compile(_longest_pattern(trie) if trie else "(?!)").search
+        self._found = {
+            lit: _or(masks.get(lit[:k], 0) for k in range(1, len(lit) + 1)) for lit in long
+        }
+
+    def __call__(self, text: str) -> int:
+        found = 0
+        for lit, mask in self._short:
+            if lit in text:
+                found |= mask
+        search, masks = self._search, self._found
+        m = search(text)
+        while m is not None:
+            found |= masks[m.group()]
+            m = search(text, m.start() + 1)
+        return found
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    if "" in node:
-        return ""  # a literal ends here: whatever follows, it was found
-    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items())]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+def _or(masks: Iterable[int]) -> int:
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
+
+
+def _longest_pattern(node: dict[str, Any]) -> str:
+    """The trie below ``node`` as a pattern that matches the longest literal it can."""
+    alts = [re.escape(ch) + _longest_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # A pattern that opens by counting the line's words: "^(?=(?:\S+\s){0,9}\S+$)" (at most ten
@@ -413,8 +447,3 @@ def words(text: str) -> int | None:
     if _SPLIT_ONLY.search(text):
         return None
     return len(text.split())
-
-
-def weak(cs: frozenset[str], ci: frozenset[str]) -> bool:
-    """A requirement common text meets often (a comma, "us"): not worth a shared gate."""
-    return any(len(s) < 2 for s in cs) or any(len(s) < 3 for s in ci)

@@ -166,13 +166,14 @@ class Matcher:
     - a rule that opens by counting words ("at most ten words") is skipped for lines with
       a word count outside its range: long paragraphs skip most rules without a search;
     - a rule that needs one of a few punctuation marks (a menu's bars, a breadcrumb's
-      arrows) is skipped, before any other search, for lines without them.
+      arrows) is skipped for lines without them.
 
-    The rules that share the gate (a strong literal each) are tested as one group: a line
-    that holds none of their literals, most lines, skips them all with one search.
-    Candidates are tried in load order, so the answer is exactly the first matching rule's.
-    Results are remembered per line text (bounded): the pipeline's second pass and
-    boilerplate repeated across documents cost one dict lookup.
+    Each test is a bit mask over the rules (bit i: rule i), so the tests of all rules are
+    a few integer operations per line: the literals of every rule are found by one scan
+    of the line and one of its casefolded form (``prefilter.LiteralScan``), word ranges
+    and line starts are looked up. Candidates are tried in load order, so the answer is
+    exactly the first matching rule's. Results are remembered per line text (bounded): the
+    pipeline's second pass and boilerplate repeated across documents cost one dict lookup.
     """
 
     CACHE_SIZE = 8192
@@ -182,7 +183,6 @@ class Matcher:
         plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
         self._bounds = [p.words for p in plans]
-        self._marks = [p.marks for p in plans]
         self._keyed: dict[str, list[int]] = {}
         for i, p in enumerate(plans):
             for k in p.keys or ():
@@ -190,25 +190,28 @@ class Matcher:
         self._table = prefilter.key_table() if self._keyed else {}
         self._by_key: dict[str, _Group] = {}
         self._cache: dict[str, Rule | None] = {}
-        # Unkeyed rules with a requirement: (shared gate?, raw-text test, casefolded test).
-        self._need: list[tuple[bool, prefilter.Search | None, prefilter.Search | None] | None]
-        self._need = [None] * len(plans)
-        gate_cs: set[str] = set()
-        gate_ci: set[str] = set()
-        for i in self._unkeyed:
-            p = plans[i]
-            if p.need is None:
-                continue
-            shared = not prefilter.weak(*p.need)
-            if shared:
-                gate_cs |= p.need[0]
-                gate_ci |= p.need[1]
-            self._need[i] = (shared, p.cs, p.ci)
-        self._gate_cs = prefilter.searcher(gate_cs)
-        self._gate_ci = prefilter.searcher(gate_ci)
+        self._fits: dict[int, int] = {}
+        self._every = (1 << len(plans)) - 1
+        # What a line meets, two bits per rule: bit i when it holds one of rule i's marks
+        # (or the rule needs none), bit n + i when one of its needed literals (or none).
+        n = self._n = len(plans)
+        cs: dict[str, int] = {}
+        ci: dict[str, int] = {}
+        self._free = 0
+        for i, p in enumerate(plans):
+            for bit, need in ((1 << i, p.marks), (1 << (n + i), p.need)):
+                if need is None:
+                    self._free |= bit
+                    continue
+                for lit in need[0]:
+                    cs[lit] = cs.get(lit, 0) | bit
+                for lit in need[1]:
+                    ci[lit] = ci.get(lit, 0) | bit
+        self._scan_cs = prefilter.LiteralScan(cs)
+        self._scan_ci = prefilter.LiteralScan(ci)
 
     def candidates(self, text: str) -> tuple[int, ...]:
-        """Indices (into ``rules``) of the rules that could match ``text``, in load order."""
+        """Indices (into ``rules``) of the rules that could match at ``text``'s start."""
         return self._group(text).all
 
     def _group(self, text: str) -> _Group:
@@ -218,9 +221,7 @@ class Matcher:
         if found is None:
             keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))
             ids = tuple(sorted({*self._unkeyed, *(i for ids in keyed for i in ids)}))
-            gated = tuple(i for i in ids if (need := self._need[i]) is not None and need[0])
-            alone = tuple(i for i in ids if i not in gated)
-            found = _Group(ids, alone, gated)
+            found = _Group(ids, sum(1 << i for i in ids))
             if len(self._by_key) >= self.CACHE_SIZE:
                 self._by_key.clear()
             self._by_key[key] = found
@@ -258,42 +259,29 @@ class Matcher:
     def tried(self, text: str) -> list[int]:
         """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
         that its word count and the literals it holds do not rule out."""
-        group = self._group(text)
-        folded = text.casefold()
-        words = prefilter.words(text)
-        out = self._admitted(group.alone, text, folded, words)
-        if group.gated and self._gated(text, folded):
-            out += self._admitted(group.gated, text, folded, words)
-            out.sort()
-        return out
-
-    def _admitted(
-        self, ids: tuple[int, ...], text: str, folded: str, words: int | None
-    ) -> list[int]:
-        """The rules of ``ids`` whose word range and own literals ``text`` meets."""
-        bounds = self._bounds if words is not None else None
+        met = self._free | self._scan_cs(text) | self._scan_ci(text.casefold())
+        left = self._group(text).mask & self._fitting(prefilter.words(text)) & met & met >> self._n
         out: list[int] = []
-        for i in ids:
-            if bounds is not None:
-                lo, hi = bounds[i]
-                if words < lo or (hi is not None and words > hi):  # type: ignore[operator]
-                    continue
-            marks = self._marks[i]
-            if marks is not None:
-                cs, ci = marks
-                if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
-                    continue
-            need = self._need[i]
-            if need is not None:
-                _, cs, ci = need
-                if not ((cs is not None and cs(text)) or (ci is not None and ci(folded))):
-                    continue
-            out.append(i)
+        while left:
+            low = left & -left
+            out.append(low.bit_length() - 1)
+            left ^= low
         return out
 
-    def _gated(self, text: str, folded: str) -> bool:
-        cs, ci = self._gate_cs, self._gate_ci
-        return bool((cs is not None and cs(text)) or (ci is not None and ci(folded)))
+    def _fitting(self, words: int | None) -> int:
+        """The rules whose word range holds ``words`` (every rule when it is None)."""
+        if words is None:
+            return self._every
+        mask = self._fits.get(words)
+        if mask is None:
+            mask = sum(
+                1 << i
+                for i, (lo, hi) in enumerate(self._bounds)
+                if lo <= words and (hi is None or words <= hi)
+            )
+            if len(self._fits) < self.CACHE_SIZE:
+                self._fits[words] = mask
+        return mask
 
 
 _MISS = object()
@@ -301,11 +289,10 @@ _MISS = object()
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """The candidate rules for one line start (load order), split by how they are tested."""
+    """The candidate rules for one line start, in load order and as a bit mask."""
 
     all: tuple[int, ...]
-    alone: tuple[int, ...]  # keyed, needing nothing, or needing weak literals: one by one
-    gated: tuple[int, ...]  # needing strong literals: only when the line passes the gate
+    mask: int
 
 
 def _list_key(pattern: str, lists: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
@@ -320,33 +307,24 @@ class _Plan:
 
     keys: frozenset[str] | None  # normalised line starts it can match at; None: any
     need: tuple[frozenset[str], frozenset[str]] | None  # (raw, casefolded) literals, one needed
-    cs: prefilter.Search | None  # finds a raw literal
-    ci: prefilter.Search | None  # finds a casefolded literal
     words: tuple[int, int | None]  # fewest and most words of a line it can match
-    marks: tuple[prefilter.Search | None, prefilter.Search | None] | None = None  # see below
+    marks: tuple[frozenset[str], frozenset[str]] | None = None  # see below
 
 
 @lru_cache(maxsize=4096)
 def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]) -> _Plan:
     """Analyse a pattern once per process.
 
-    ``marks`` finds (in the raw, then the casefolded line) the punctuation a match needs,
-    when it needs some other than ``need``: a separated menu's bars or bullets, a
-    breadcrumb's arrows. Looking for a few characters is quicker than for ``need``'s words,
-    and it is the first test, so most lines skip such a rule at once.
+    ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
+    some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
+    Few lines hold them, so most lines rule such a rule out.
     """
     lists = {k[0]: list(k[1:]) for k in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
     need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
     marks = prefilter.required_marks(pattern, lists, ignore_case)
-    found = None
-    if marks is not None and marks != need:
-        found = (prefilter.searcher(marks[0]), prefilter.searcher(marks[1]))
-    if need is None:
-        return _Plan(keys, None, None, None, words, found)
-    cs, ci = prefilter.searcher(need[0]), prefilter.searcher(need[1])
-    return _Plan(keys, need, cs, ci, words, found)
+    return _Plan(keys, need, words, marks if marks != need else None)
 
 
 def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]]:

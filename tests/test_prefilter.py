@@ -178,3 +178,27 @@ def test_a_rule_that_times_out_warns_and_is_not_cached() -> None:
     assert matcher.match(text, warnings) is None
     assert warnings and "timed out" in warnings[0]
     assert text not in matcher._cache
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text("abc.", min_size=1, max_size=4), st.integers(1, 2**70), max_size=12),
+    st.text("abc.", max_size=30),
+)
+def test_literal_scan_finds_every_literal_overlaps_included(
+    masks: dict[str, int], text: str
+) -> None:
+    """The one-scan search answers what looking for each literal on its own would."""
+    expected = 0
+    for lit, mask in masks.items():
+        if lit in text:
+            expected |= mask
+    assert prefilter.LiteralScan(masks)(text) == expected
+
+
+def test_literal_scan_of_nested_and_overlapping_literals() -> None:
+    scan = prefilter.LiteralScan({"ab": 1, "abcd": 2, "bcx": 4, "c": 8, "dab": 16})
+    assert scan("abcx") == 1 | 4 | 8
+    assert scan("xabcdab") == 1 | 2 | 8 | 16
+    assert scan("abc") == 1 | 8
+    assert prefilter.LiteralScan({})("anything") == 0
