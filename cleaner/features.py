@@ -102,11 +102,13 @@ def _stem(word: str) -> str:
 
 # A token's counts, packed into one int with a field per count, so that summing the packed
 # values of a line's tokens (one ``sum(map(...))`` in C) adds up every count at once;
-# ``packed // _TITLE & _MASK`` reads one count back.
-_FIELD = 40  # bits per field: no line has 2**40 tokens
-_MASK = (1 << _FIELD) - 1
-_ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << (_FIELD * k) for k in range(5))
-_NO_STEM = frozenset({""})
+# ``packed >> _TITLE_AT & _MASK`` reads one count back. Five fields of 12 bits fit in
+# 64 bits, which ``sum`` adds in a machine word without an int object per step; a line of more
+# tokens than a field holds is summed in chunks (see ``_counts``).
+_FIELD = 12
+_MASK = _CHUNK = (1 << _FIELD) - 1
+_ALPHA_AT, _TITLE_AT, _UPPER_AT, _DIGIT_FIRST_AT, _STOP_AT = range(0, 5 * _FIELD, _FIELD)
+_ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << at for at in range(0, 5 * _FIELD, _FIELD))
 TABLE_SIZE = 50_000  # distinct tokens remembered per stoplist before starting afresh
 
 
@@ -183,9 +185,9 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
     table = stopwords if isinstance(stopwords, TokenTable) else token_table(stopwords)
     tokens = word_tokens(text)
     n = len(tokens)
-    packed = sum(map(table.packed.__getitem__, tokens))
-    n_alpha = (packed // _ALPHA & _MASK) or 1
-    content = frozenset(map(table.stems.__getitem__, tokens)) - _NO_STEM
+    alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
+    n_alpha = alpha or 1
+    content = frozenset(filter(None, map(table.stems.__getitem__, tokens)))  # "": no stem
     non_space = len(text) - text.count(" ") or 1
     last = tokens[-1].lower() if tokens else ""
     return Features(
@@ -193,19 +195,35 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
         chars=len(text),
         terminal=_terminal(text),
         colon_end=text.endswith(":"),
-        stop_density=(packed // _STOP & _MASK) / n if n else 0.0,
-        title_share=(packed // _TITLE & _MASK) / n_alpha,
-        upper_share=(packed // _UPPER & _MASK) / n_alpha,
+        stop_density=stop / n if n else 0.0,
+        title_share=title / n_alpha,
+        upper_share=upper / n_alpha,
         digit_share=_digits(text) / non_space,
         url=_has_url(text),
-        table=(("|" in text or "\t" in text) and bool(_TABLE.search(text)))
-        or (packed // _DIGIT_FIRST & _MASK) >= 4,
+        table=(("|" in text or "\t" in text) and bool(_TABLE.search(text))) or digit_first >= 4,
         bullet=bool(_BULLET.match(text)),
         content=content,
         opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
         open_end=text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords),
         label=_label(text),
     )
+
+
+def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int]:
+    """How many of ``tokens`` are alphabetic, title-case, all capitals, led by a digit, and
+    stopwords: one C-level sum of their packed counts (in chunks on very long lines)."""
+    if len(tokens) <= _CHUNK:
+        p = sum(map(packed.__getitem__, tokens))
+        return (
+            p & _MASK,
+            p >> _TITLE_AT & _MASK,
+            p >> _UPPER_AT & _MASK,
+            p >> _DIGIT_FIRST_AT & _MASK,
+            p >> _STOP_AT & _MASK,
+        )
+    chunks = [_counts(packed, tokens[k : k + _CHUNK]) for k in range(0, len(tokens), _CHUNK)]
+    a, t, u, d, s = (sum(c) for c in zip(*chunks, strict=True))
+    return a, t, u, d, s
 
 
 def _label(text: str) -> str:
@@ -219,7 +237,7 @@ def _label(text: str) -> str:
 
 _ENDERS = ".!?…。！？"
 _CLOSERS = "'\"’”»)]"
-_ASCII_DIGITS = "0123456789"
+_ASCII_DIGITS = b"0123456789"
 
 
 def _terminal(text: str) -> bool:
@@ -233,9 +251,9 @@ def _terminal(text: str) -> bool:
 
 
 def _digits(text: str) -> int:
-    """How many characters ``\\d`` matches; ASCII lines are counted with ``str.count``."""
-    if text.isascii():
-        return sum(map(text.count, _ASCII_DIGITS))
+    """How many characters ``\\d`` matches."""
+    if text.isascii():  # the length lost when the digits are deleted, all in C
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_DIGITS))
     return len(_DIGIT.findall(text))
 
 

@@ -48,6 +48,22 @@ def test_counts_are_per_token() -> None:
     assert f.content == {"bbc", "met", "paris"}  # "un" is too short
 
 
+def test_counts_of_a_line_longer_than_a_packed_field_holds() -> None:
+    """A line of more tokens than a 12-bit field holds is counted in chunks, exactly."""
+    n = 3 * features._CHUNK + 7
+    f = extract(" ".join(["The", "BBC", "met", "12"] * n), EN)
+    assert f.words == 4 * n
+    assert f.stop_density == n / (4 * n)
+    assert f.title_share == 2 * n / (3 * n)  # The, BBC among the alphabetic tokens
+    assert f.upper_share == n / (3 * n)
+    assert f.table  # four or more tokens led by a digit
+
+
+def test_digits_are_counted_as_the_regex_counts_them() -> None:
+    for text in ["12 May 2024", "no digits", "٣ and 4", "x" * 10 + "0"]:
+        assert features._digits(text) == len(features._DIGIT.findall(text))
+
+
 def test_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(features, "TABLE_SIZE", 10)
     table = TokenTable(EN)
