@@ -16,7 +16,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +26,8 @@ from typer.testing import CliRunner
 from cleaner import Cleaner, corpus, files
 from cleaner.cli import app
 
-from .test_cli import ARTICLE, PROSE, expected, write
+from .test_cli import ARTICLE, CLI, PROSE, expected, write
 
-CLI = [sys.executable, "-m", "cleaner"]
 # Root reads and writes whatever the modes say; without these two capabilities it obeys them.
 NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
