@@ -1,12 +1,17 @@
-"""Turn rule hits and the scorer's assessments into one verdict per line.
+"""Turn rule hits, markup hints and the scorer's assessments into one verdict per line.
 
-Order of authority: a rule hit wins (it names its kind and id), then exact repeats of an
-earlier line and the page's title tag (another line joined to the site's name), both
-``duplicate``, then a caption's shape, then the scorer's context verdicts
-(and, for HTML, a linked headline set between the paragraphs: a promotion).
-Rule actions that reach beyond their own line (``cut``, ``drop-run``) are expanded last,
-once the scorer knows which lines are article prose: a ``cut`` that would take on-topic
-prose with it is a false end marker and only drops its own line.
+decide is the one orchestrator of judgement. Per pass (``decide``), in order of
+authority: a rule hit wins (it names its kind and id), then a role named by the markup
+(HTML input), then repeats (``duplicates``), then a caption's shape (``captions``), then
+the scorer's context verdicts (``scorer.assess``), and for HTML a linked headline set
+between the paragraphs (a promotion). Rule actions that reach beyond their own line
+(``cut``, ``drop-run``) are expanded last, once the scorer knows which lines are article
+prose: a ``cut`` that would take on-topic prose with it is a false end marker and only
+drops its own line.
+
+Then again (``decide_document``): each pass sees the document without what the passes
+before it removed, until one removes nothing (at most ``max_passes``). A second look
+sees the article without its junk, and this makes cleaning idempotent.
 """
 
 from __future__ import annotations
@@ -15,287 +20,228 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .assessment import Assessment, Mark
+from .captions import CaptionScorer
+from .document import DocView
+from .duplicates import mark_duplicates
 from .features import Features, LineHint
+from .heuristics import Params
+from .lineclass import LineClass
+from .regions import FURNITURE, FurnitureGaps
+from .render import kept_lines
 from .result import Kind, LineDecision
 from .rules import Rule
-from .scorer import CAPTION_MIN, LINKED, Assessment, Scorer
+from .scorer import assess
 from .segment import Line
 
-DUP_MIN_WORDS = 3
-DUP_MIN_CHARS = 20
-DUP_NEAR = 4
-DUP_LONG_WORDS = 25
-DUP_STRUCTURE = 3  # a line this frequent is the article's structure, not an echo
-CUT_VETO_WORDS = 40
-CUT_VETO_SHARE = 0.2
-HINT_SCORE = 0.8
-HTML_LIST_LINKED = 0.5
 
+@dataclass(frozen=True, slots=True)
+class Judges:
+    """What judges a document's lines, besides its rule hits: fixed per document."""
 
-@dataclass(slots=True)
-class _Mark:
-    kind: Kind
-    rule: str
-    score: float
-    reason: str
+    captions: CaptionScorer
+    params: Params
+    has_stoplist: bool  # the document's language has a stoplist (prose has stopwords)
 
 
 @dataclass(slots=True)
 class Verdicts:
-    """The verdicts on a sequence of lines; a line's ``LineDecision`` is built on request.
+    """The verdicts on the lines of one view; a line's ``LineDecision`` is built on request.
 
-    The pipeline decides several times over shrinking text and keeps only some verdicts
-    of each pass, so building every line's account each time would be wasted work.
+    The document is decided several times over shrinking text and only some verdicts of
+    each pass are kept, so building every line's account each time would be wasted work.
     """
 
-    lines: Sequence[Line]
-    feats: Sequence[Features | None]
-    marks: list[_Mark | None]
+    view: DocView
+    marks: list[Mark | None]
     assessed: list[Assessment]
 
     def dropped(self) -> list[int]:
-        """Positions (into ``lines``) of the lines to remove."""
+        """Positions (in the view) of the lines to remove."""
         return [k for k, m in enumerate(self.marks) if m is not None]
 
     def decision(self, k: int) -> LineDecision:
-        return _decision(self.lines[k], self.feats[k], self.marks[k], self.assessed[k])
+        return _decision(self.view.lines[k], self.view.feats[k], self.marks[k], self.assessed[k])
 
 
-def decide(
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The document's verdicts: one decision per input line, and what stays.
+
+    ``emptied``: every non-blank line would go, so nothing is removed (the caller flags
+    the document).
+    """
+
+    decisions: list[LineDecision]
+    keep: list[bool]
+    emptied: bool
+
+
+def decide_document(
     lines: Sequence[Line],
     feats: Sequence[Features | None],
     hits: Sequence[Rule | None],
-    scorer: Scorer,
-    has_stoplist: bool,
-    hints: Sequence[LineHint | None] | None = None,
-    separated: Sequence[bool] | None = None,
-) -> Verdicts:
-    """The verdict on every line: a line is removed when it gets a mark (kind and reason).
-
-    ``hints`` (HTML input) carry what the markup said about each line; a role named by
-    the markup (a figcaption, a "related" block) counts like a rule hit. ``separated``
-    (a later pass) flags the gaps between lines where an earlier pass removed furniture.
-    """
-    marks: list[_Mark | None] = [None] * len(lines)
-    for i, rule in enumerate(hits):
-        if rule is not None:
-            marks[i] = _Mark(rule.kind, rule.id, rule.score, rule.reason)
-    for i, hint in enumerate(hints or ()):
-        if hint is not None and hint.kind is not None and marks[i] is None and feats[i]:
-            marks[i] = _Mark(hint.kind, "html", HINT_SCORE, hint.reason)
-    keys = _duplicates(lines, feats, marks)
-    _page_titles(lines, feats, marks, keys)
-    for i, f in enumerate(feats):
-        # Without a position marker "(L)" a caption's shape cannot reach CAPTION_MIN.
-        if f is not None and marks[i] is None and "(" in lines[i].view:
-            c = scorer.caption_score(lines[i].view, f)
-            if c >= CAPTION_MIN:
-                marks[i] = _Mark(Kind.CAPTION, "scorer", round(c, 3), _caption_reason(c))
-    assessed = scorer.assess(feats, [m.kind if m else None for m in marks], has_stoplist, separated)
-    _expand(lines, feats, hits, marks, assessed)
-    prev = None  # the previous non-blank line
-    for i, a in enumerate(assessed):
-        if (
-            marks[i] is None
-            and a.kind is None
-            and hints is not None
-            and _promo(feats[i], lines[i].view)
-        ):
-            marks[i] = _Mark(Kind.RELATED, "scorer", PROMO_SCORE, _PROMO_REASON)
-        elif marks[i] is None and a.kind is not None:
-            if not _unlinked_list(a, feats[i], hints):
-                marks[i] = _Mark(a.kind, "scorer", a.score, a.reason)
-            elif prev is not None and _teaser(feats[i], feats[prev], marks[prev]):
-                marks[i] = _Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
-        if feats[i] is not None:
-            prev = i
-    return Verdicts(lines, feats, marks, assessed)
+    hints: Sequence[LineHint | None] | None,
+    judges: Judges,
+) -> Outcome:
+    """Decide pass after pass over what is left, until a pass removes nothing."""
+    keep = [True] * len(lines)
+    decisions: dict[int, LineDecision] = {}
+    furniture: list[int] = []  # lines removed as page furniture, for later passes' walks
+    current: list[int] = list(range(len(lines)))
+    for _ in range(judges.params.decide.max_passes):
+        view, at = DocView.of(lines, feats, hits, hints, current)
+        verdicts = decide(view, judges, FurnitureGaps.between(at, furniture))
+        dropped = verdicts.dropped()
+        for k in dropped:
+            d = decisions[at[k]] = verdicts.decision(k)
+            keep[at[k]] = False
+            if d.kind in FURNITURE:
+                furniture.append(at[k])
+        if not dropped:
+            break
+        if not any(kept and not line.blank for kept, line in zip(keep, lines, strict=True)):
+            _account_kept(decisions, verdicts, at)
+            return Outcome(_ordered(lines, decisions), keep, True)
+        current = kept_lines(lines, keep)
+    _account_kept(decisions, verdicts, at)
+    return Outcome(_ordered(lines, decisions), keep, False)
 
 
-def _duplicates(
-    lines: Sequence[Line], feats: Sequence[Features | None], marks: list[_Mark | None]
-) -> list[str | None]:
-    """Later exact repeats (case-folded view) of a substantial line are ``duplicate``.
-
-    Only where a repeat is junk: the title again (a repeat of the first line), or a line
-    seen twice, echoed within a few lines or as a whole paragraph. A line that recurs
-    ``DUP_STRUCTURE`` times or more is the article's structure (a recipe's "Eat every 2 hours", an
-    interview's recurring question) and stays. Returns the casefolded view of every line
-    it compared (None for the others).
-    """
-    keys: list[str | None] = [None] * len(lines)
-    count: dict[str, int] = {}
-    first_key = None
-    for i, f in enumerate(feats):
-        if f is None or marks[i] is not None or f.cell:
-            continue  # a table's cells repeat values by nature
-        if f.words < DUP_MIN_WORDS and f.chars < DUP_MIN_CHARS:
-            continue
-        key = keys[i] = lines[i].view.casefold()
-        count[key] = count.get(key, 0) + 1
-        if first_key is None:
-            first_key = key
-    last: dict[str, tuple[int, int]] = {}  # key -> (position among non-blank lines, index)
-    k = -1
-    prev = -1  # the non-blank line before
-    for i, f in enumerate(feats):
-        if f is None:
-            continue
-        k += 1
-        prev, before = i, prev
-        key = keys[i]
-        if key is None:
-            continue
-        seen = last.get(key)
-        last[key] = (k, i)
-        if seen is None:
-            continue
-        title = key == first_key
-        echo = (
-            count[key] < DUP_STRUCTURE
-            and (k - seen[0] <= DUP_NEAR or f.words >= DUP_LONG_WORDS)
-            and not _in_structure(before, feats, keys, count)
-        )
-        if title or echo:
-            marks[i] = _Mark(Kind.DUPLICATE, "scorer", 0.9, f"repeats line {lines[seen[1]].no}")
-    return keys
+def _account_kept(decisions: dict[int, LineDecision], verdicts: Verdicts, at: list[int]) -> None:
+    """The lines the last pass kept get its verdict (removed lines got theirs as they went)."""
+    for k, i in enumerate(at):
+        if i not in decisions:
+            decisions[i] = verdicts.decision(k)
 
 
-def _in_structure(
-    before: int,
-    feats: Sequence[Features | None],
-    keys: Sequence[str | None],
-    count: dict[str, int],
-) -> bool:
-    """Whether the line before is structure (``DUP_STRUCTURE``; not a menu entry): a repeat
-    after it is an entry of that structure too (a recipe's "Eat every 2 hours" recurs, and
-    so do some of the meals listed under it)."""
-    key = keys[before] if before >= 0 else None
-    f = feats[before] if before >= 0 else None
-    return key is not None and f is not None and count[key] >= DUP_STRUCTURE and not f.menu_like
+def _ordered(lines: Sequence[Line], decisions: dict[int, LineDecision]) -> list[LineDecision]:
+    """One decision per input line, in order; blank lines are kept as they are."""
+    return [decisions.get(i) or _blank(line) for i, line in enumerate(lines)]
 
 
-TITLE_SITE_WORDS = 6
-_TITLE_SEP = re.compile(r"\s[|–—-]\s")
+def _blank(line: Line) -> LineDecision:
+    return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
 
 
-def _page_titles(
-    lines: Sequence[Line],
-    feats: Sequence[Features | None],
-    marks: list[_Mark | None],
-    keys: Sequence[str | None],
+def decide(view: DocView, judges: Judges, gaps: FurnitureGaps) -> Verdicts:
+    """One pass: the verdict on every line of ``view``; a line goes when it gets a mark."""
+    p = judges.params
+    marks: list[Mark | None] = [
+        Mark(rule.kind, rule.id, rule.score, rule.reason) if rule is not None else None
+        for rule in view.hits
+    ]
+    for k, hint in enumerate(view.hints):
+        if hint is not None and hint.kind is not None and marks[k] is None:
+            marks[k] = Mark(hint.kind, "html", p.decide.hint_score, hint.reason)
+    mark_duplicates(view, marks, p.duplicates)
+    for k, f in enumerate(view.feats):
+        if marks[k] is None:
+            c = judges.captions.is_caption(view.lines[k].view, f)
+            if c is not None:
+                marks[k] = Mark(Kind.CAPTION, "scorer", round(c, 3), CaptionScorer.reason(c))
+    removed = [m.kind if m else None for m in marks]
+    assessed = assess(view, removed, judges.has_stoplist, gaps, p)
+    _expand(view, marks, assessed, p)
+    _take_assessments(view, marks, assessed, p)
+    return Verdicts(view, marks, assessed)
+
+
+def _take_assessments(
+    view: DocView, marks: list[Mark | None], assessed: list[Assessment], p: Params
 ) -> None:
-    """A line that is another line of the document plus a few words after a bar or dash is
-    the page's title ("Headline | Site"): the headline itself stays where it stands.
-
-    Whole-page text starts with the ``<title>``, the article's headline joined to the site's
-    name (or section); the headline is in the page again, so the joined copy adds nothing.
-    ``keys`` are the casefolded lines ``_duplicates`` compared.
-    """
-    first: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key is not None and marks[i] is None and feats[i].words >= DUP_MIN_WORDS:  # type: ignore[union-attr]
-            first.setdefault(key, i)
-    for i, f in enumerate(feats):
-        view = lines[i].view
-        if f is None or marks[i] is not None or not _TITLE_SEP.search(view):
+    """The scorer's verdicts, for lines no rule, repeat or caption took; for HTML, the
+    article's own lists stay and linked headlines between paragraphs go."""
+    feats = view.feats
+    for k, a in enumerate(assessed):
+        if marks[k] is not None:
             continue
-        parts = [p.strip() for p in _TITLE_SEP.split(view.casefold())]
-        for k, part in enumerate(parts):
-            j = first.get(part)
-            if j is None or j == i:
-                continue
-            rest = sum(len(p.split()) for q, p in enumerate(parts) if q != k)
-            if rest <= TITLE_SITE_WORDS:
-                marks[i] = _Mark(
-                    Kind.DUPLICATE,
-                    "scorer",
-                    0.9,
-                    f"the page's title: line {lines[j].no} joined to the site's or section's name",
-                )
-                break
+        f = feats[k]
+        if a.kind is None:
+            if view.is_html and _promo(f, view.lines[k].view, p):
+                marks[k] = Mark(Kind.RELATED, "scorer", p.decide.promo_score, _PROMO_REASON)
+        elif not _unlinked_list(a, f, view.is_html, p):
+            marks[k] = Mark(a.kind, "scorer", a.score, a.reason)
+        elif k > 0 and _teaser(f, feats[k - 1], marks[k - 1], p):
+            marks[k] = Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
 
 
 def _expand(
-    lines: Sequence[Line],
-    feats: Sequence[Features | None],
-    hits: Sequence[Rule | None],
-    marks: list[_Mark | None],
-    assessed: Sequence[Assessment],
+    view: DocView, marks: list[Mark | None], assessed: Sequence[Assessment], p: Params
 ) -> None:
     """Apply ``drop-run`` and ``cut`` beyond the matching line."""
-    n = len(lines)
-    for i, rule in enumerate(hits):
+    n = len(view)
+    q = p.decide
+    for k, rule in enumerate(view.hits):
         if rule is None or rule.action == "drop":
             continue
+        own = marks[k]
+        assert own is not None  # a hit's own mark, set first
+        beyond = round(rule.score * q.beyond_line_factor, 3)
         if rule.action == "cut":
-            after = [j for j in range(i + 1, n) if feats[j] is not None and marks[j] is None]
-            prose_after = _prose_words(after, feats, assessed)
-            prose_before = _prose_words(range(i), feats, assessed)
-            if prose_after >= CUT_VETO_WORDS and prose_before < CUT_VETO_SHARE * prose_after:
-                marks[i].reason += (  # type: ignore[union-attr]
+            after = [j for j in range(k + 1, n) if marks[j] is None]
+            prose_after = _prose_words(after, view.feats, assessed, p)
+            prose_before = _prose_words(range(k), view.feats, assessed, p)
+            if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
+                own.reason += (
                     f"; not cutting what follows: {prose_after} words of prose come after it "
                     f"and only {prose_before} before, so this is not where an article ends"
                 )
                 continue
             for j in after:
-                marks[j] = _Mark(
+                marks[j] = Mark(
                     rule.kind,
                     rule.id,
-                    round(rule.score * 0.9, 3),
-                    f"after line {lines[i].no} ({rule.reason}), which ends the article",
+                    beyond,
+                    f"after line {view.lines[k].no} ({rule.reason}), which ends the article",
                 )
             return
-        for j in range(i + 1, n):  # drop-run
-            f = feats[j]
-            if f is None:
-                continue
-            entry = f.headline_like or assessed[j].cls == "bad" or _question_headline(lines[j], f)
+        for j in range(k + 1, n):  # drop-run
+            f = view.feats[j]
+            entry = (
+                f.headline_like
+                or assessed[j].cls is LineClass.BAD
+                or _question_headline(view.lines[j], f, p)
+            )
             if marks[j] is not None or not entry:
                 break
-            marks[j] = _Mark(
+            marks[j] = Mark(
                 rule.kind,
                 rule.id,
-                round(rule.score * 0.9, 3),
-                f"in the run of headline-like lines under line {lines[i].no} ({rule.reason})",
+                beyond,
+                f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})",
             )
 
 
-QUESTION_MAX_WORDS = 15
 _QUESTION = re.compile(r"^[^.!?]*\?['\"’”»)\]]*$")
 
 
-def _question_headline(line: Line, f: Features) -> bool:
+def _question_headline(line: Line, f: Features, p: Params) -> bool:
     """A headline that asks ("Who will make the Hall of Fame in 2020?"): one short
     question and nothing else, so its terminal mark does not make it a sentence of prose."""
-    return f.words <= QUESTION_MAX_WORDS and _QUESTION.match(line.view.strip()) is not None
+    return f.words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
 
 
-def _unlinked_list(
-    a: Assessment, f: Features | None, hints: Sequence[LineHint | None] | None
-) -> bool:
+def _unlinked_list(a: Assessment, f: Features, is_html: bool, p: Params) -> bool:
     """HTML input: a menu or related list the extractor left in is made of links.
 
     Lines that look like list items but link nowhere (ingredients, a spec table, the
     steps of a how-to) are the article's own lists, so the scorer leaves them alone.
     """
     return (
-        hints is not None
+        is_html
         and a.kind in (Kind.NAVIGATION, Kind.RELATED)
-        and f is not None
-        and f.link_share < HTML_LIST_LINKED
+        and f.link_share < p.decide.list_linked
     )
 
 
-PROMO_MIN_WORDS = 5
-PROMO_SCORE = 0.75
 _NOTE = re.compile(r"\[\d{1,3}\]")
 _PROMO_REASON = (
     "a headline in title case or capitals that is one link: a promotion of another story"
 )
 
 
-def _promo(f: Features | None, view: str) -> bool:
+def _promo(f: Features, view: str, p: Params) -> bool:
     """HTML input: a whole line that is one link, shaped and cased like a headline.
 
     Sites set links to their other stories between an article's paragraphs as headlines
@@ -304,58 +250,47 @@ def _promo(f: Features | None, view: str) -> bool:
     article's reference list.
     """
     return (
-        f is not None
-        and not _NOTE.match(view)
+        not _NOTE.match(view)
         and f.headline
-        and f.words >= PROMO_MIN_WORDS
-        and f.link_share >= LINKED
+        and f.words >= p.decide.promo_min_words
+        and f.link_share >= p.lists.linked
         and f.headline_cased
     )
 
 
-TEASER_MIN_WORDS = 4
 _TEASER_REASON = "; unlinked, but the teaser of the linked headline above it"
 
 
-def _teaser(f: Features | None, above: Features | None, mark: _Mark | None) -> bool:
+def _teaser(f: Features, above: Features, mark: Mark | None, p: Params) -> bool:
     """An unlinked sentence under a linked headline removed as part of a related list: the
     entry's teaser. Not a list item itself (ingredients, steps), nor a mere label."""
     return (
-        f is not None
-        and above is not None
-        and not f.bullet
-        and f.words >= TEASER_MIN_WORDS
-        and above.link_share >= HTML_LIST_LINKED
+        not f.bullet
+        and f.words >= p.decide.teaser_min_words
+        and above.link_share >= p.decide.list_linked
         and mark is not None
         and mark.kind in (Kind.NAVIGATION, Kind.RELATED)
     )
 
 
 def _prose_words(
-    idx: Iterable[int], feats: Sequence[Features | None], assessed: Sequence[Assessment]
+    idx: Iterable[int], feats: Sequence[Features], assessed: Sequence[Assessment], p: Params
 ) -> int:
-    """Words in on-topic (or unjudged) prose lines among ``idx``."""
+    """Words in prose lines among ``idx`` that are on the article's topic (or unjudged)."""
     return sum(
-        feats[j].words  # type: ignore[union-attr]
+        feats[j].words
         for j in idx
-        if feats[j] is not None and assessed[j].cls == "good" and assessed[j].on_topic is not False
+        if assessed[j].cls is LineClass.GOOD
+        and (assessed[j].overlap is None or assessed[j].on_topic(p.topic))
     )
 
 
-def _caption_reason(score: float) -> str:
-    return (
-        "shaped like a photo caption (position marker, caption verb, date, no final stop: "
-        f"{score:.2f})"
-    )
-
-
-def _decision(line: Line, f: Features | None, mark: _Mark | None, a: Assessment) -> LineDecision:
-    label = a.cls if line.view else "blank"
+def _decision(line: Line, f: Features, mark: Mark | None, a: Assessment) -> LineDecision:
+    label = f"{a.cls}"
     if a.overlap is not None:
         label += f" ov={a.overlap:.2f}"
-    if line.view:
-        label += f" {a.region}"
-    if f is not None and f.table:
+    label += f" {a.region}"
+    if f.table:
         label += " table"
     if mark is None:
         return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)

@@ -7,22 +7,19 @@ All of it is computed once per line, in one pass over its tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
+from .heuristics import DEFAULT, SHORT_LINE_WORDS, ShapeParams
 from .language import tokens as word_tokens
 from .result import Kind
 
-# Sentence-final punctuation, possibly followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
 _DIGIT = regex.compile(r"\d")
 _TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
 _BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-HEADLINE_CASED = 0.6  # share of capitalised words (or capitals) that makes a headline
-LABEL_MAX_CHARS = 24  # a speaker's name or "Q" before a colon; longer is a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +35,13 @@ class LineHint:
     link_share: float = 0.0
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Features:
-    """What the scorer knows about one non-blank line."""
+    """What the scorer knows about one non-blank line (see ``extract``).
+
+    Frozen: what markup or table detection adds later comes as a new copy
+    (``with_link_share``, ``as_cell``), so a line's features never change under a stage.
+    """
 
     words: int
     chars: int
@@ -56,36 +57,23 @@ class Features:
     content: frozenset[str]
     opens_lower: bool  # starts with a lower-case letter: may continue the line before
     open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
+    # Shape, from the fields above and ``ShapeParams`` (computed once, read everywhere):
+    headline_like: bool  # short and unpunctuated: a title, subhead, headline or menu entry
+    menu_like: bool  # a very short capitalised label: a menu entry or section link
+    headline_cased: bool  # most words in title case, or the line in capitals
+    headline: bool  # a story headline's shape: a few words, no table row, list item or URL
+    numeric: bool  # digits make up much of it: a number, date or score, not a label
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
 
-    @property
-    def headline_like(self) -> bool:
-        """Short and unpunctuated: a title, subhead, headline or menu entry."""
-        return not self.terminal and not self.colon_end and self.words <= 20
+    def with_link_share(self, share: float) -> Features:
+        """This line as markup tells it: with the share of its text inside links."""
+        return replace(self, link_share=share)
 
-    @property
-    def menu_like(self) -> bool:
-        """A very short capitalised label: a menu entry or section link."""
-        return self.words <= 4 and not self.terminal and self.title_share >= 0.6
-
-    @property
-    def headline_cased(self) -> bool:
-        """Capitalised like a headline: most words in title case, or the line in capitals."""
-        return max(self.title_share, self.upper_share) >= HEADLINE_CASED
-
-    @property
-    def headline(self) -> bool:
-        """Shaped like a story headline: a few words of text, not a table row or list item."""
-        return (
-            self.headline_like
-            and self.words >= 3
-            and not self.table
-            and not self.bullet
-            and not self.url
-            and self.digit_share < 0.2
-        )
+    def as_cell(self) -> Features:
+        """This line as a cell of a one-cell-per-line table: a table row is no headline."""
+        return replace(self, table=True, cell=True, headline=False)
 
 
 def _stem(word: str) -> str:
@@ -180,7 +168,9 @@ def token_table(stopwords: frozenset[str]) -> TokenTable:
     return TokenTable(stopwords)
 
 
-def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
+def extract(
+    text: str, stopwords: frozenset[str] | TokenTable, shape: ShapeParams = DEFAULT.shape
+) -> Features:
     """Compute the features of one line's normalised view."""
     table = stopwords if isinstance(stopwords, TokenTable) else token_table(stopwords)
     tokens = word_tokens(text)
@@ -190,22 +180,42 @@ def extract(text: str, stopwords: frozenset[str] | TokenTable) -> Features:
     content = frozenset(filter(None, map(table.stems.__getitem__, tokens)))  # "": no stem
     non_space = len(text) - text.count(" ") or 1
     last = tokens[-1].lower() if tokens else ""
+    terminal = _terminal(text)
+    colon_end = text.endswith(":")
+    title_share = title / n_alpha
+    upper_share = upper / n_alpha
+    digit_share = _digits(text) / non_space
+    url = _has_url(text)
+    is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or digit_first >= 4
+    bullet = bool(_BULLET.match(text))
+    headline_like = not terminal and not colon_end and n <= shape.headline_max_words
+    numeric = digit_share >= shape.numeric_share
     return Features(
         words=n,
         chars=len(text),
-        terminal=_terminal(text),
-        colon_end=text.endswith(":"),
+        terminal=terminal,
+        colon_end=colon_end,
         stop_density=stop / n if n else 0.0,
-        title_share=title / n_alpha,
-        upper_share=upper / n_alpha,
-        digit_share=_digits(text) / non_space,
-        url=_has_url(text),
-        table=(("|" in text or "\t" in text) and bool(_TABLE.search(text))) or digit_first >= 4,
-        bullet=bool(_BULLET.match(text)),
+        title_share=title_share,
+        upper_share=upper_share,
+        digit_share=digit_share,
+        url=url,
+        table=is_table,
+        bullet=bullet,
         content=content,
         opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
         open_end=text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords),
-        label=_label(text),
+        headline_like=headline_like,
+        menu_like=n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased,
+        headline_cased=max(title_share, upper_share) >= shape.headline_cased,
+        headline=headline_like
+        and n >= shape.headline_min_words
+        and not is_table
+        and not bullet
+        and not url
+        and not numeric,
+        numeric=numeric,
+        label=_label(text, shape.label_max_chars),
     )
 
 
@@ -226,9 +236,9 @@ def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int
     return a, t, u, d, s
 
 
-def _label(text: str) -> str:
+def _label(text: str, max_chars: int) -> str:
     """The casefolded label of a line that opens with one ("Q: ...", "SMITH: ..."), else ""."""
-    colon = text.find(":", 1, LABEL_MAX_CHARS + 1)
+    colon = text.find(":", 1, max_chars + 1)
     if colon < 0 or text[colon + 1 : colon + 2] not in (" ", ""):
         return ""
     label = text[:colon]
@@ -241,7 +251,8 @@ _ASCII_DIGITS = b"0123456789"
 
 
 def _terminal(text: str) -> bool:
-    """``_TERMINAL.search(text)`` without scanning the line: look at its end only."""
+    """Whether the line ends like a sentence: a final stop, perhaps followed by closing
+    quotes or brackets; found by looking at the line's end only, not by a search."""
     tails = (text, text[:-1]) if text.endswith("\n") else (text,)  # ``$`` allows a final \n
     for tail in tails:
         tail = tail.rstrip(_CLOSERS)

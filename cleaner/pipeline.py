@@ -1,4 +1,4 @@
-"""The Cleaner: segment -> features -> rules -> score -> decide -> render."""
+"""The Cleaner: segment -> features -> rules -> decide (passes of the scorer) -> render."""
 
 from __future__ import annotations
 
@@ -8,19 +8,14 @@ from urllib.parse import urlsplit
 
 from . import language, tables
 from . import rules as rules_mod
-from .decide import Verdicts, decide
+from .captions import CaptionScorer
+from .decide import Judges, decide_document
 from .features import Features, LineHint, extract, token_table
+from .heuristics import DEFAULT, Params
 from .render import render
 from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
-from .scorer import FURNITURE, Scorer
 from .segment import Line, segment
-
-# Passes of decide, the last one confirming that nothing more goes. Of the 1 898 scraped texts
-# in the dev benchmarks, 1 055 need one pass, 804 two, 21 three and one whole-page text five
-# (each pass sees the page with less furniture and finds the next layer): 8 leaves room and
-# still bounds the work on adversarial input to a constant factor.
-MAX_PASSES = 8
 
 
 class Cleaner:
@@ -29,8 +24,10 @@ class Cleaner:
     ``rules`` adds rule files or directories after the built-in packs (``builtin_rules=False``
     leaves those out). ``url`` is the default page address, which switches on per-site rules;
     each call can pass its own. ``language`` forces the stoplist instead of guessing it.
-    A Cleaner holds no per-document state, so it is safe to share between threads, and it
-    pickles (for process pools) by re-reading nothing: the parsed rules travel with it.
+    ``params`` sets the heuristics' thresholds (see ``cleaner.heuristics``; the defaults are
+    the tool's behaviour). A Cleaner holds no per-document state, so it is safe to share
+    between threads, and it pickles (for process pools) by re-reading nothing: the parsed
+    rules travel with it.
     """
 
     def __init__(
@@ -40,88 +37,59 @@ class Cleaner:
         *,
         builtin_rules: bool = True,
         language: str | None = None,
+        params: Params = DEFAULT,
     ) -> None:
         self.ruleset = rules_mod.load(rules, builtin=builtin_rules)
         self.url = url
         self.language = language
-        self.scorer = Scorer(
-            self.ruleset.get_list("caption_verbs"), self.ruleset.get_list("months")
+        self.params = params
+        self.captions = CaptionScorer(
+            self.ruleset.get_list("caption_verbs"), self.ruleset.get_list("months"), params.captions
         )
 
-    def clean(
-        self,
-        text: str,
-        url: str | None = None,
-        *,
-        hints: Sequence[LineHint | None] | None = None,
-    ) -> CleanResult:
-        """Remove the junk lines of ``text``; see ``CleanResult``.
-
-        ``hints`` (one per line of ``text``, from markup) is how ``clean_html`` passes on
-        what the HTML said about each line.
-        """
-        if not text:
-            return CleanResult(text, [])
-        host = _host(url or self.url)
-        lines = segment(text)
-        keep = [True] * len(lines)
-        decisions: dict[int, LineDecision] = {}
-        warnings: list[str] = []
-        lang = self.language or language.guess_text(text)
-        # Decide again on the output until nothing more goes (at most MAX_PASSES): a second
-        # look sees the article without its junk, and this makes clean() idempotent.
-        feats, hits = self._analyse(lines, host, lang, warnings, hints)
-        stop = bool(language.stoplist(lang))
-        current = list(range(len(lines)))
-        out = text
-        for _ in range(MAX_PASSES):
-            verdicts = decide(
-                [lines[i] for i in current],
-                [feats[i] for i in current],
-                [hits[i] for i in current],
-                self.scorer,
-                stop,
-                [hints[i] if i < len(hints) else None for i in current] if hints else None,
-                _separated(current, decisions),
-            )
-            dropped = verdicts.dropped()
-            for k in dropped:
-                decisions[current[k]] = verdicts.decision(k)
-            if not dropped:
-                break
-            for k in dropped:
-                keep[current[k]] = False
-            if not any(k and not line.blank for k, line in zip(keep, lines, strict=True)):
-                _decide_kept(decisions, verdicts, current)
-                return _flagged(text, lang, decisions, lines, warnings)
-            decided = current
-            out, current = render(lines, keep, bom=text.startswith("\ufeff"))
-        else:
-            current = decided  # the last pass's lines, which its verdicts are about
-        _decide_kept(decisions, verdicts, current)
-        ordered = [decisions.get(i) or _kept(lines[i]) for i in range(len(lines))]
-        removed = [
-            Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
-            for d in ordered
-            if not d.keep and d.kind is not None
-        ]
-        return CleanResult(out, removed, language=lang, lines=ordered, warnings=warnings)
+    def clean(self, text: str, url: str | None = None) -> CleanResult:
+        """Remove the junk lines of ``text``; see ``CleanResult``."""
+        return self._clean(text, url, None)
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> CleanResult:
         """Extract the article from ``html`` with trafilatura, then clean it like text.
 
         ``result.text`` is the extracted article minus junk, one block per line;
-        ``result.removed`` numbers lines of that extracted text.
+        ``result.removed`` numbers lines of that extracted text. The markup tells each
+        line's share of text inside links and the role its element names (see ``html``).
         """
         from .html import extract_blocks
 
-        blocks = extract_blocks(html)
+        blocks = extract_blocks(html, self.params)
         hints = [b.hint() for b in blocks]
-        return self.clean("\n".join(b.text for b in blocks), url, hints=hints)
+        return self._clean("\n".join(b.text for b in blocks), url, hints)
 
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
         return self.clean(text, url).lines
+
+    def _clean(
+        self, text: str, url: str | None, hints: Sequence[LineHint | None] | None
+    ) -> CleanResult:
+        """Clean ``text``; ``hints`` (HTML input only: one per line) say what the markup
+        said about each line."""
+        if not text:
+            return CleanResult(text, [])
+        lines = segment(text)
+        warnings: list[str] = []
+        lang = self.language or language.guess_text(text)
+        feats, hits = self._analyse(lines, _host(url or self.url), lang, warnings, hints)
+        judges = Judges(self.captions, self.params, bool(language.stoplist(lang)))
+        outcome = decide_document(lines, feats, hits, hints, judges)
+        if outcome.emptied:
+            return _flagged(text, lang, outcome.decisions, warnings)
+        out = text if all(outcome.keep) else render(lines, outcome.keep, text.startswith("\ufeff"))
+        removed = [
+            Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
+            for d in outcome.decisions
+            if not d.keep and d.kind is not None
+        ]
+        return CleanResult(out, removed, language=lang, lines=outcome.decisions, warnings=warnings)
 
     def _analyse(
         self,
@@ -131,28 +99,31 @@ class Cleaner:
         warnings: list[str],
         hints: Sequence[LineHint | None] | None,
     ) -> tuple[list[Features | None], list[Rule | None]]:
-        """Features and rule hits of every line, once: later passes reuse them."""
+        """Features and rule hits of every line (None for blank lines), once: every pass
+        of decide reuses them."""
         table = token_table(language.stoplist(lang))
         table.trim()
         matcher = self.ruleset.matcher(host, lang)
-        feats: list[Features | None] = []
-        hits: list[Rule | None] = []
-        for k, line in enumerate(lines):
+        shape = self.params.shape
+        at: list[int] = []  # positions of the non-blank lines
+        found: list[Features] = []
+        hits: list[Rule | None] = [None] * len(lines)
+        for i, line in enumerate(lines):
             if line.blank:
-                feats.append(None)
-                hits.append(None)
                 continue
-            f = extract(line.view, table)
-            hint = hints[k] if hints and k < len(hints) else None
-            if hint is not None:
-                f.link_share = hint.link_share
-            feats.append(f)
-            hits.append(matcher.match(line.view, warnings))
-        table_cells, numbers = tables.cells([line.view for line in lines], feats)
-        for i in table_cells:
-            feats[i].table = feats[i].cell = True  # type: ignore[union-attr]
-        for i in numbers:
-            hits[i] = None  # a number in a data table is data, not a page number
+            f = extract(line.view, table, shape)
+            hint = hints[i] if hints and i < len(hints) else None
+            at.append(i)
+            found.append(f if hint is None else f.with_link_share(hint.link_share))
+            hits[i] = matcher.match(line.view, warnings)
+        table_cells, numbers = tables.cells([lines[i].view for i in at], found, self.params.tables)
+        for k in table_cells:
+            found[k] = found[k].as_cell()
+        for k in numbers:
+            hits[at[k]] = None  # a number in a data table is data, not a page number
+        feats: list[Features | None] = [None] * len(lines)
+        for i, f in zip(at, found, strict=True):
+            feats[i] = f
         return feats, hits
 
 
@@ -166,47 +137,12 @@ def _host(url: str | None) -> str | None:
         return None
 
 
-def _decide_kept(
-    decisions: dict[int, LineDecision], verdicts: Verdicts, current: list[int]
-) -> None:
-    """Accounts for the lines the last pass kept (removed lines got theirs when they went)."""
-    for k, i in enumerate(current):
-        if i not in decisions:
-            decisions[i] = verdicts.decision(k)
-
-
-def _kept(line: Line) -> LineDecision:
-    return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
-
-
 def _flagged(
-    text: str,
-    lang: str | None,
-    decisions: dict[int, LineDecision],
-    lines: list[Line],
-    warnings: list[str],
+    text: str, lang: str | None, decisions: list[LineDecision], warnings: list[str]
 ) -> CleanResult:
     reason = "every non-blank line would be removed; the document is returned unchanged"
     kept = [
-        LineDecision(line.no, line.raw, True, None, None, d.score, d.reason, d.label)
-        for line, d in ((line, decisions.get(i) or _kept(line)) for i, line in enumerate(lines))
+        LineDecision(d.line_no, d.text, True, None, None, d.score, d.reason, d.label)
+        for d in decisions
     ]
     return CleanResult(text, [], True, reason, lang, kept, warnings)
-
-
-def _separated(current: Sequence[int], decisions: dict[int, LineDecision]) -> list[bool] | None:
-    """Per gap between remaining lines (before the first, between each two, after the
-    last): whether an earlier pass removed page furniture there; None when none did.
-
-    A later pass no longer sees those lines, but the scorer still needs to know that
-    boilerplate separated what remains from the article.
-    """
-    barriers = {j for j, d in decisions.items() if d.kind in FURNITURE}
-    if not barriers:
-        return None
-    out = []
-    prev = -1
-    for i in [*current, max(decisions, default=-1) + 1]:
-        out.append(any(j in barriers for j in range(prev + 1, i)))
-        prev = i
-    return out

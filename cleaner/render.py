@@ -31,11 +31,21 @@ def paragraph_separator(lines: Sequence[Line]) -> int:
     return runs.most_common(1)[0][0] if runs else 1
 
 
-def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> tuple[str, list[int]]:
-    """Join kept lines, collapsing blank runs only where something was removed.
+def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> str:
+    """The output text: the kept lines, with blank runs collapsed where something went."""
+    out = kept_lines(lines, keep)
+    text = "".join(lines[i].raw + lines[i].end for i in out)
+    if lines and not lines[-1].end and text:
+        text = _strip_final_eol(text)
+    if bom and text and not text.startswith("\ufeff"):
+        text = "\ufeff" + text
+    return text
 
-    Returns the text and the indices (into ``lines``) of the lines it is made of.
-    """
+
+def kept_lines(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
+    """The indices (into ``lines``) of the lines the output is made of: the kept lines,
+    and the blank lines between them, a gap's run collapsed to the document's paragraph
+    separator only where a removal left the gap."""
     sep = paragraph_separator(lines)
     out: list[int] = []
     gap: list[int] = []
@@ -56,13 +66,7 @@ def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> tu
         gap, gap_removed, started = [], False, True
     if not gap_removed:
         out.extend(gap)
-    out = _unfused(lines, out)
-    text = "".join(lines[i].raw + lines[i].end for i in out)
-    if lines and not lines[-1].end and text:
-        text = _strip_final_eol(text)
-    if bom and text and not text.startswith("\ufeff"):
-        text = "\ufeff" + text
-    return text, out
+    return _unfused(lines, out)
 
 
 def _unfused(lines: Sequence[Line], out: list[int]) -> list[int]:

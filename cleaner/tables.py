@@ -3,87 +3,87 @@
 Some extractors (readability.js among them) print a table's cells on lines of their own:
 "1", "Harbour Knights", "21", "6", then the next row. Line by line those are lone numbers
 and short names, the shape of pagination and menus. Together they repeat: every row has
-its numbers and its text in the same columns. A run of at least ``MIN_ROWS`` rows of the
-same shape, mixing numeric and text cells, is a table; so are up to ``MAX_HEADER_ROWS``
-rows of short cells right above it (its header). Each line becomes one letter of a string
-(its shape) and one regex per table width searches that string: no Python work per line
-beyond its letter, so the cost stays linear in the document.
+its numbers and its text in the same columns. A run of at least ``min_rows`` rows of the
+same shape, mixing numeric and text cells, is a table; so are up to ``max_header_rows``
+rows of short cells right above it (its header); see ``heuristics.TableParams``. Each line
+becomes one letter of a string (its shape) and one regex per table width searches that
+string: no Python work per line beyond its letter, so the cost stays linear in the
+document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from .features import Features
-
-MIN_ROWS = 4
-MIN_COLUMNS = 3
-MAX_COLUMNS = 12
-MAX_CELL_WORDS = 25
-MAX_HEADER_ROWS = 2
-HEADER_CELL_WORDS = 4
-NUMERIC_MAX_CHARS = 24
+from .heuristics import DEFAULT, TableParams
 
 _LETTER = regex.compile(r"\p{L}")
-# A row of w cells holding at least one number (N) and one text cell (T), then the same
-# row MIN_ROWS - 1 times more. Lines too long for a cell (P) end a table.
-_ROWS = [
-    regex.compile(
-        rf"(?=[NT]{{0,{w - 1}}}N)(?=[NT]{{0,{w - 1}}}T)([NT]{{{w}}})\1{{{MIN_ROWS - 1},}}"
-    )
-    for w in range(MIN_COLUMNS, MAX_COLUMNS + 1)
-]
 
 
-def cells(views: Sequence[str], feats: Sequence[Features | None]) -> tuple[set[int], set[int]]:
+@lru_cache(maxsize=8)
+def _rows(min_rows: int, min_columns: int, max_columns: int) -> list[regex.Pattern[str]]:
+    """Per table width w: a row of w cells holding at least one number (N) and one text
+    cell (T), then the same row ``min_rows - 1`` times more. Lines too long for a cell
+    (P) end a table."""
+    return [
+        regex.compile(
+            rf"(?=[NT]{{0,{w - 1}}}N)(?=[NT]{{0,{w - 1}}}T)([NT]{{{w}}})\1{{{min_rows - 1},}}"
+        )
+        for w in range(min_columns, max_columns + 1)
+    ]
+
+
+def cells(
+    views: Sequence[str], feats: Sequence[Features], p: TableParams = DEFAULT.tables
+) -> tuple[set[int], set[int]]:
     """Positions of the cells of one-cell-per-line tables, and of their numeric cells.
 
-    Positions index ``views``/``feats``; blank lines (``None`` features) are skipped, so
-    blank separators between cells or rows do not matter.
+    ``views`` and ``feats`` are the document's non-blank lines (blank separators between
+    cells or rows do not matter); positions index them.
     """
-    idx = [i for i, f in enumerate(feats) if f is not None]
-    shape = "".join(_shape(views[i], feats[i]) for i in idx)  # type: ignore[arg-type]
-    if shape.count("N") < MIN_ROWS:
+    shape = "".join(_shape(v, f, p) for v, f in zip(views, feats, strict=True))
+    if shape.count("N") < p.min_rows:
         return set(), set()
     found: set[int] = set()
-    for width, rows in enumerate(_ROWS, MIN_COLUMNS):
+    for width, rows in enumerate(_rows(p.min_rows, p.min_columns, p.max_columns), p.min_columns):
         for m in rows.finditer(shape):
             row = m.group(1)
             if row in (row + row)[1:-1]:
                 continue  # really a narrower row repeated: judged at its own width
-            if row.count("N") < 2 and not _names(range(m.start(), m.end()), idx, feats):
+            if row.count("N") < 2 and not _names(range(m.start(), m.end()), feats, p):
                 continue  # one number beside longer text: a numbered list of headlines
-            start = _header_start(m.start(), width, idx, feats, shape)
+            start = _header_start(m.start(), width, feats, shape, p)
             found.update(range(start, m.end()))
-    table = {idx[k] for k in found}
-    return table, {idx[k] for k in found if shape[k] == "N"}
+    return found, {k for k in found if shape[k] == "N"}
 
 
-def _shape(view: str, f: Features) -> str:
+def _shape(view: str, f: Features, p: TableParams) -> str:
     """N for a number ("21", "85%", "1:02.3"), T for a text cell, P for prose."""
-    if f.words > MAX_CELL_WORDS:
+    if f.words > p.max_cell_words:
         return "P"
-    if f.digit_share and f.chars <= NUMERIC_MAX_CHARS and not _LETTER.search(view):
+    if f.digit_share and f.chars <= p.numeric_max_chars and not _LETTER.search(view):
         return "N"
     return "T"
 
 
-def _names(span: range, idx: Sequence[int], feats: Sequence[Features | None]) -> bool:
+def _names(span: range, feats: Sequence[Features], p: TableParams) -> bool:
     """All text cells in ``span`` are as short as names or labels (not headlines)."""
-    return all(feats[idx[k]].words <= HEADER_CELL_WORDS for k in span)  # type: ignore[union-attr]
+    return all(feats[k].words <= p.header_cell_words for k in span)
 
 
 def _header_start(
-    start: int, width: int, idx: Sequence[int], feats: Sequence[Features | None], shape: str
+    start: int, width: int, feats: Sequence[Features], shape: str, p: TableParams
 ) -> int:
     """Where the table starts once the header rows right above its first row are added."""
-    for _ in range(MAX_HEADER_ROWS):
+    for _ in range(p.max_header_rows):
         above = start - width
         if above < 0 or "P" in shape[above:start]:
             break
-        if not _names(range(above, start), idx, feats):
+        if not _names(range(above, start), feats, p):
             break
         start = above
     return start

@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 import cleaner
+from cleaner.heuristics import DEFAULT
 from cleaner.html import (
     EXTRACT_OPTIONS,
     blocks_from_body,
@@ -19,8 +20,8 @@ from cleaner.html import (
     render,
     role_of_names,
 )
-from cleaner.html import _extends as extends
-from cleaner.html import _extract as extract
+from cleaner.html.extract import _extends as extends
+from cleaner.html.extract import _extract as extract
 from cleaner.result import Kind
 from tests.golden import read, removed_tsv
 from tests.html_golden import FIXTURES, expected_paths, inputs, run
@@ -144,12 +145,12 @@ def test_render_one_line_per_block() -> None:
             "<table><row><cell>x</cell><cell>y</cell></row></table>"
         )
     )
-    assert [(line.text, line.tag, line.level) for line in lines] == [
-        ("Sub", "head", 2),
-        ("tail text", "p", 0),
-        ("a b", "p", 0),  # a <br> does not end the block
-        ("- one", "item", 0),
-        ("x | y", "row", 0),
+    assert [(line.text, line.tag) for line in lines] == [
+        ("Sub", "head"),
+        ("tail text", "p"),
+        ("a b", "p"),  # a <br> does not end the block
+        ("- one", "item"),
+        ("x | y", "row"),
     ]
 
 
@@ -356,10 +357,11 @@ def test_a_longer_extraction_is_taken_only_when_it_extends_the_first() -> None:
     elsewhere = body("<p>Cookie settings</p>" * 40)
     shorter = body(f"<p>{PROSE}</p>")
     length = len(PROSE) + len(" Member since 2014")
-    assert extends(more, first, length)  # holds the prose, most of the first body's text
-    assert not extends(elsewhere, first, length)  # longer, but another part of the page
-    assert not extends(shorter, first, length)
-    assert extends(shorter, None, 0)  # recall mode found nothing at all
+    p = DEFAULT.html
+    assert extends(more, first, length, p)  # holds the prose, most of the first body's text
+    assert not extends(elsewhere, first, length, p)  # longer, but another part of the page
+    assert not extends(shorter, first, length, p)
+    assert extends(shorter, None, 0, p)  # recall mode found nothing at all
 
 
 # -- input handling ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import language, tables
 from cleaner.features import extract, token_table
+from cleaner.heuristics import DEFAULT
 from cleaner.segment import segment
 
 INTRO = [
@@ -29,6 +30,9 @@ OUTRO = [
 ]
 
 
+MIN_ROWS = DEFAULT.tables.min_rows
+
+
 def one_cell_per_line(rows: list[list[str]], blank_between: bool = True) -> list[str]:
     out: list[str] = []
     for row in rows:
@@ -40,11 +44,11 @@ def one_cell_per_line(rows: list[list[str]], blank_between: bool = True) -> list
 
 def found(text: str) -> tuple[set[str], set[str]]:
     """The lines found as table cells, and as numeric cells."""
-    lines = segment(text)
+    lines = [line for line in segment(text) if not line.blank]
     stop = token_table(language.stoplist("en"))
-    feats = [None if line.blank else extract(line.view, stop) for line in lines]
+    feats = [extract(line.view, stop) for line in lines]
     cells, numbers = tables.cells([line.view for line in lines], feats)
-    return {lines[i].view for i in cells}, {lines[i].view for i in numbers}
+    return {lines[k].view for k in cells}, {lines[k].view for k in numbers}
 
 
 def test_a_table_printed_one_cell_per_line_is_kept_whole() -> None:
@@ -77,7 +81,7 @@ def test_blank_lines_between_cells_do_not_matter() -> None:
 
 
 def test_fewer_rows_than_a_table_needs_are_not_a_table() -> None:
-    rows = ROWS[: tables.MIN_ROWS - 1]
+    rows = ROWS[: MIN_ROWS - 1]
     assert found("\n".join(INTRO + one_cell_per_line(rows)))[0] == set()
 
 
@@ -134,7 +138,7 @@ def _primitive(row: str) -> bool:
 @st.composite
 def _tables(draw: st.DrawFn) -> list[list[str]]:
     numeric = draw(_columns)
-    rows = draw(st.integers(tables.MIN_ROWS, 15))
+    rows = draw(st.integers(MIN_ROWS, 15))
     return [[draw(_number) if n else draw(_name) for n in numeric] for _ in range(rows)]
 
 

@@ -1,0 +1,61 @@
+"""One pass's view of a document: its non-blank lines, with what the stages found in them.
+
+decide and the scorer judge non-blank lines only; blank lines matter to them in one way,
+they end a hard-wrapped paragraph (``after_blank``). Positions in a view (``k``) index all
+of its sequences alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import Features, LineHint
+from .rules import Rule
+from .segment import Line
+
+
+@dataclass(frozen=True, slots=True)
+class DocView:
+    """The non-blank lines of one pass and their features, rule hits and markup hints."""
+
+    lines: Sequence[Line]
+    feats: Sequence[Features]
+    hits: Sequence[Rule | None]
+    hints: Sequence[LineHint | None]  # all None for text input
+    after_blank: Sequence[bool]  # a blank line comes right before this one
+    is_html: bool = False
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @classmethod
+    def of(
+        cls,
+        lines: Sequence[Line],
+        feats: Sequence[Features | None],
+        hits: Sequence[Rule | None],
+        hints: Sequence[LineHint | None] | None,
+        positions: Sequence[int],
+    ) -> tuple[DocView, list[int]]:
+        """The view of the lines at ``positions`` (into the other sequences), and for
+        each of its lines the position it came from."""
+        taken: list[int] = []
+        after: list[bool] = []
+        blank_before = False
+        for i in positions:
+            if lines[i].blank:
+                blank_before = True
+                continue
+            taken.append(i)
+            after.append(blank_before)
+            blank_before = False
+        view = cls(
+            [lines[i] for i in taken],
+            [f for i in taken if (f := feats[i]) is not None],
+            [hits[i] for i in taken],
+            [hints[i] if i < len(hints) else None for i in taken] if hints else [None] * len(taken),
+            after,
+            hints is not None,
+        )
+        return view, taken

@@ -1,0 +1,115 @@
+"""Repeated lines that add nothing: the title again, an echo, the page's title tag.
+
+Only where a repeat is junk. A line that recurs ``DuplicateParams.structure`` times or
+more is the article's structure (a recipe's "Eat every 2 hours", an interview's recurring
+question) and stays; so does a table's cell, which repeats values by nature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .assessment import Mark
+from .document import DocView
+from .features import Features
+from .heuristics import DuplicateParams
+from .result import Kind
+
+_TITLE_SEP = re.compile(r"\s[|–—-]\s")
+
+
+def mark_duplicates(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> None:
+    """Mark later repeats, then page titles ("Headline | Site") of lines still unmarked."""
+    keys = _repeats(view, marks, p)
+    _page_titles(view, marks, keys, p)
+
+
+def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> list[str | None]:
+    """Later exact repeats (case-folded view) of a substantial line are ``duplicate``:
+    the title again (a repeat of the first line), or a line seen twice, echoed within a
+    few lines or as a whole paragraph. Returns the casefolded view of every line it
+    compared (None for the others)."""
+    feats = view.feats
+    keys: list[str | None] = [None] * len(feats)
+    count: dict[str, int] = {}
+    first_key = None
+    for k, f in enumerate(feats):
+        if marks[k] is not None or f.cell:
+            continue  # a table's cells repeat values by nature
+        if f.words < p.min_words and f.chars < p.min_chars:
+            continue
+        key = keys[k] = view.lines[k].view.casefold()
+        count[key] = count.get(key, 0) + 1
+        if first_key is None:
+            first_key = key
+    last: dict[str, int] = {}  # key -> position of its last occurrence so far
+    for k, f in enumerate(feats):
+        compared = keys[k]
+        if compared is None:
+            continue
+        seen = last.get(compared)
+        last[compared] = k
+        if seen is None:
+            continue
+        title = compared == first_key
+        echo = (
+            count[compared] < p.structure
+            and (k - seen <= p.near or f.words >= p.long_words)
+            and not _in_structure(k - 1, feats, keys, count, p)
+        )
+        if title or echo:
+            marks[k] = Mark(
+                Kind.DUPLICATE, "scorer", p.score, f"repeats line {view.lines[seen].no}"
+            )
+    return keys
+
+
+def _in_structure(
+    before: int,
+    feats: Sequence[Features],
+    keys: list[str | None],
+    count: dict[str, int],
+    p: DuplicateParams,
+) -> bool:
+    """Whether the line before is structure (not a menu entry): a repeat after it is an
+    entry of that structure too (a recipe's "Eat every 2 hours" recurs, and so do some of
+    the meals listed under it)."""
+    if before < 0:
+        return False
+    key = keys[before]
+    return key is not None and count[key] >= p.structure and not feats[before].menu_like
+
+
+def _page_titles(
+    view: DocView, marks: list[Mark | None], keys: list[str | None], p: DuplicateParams
+) -> None:
+    """A line that is another line of the document plus a few words after a bar or dash is
+    the page's title ("Headline | Site"): the headline itself stays where it stands.
+
+    Whole-page text starts with the ``<title>``, the article's headline joined to the
+    site's name (or section); the headline is in the page again, so the joined copy adds
+    nothing. ``keys`` are the casefolded lines ``_repeats`` compared.
+    """
+    first: dict[str, int] = {}
+    for k, key in enumerate(keys):
+        if key is not None and marks[k] is None and view.feats[k].words >= p.min_words:
+            first.setdefault(key, k)
+    for k, line in enumerate(view.lines):
+        if marks[k] is not None or not _TITLE_SEP.search(line.view):
+            continue
+        parts = [part.strip() for part in _TITLE_SEP.split(line.view.casefold())]
+        for n, part in enumerate(parts):
+            j = first.get(part)
+            if j is None or j == k:
+                continue
+            rest = sum(len(q.split()) for m, q in enumerate(parts) if m != n)
+            if rest <= p.title_site_words:
+                marks[k] = Mark(
+                    Kind.DUPLICATE,
+                    "scorer",
+                    p.score,
+                    f"the page's title: line {view.lines[j].no} joined to the site's or "
+                    "section's name",
+                )
+                break

@@ -1,0 +1,293 @@
+"""Every threshold and weight of the heuristic stages, named once, with why it has its value.
+
+One frozen dataclass per stage, gathered in :class:`Params`; ``Cleaner(params=...)`` takes
+one, so another setting can be evaluated (``python -m bench --set ...``) without editing
+code. Like jusText's ``justext(..., length_low=70, ...)`` and ftfy's ``TextFixerConfig``:
+the defaults are the tool's behaviour, and a field's comment says what it means.
+
+Counts of words are word tokens (see ``language.tokens``); shares are 0..1; overlaps are a
+line's share of content words found in the article's prose (see ``topic``), rescaled to
+the document's own level. Scores given to removals say how surely the line is junk (0..1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A short line: a menu entry, a tag, a label ("Related posts:"), a name. Every stage that
+# asks "is this line short?" means this many words or fewer.
+SHORT_LINE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeParams:
+    """How a single line is shaped (computed once per line, in ``features``)."""
+
+    # At most this many words without sentence punctuation: a title, subhead, headline or
+    # menu entry; a longer unpunctuated line is a wrapped sentence or a list of things.
+    headline_max_words: int = 20
+    # Fewer words than this cannot be a story's headline ("Sport", "Contact us").
+    headline_min_words: int = 3
+    # Share of capitalised words (or of all-capital words) that makes a line headline-cased.
+    headline_cased: float = 0.6
+    # A line whose characters are more digits than this is a number, a date or a score.
+    numeric_share: float = 0.2
+    # A short label before a colon opening a line ("Q:", "SMITH:") is at most this long.
+    label_max_chars: int = 24
+
+
+@dataclass(frozen=True, slots=True)
+class LineClassParams:
+    """Stage 1, context-free: a line's class (good prose, near, short, bad debris)."""
+
+    # Prose has at least this many words and ends like a sentence ...
+    good_min_words: int = 8
+    # ... or is this long even without final punctuation (a wrapped or unpunctuated sentence).
+    long_unpunctuated: int = 25
+    # In a language with a stoplist, prose has at least this share of stopwords; below it
+    # a long line is a keyword list.
+    min_stop_density: float = 0.1
+    # A sentence this short ("It rained.") is "near" prose, not a fragment.
+    near_min_words: int = 4
+    # A URL with this few words around it is link debris.
+    url_debris_words: int = 6
+    # An unpunctuated line with more digit characters than this share is number debris.
+    digit_debris_share: float = 0.4
+    # Hard-wrapped pieces that join into a paragraph of this many words are prose.
+    wrapped_min_words: int = 16
+
+
+@dataclass(frozen=True, slots=True)
+class TopicParams:
+    """Stage 2: a line's overlap with the article's words, and what on/off topic means."""
+
+    # Overlap at or above which a line shares the article's topic ...
+    on_topic: float = 0.3
+    # ... and below which it is clearly about something else (between: undecided).
+    off_topic: float = 0.15
+    # Overlaps are rescaled so that the prose's median overlap reads as this, making the
+    # thresholds mean the same in languages that repeat fewer exact words.
+    typical_overlap: float = 0.5
+    # Below this median overlap the prose has no single topic (a digest): overlap is unknown.
+    min_median_overlap: float = 0.2
+    # A line needs this many content words for its overlap to mean anything.
+    min_content: int = 3
+    # Fewer prose lines than this are too little text to tell on-topic from off-topic.
+    min_prose: int = 5
+    # A paragraph this long is the article's own, not a teaser: once the article is found,
+    # its words are those of such paragraphs (when there are enough of them).
+    core_min_words: int = 25
+
+
+@dataclass(frozen=True, slots=True)
+class SpanParams:
+    """Stage 3: where the article is (the densest run of on-topic prose) and its edges."""
+
+    # Prose weighs its words over this many, capped: long paragraphs are the article's.
+    prose_weight_words: int = 25
+    prose_weight_cap: float = 3.0
+    # A "near" line (one short sentence) weighs this much as prose.
+    near_weight: float = 0.3
+    # Prose whose overlap is unknown weighs this share of its full weight ...
+    unknown_topic_share: float = 0.7
+    # ... prose between on- and off-topic this share ...
+    undecided_topic_share: float = 0.3
+    # ... and off-topic prose pushes out with this weight.
+    off_topic_weight: float = -0.3
+    # Debris pushes out; an off-topic headline more; other short lines (subheads, tables
+    # are 0) only gently, so that they do not split the article.
+    debris_weight: float = -0.3
+    off_headline_weight: float = -0.5
+    short_weight: float = -0.1
+    # A sentence under another story's headline is its teaser: at most this weight.
+    teaser_weight: float = -0.2
+    # A line opening with a label used this many times inside the article (an interview's
+    # "Q:") belongs to it, next to the article too.
+    label_min_uses: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureParams:
+    """Stage 3: page furniture on either side of the article."""
+
+    # Furniture starts where at least this share of the rest of that side is junk-like ...
+    share: float = 0.7
+    # ... over at least this many junk-like lines.
+    min_run: int = 3
+    # How surely a line past the furniture's start is junk.
+    score: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class ListParams:
+    """Stage 3: menus and lists of other stories around (and inside) the article."""
+
+    # A menu is a run of at least this many short lines outside the article.
+    menu_min_run: int = 4
+    menu_score: float = 0.8
+    # A teaser under another story's headline is at most this many words.
+    teaser_max_words: int = 45
+    # A teaser shares less than this overlap with the article.
+    teaser_on_topic: float = 0.5
+    # A related-stories tail: from its start on, at least this share of lines are
+    # junk-like and this share are headline-shaped, with at least two off-topic headlines.
+    tail_junk_share: float = 0.6
+    tail_headline_share: float = 0.3
+    tail_min_headlines: int = 2
+    # Its score runs from this base up by the junk share's weight.
+    tail_score_base: float = 0.5
+    tail_score_weight: float = 0.5
+    # A bulleted list of at least this many capitalised headlines of this many words or
+    # more after the article is a "more on this" list.
+    bullet_list_min: int = 2
+    bullet_headline_words: int = 4
+    # Inside the article: a headline of at least this many words in capitals (this share
+    # of its words) and off the article's topic is a link to another story.
+    caps_headline_words: int = 8
+    caps_share: float = 0.9
+    # Score of a bulleted headline list, a capitals teaser, a line past the furniture.
+    headline_score: float = 0.7
+    # A line with at least this share of its text inside links "is a link" (HTML input).
+    linked: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionParams:
+    """A photo caption recognised by its shape (see ``captions``)."""
+
+    # Captions are a sentence or two: this many words at least, and at most.
+    min_words: int = 6
+    max_words: int = 80
+    # Evidence, added up: a position marker "(L)", a caption verb ("speaks") within the
+    # first words of a capitalised line, "on March 3", no final stop.
+    marker: float = 0.45
+    verb: float = 0.25
+    verb_title_share: float = 0.2
+    date: float = 0.15
+    unterminated: float = 0.15
+    # Evidence at or below this is none at all ...
+    floor: float = 0.3
+    # ... and a line is a caption at this much.
+    min_score: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateParams:
+    """Repeated lines: the title again, an echo, the page's title tag."""
+
+    # A line is compared when it has this many words, or this many characters.
+    min_words: int = 3
+    min_chars: int = 20
+    # A repeat within this many lines is an echo ...
+    near: int = 4
+    # ... and so is a repeat of a paragraph this long, anywhere.
+    long_words: int = 25
+    # A line that recurs this often is the article's structure (a recurring question).
+    structure: int = 3
+    # "Headline | Site": the site's or section's name has at most this many words.
+    title_site_words: int = 6
+    score: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class DecideParams:
+    """Rule actions beyond their own line, and what HTML markup counts for."""
+
+    # A "cut" that has this many words of on-topic prose after it ...
+    cut_veto_words: int = 40
+    # ... and less than this share of that before it is a false end marker.
+    cut_veto_share: float = 0.2
+    # Lines after a cut, or under a drop-run heading, get the rule's score times this.
+    beyond_line_factor: float = 0.9
+    # A one-question headline ("Who will win in 2020?") has at most this many words.
+    question_max_words: int = 15
+    # How surely a role named by markup (a figcaption, a "related" block) is junk.
+    hint_score: float = 0.8
+    # HTML: a list of other stories is made of links; list-shaped lines with less than
+    # this link share are the article's own (ingredients, steps).
+    list_linked: float = 0.5
+    # HTML: a headline-cased line of this many words that is one link is a promotion.
+    promo_min_words: int = 5
+    promo_score: float = 0.75
+    # HTML: an unlinked sentence of this many words under a linked headline is its teaser.
+    teaser_min_words: int = 4
+    # Passes of decide, the last confirming that nothing more goes. Of the 1 898 scraped
+    # texts of the dev benchmarks, 1 055 need one pass, 804 two, 21 three and one five
+    # (each pass sees the page with less furniture): 8 leaves room and bounds the work on
+    # adversarial input to a constant factor.
+    max_passes: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class TableParams:
+    """Data tables printed one cell per line, found by their repeating shape (``tables``)."""
+
+    # At least this many rows of the same shape make a table ...
+    min_rows: int = 4
+    # ... of this many columns at least, and at most.
+    min_columns: int = 3
+    max_columns: int = 12
+    # A line of more words than this is prose, not a cell; it ends a table.
+    max_cell_words: int = 25
+    # A number cell ("21", "85%", "1:02.3") has at most this many characters.
+    numeric_max_chars: int = 24
+    # Up to this many rows of short cells right above a table are its header ...
+    max_header_rows: int = 2
+    # ... and a header's (or a names column's) cells are at most this many words.
+    header_cell_words: int = SHORT_LINE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlParams:
+    """HTML input: what trafilatura extracts, and what the markup says about each line."""
+
+    # When recall mode finds fewer characters than this, covering less than this share of
+    # the page's text, trafilatura's balanced mode (which escalates on its own) runs too
+    # (trafilatura's own escalation share; on 24 of the 578 dev pages) ...
+    short_extraction: int = 1000
+    page_share: float = 0.2
+    # ... and its body is taken when it is this much longer and holds at least this share
+    # of the recall body's text: an extension of the same content, not another part.
+    longer: float = 1.1
+    contained: float = 0.5
+    # Hinted lines that make up more than this share of the extracted text are the
+    # article itself, whatever the markup says (a class like "paywall" or "has-ads" on the
+    # article's container, a slideshow told in figcaptions, a thread of "comments").
+    wrapper_share: float = 0.5
+    # Longest line (in words) a role plausibly holds: a tag list or share bar holds no
+    # prose, a byline a sentence or two; other roles a paragraph.
+    navigation_max_words: int = 12
+    share_max_words: int = 12
+    credit_max_words: int = 40
+    role_max_words: int = 80
+    # The page's headline repeated in the extracted text: one of its first this many
+    # lines (with the site's name around it only when it has a headline's words).
+    title_lines: int = 3
+    # The run of links that ends the text: lines with this share of linked text and at
+    # most this many words.
+    trailing_link_share: float = 0.9
+    trailing_max_words: int = 12
+    # A heading of at most this many words ends the text: what it introduced is gone.
+    orphan_heading_words: int = 6
+    # "Read more: <a>Another story</a>": at least this share of the line is the link.
+    label_link_share: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """All the heuristics' parameters; ``Params()`` is the tool's default behaviour."""
+
+    shape: ShapeParams = field(default_factory=ShapeParams)
+    tables: TableParams = field(default_factory=TableParams)
+    lines: LineClassParams = field(default_factory=LineClassParams)
+    topic: TopicParams = field(default_factory=TopicParams)
+    span: SpanParams = field(default_factory=SpanParams)
+    furniture: FurnitureParams = field(default_factory=FurnitureParams)
+    lists: ListParams = field(default_factory=ListParams)
+    captions: CaptionParams = field(default_factory=CaptionParams)
+    duplicates: DuplicateParams = field(default_factory=DuplicateParams)
+    decide: DecideParams = field(default_factory=DecideParams)
+    html: HtmlParams = field(default_factory=HtmlParams)
+
+
+DEFAULT = Params()

@@ -1,0 +1,73 @@
+"""trafilatura finds the main content: parse once, extract in recall mode, and try the
+balanced mode when recall mode finds little."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..heuristics import DEFAULT, HtmlParams
+from .lines import render
+from .roles import element_text, page_text
+
+# trafilatura options, chosen by measurement on both benchmarks: recall mode takes 0.68x
+# the time of the default mode and, once cleaned, scores within 0.001 F1 of it (and with
+# more recall); links give link_share and the link-shaped roles below.
+EXTRACT_OPTIONS: dict[str, object] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_links": True,
+    "favor_recall": True,
+    "with_metadata": False,
+}
+
+
+def load(html: str | bytes) -> HtmlElement | None:
+    """Parse ``html`` once; bytes are decoded by trafilatura (declared or guessed charset)."""
+    from trafilatura.utils import load_html
+
+    if not html or not html.strip():
+        return None
+    return load_html(html)
+
+
+def extract_body(tree: HtmlElement, p: HtmlParams = DEFAULT.html) -> etree._Element | None:
+    """trafilatura's main-content body for ``tree`` (it works on a copy), or None; in recall
+    mode, or in balanced mode when that extends a short recall body (``short_extraction``).
+
+    Recall mode skips the escalation that trafilatura's balanced mode runs when it finds
+    little (a re-run of its cascade and a jusText candidate), and on some pages settles for
+    a title and a lead, or one forum post's header.
+
+    The page's address is not passed on: trafilatura would only resolve every link
+    against it (a ``urljoin`` per link), and only the links' extent is read here.
+    """
+    body = _extract(tree, EXTRACT_OPTIONS)
+    found = element_text(body) if body is not None else ""
+    if len(found) >= p.short_extraction or len(found) >= p.page_share * len(page_text(tree)):
+        return body
+    balanced = _extract(tree, {**EXTRACT_OPTIONS, "favor_recall": False})
+    if balanced is not None and _extends(balanced, body, len(found), p):
+        return balanced
+    return body
+
+
+def _extract(tree: HtmlElement, options: dict[str, object]) -> etree._Element | None:
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(tree, **options)  # type: ignore[arg-type]
+    return getattr(doc, "body", None) if doc is not None else None
+
+
+def _extends(
+    other: etree._Element, body: etree._Element | None, length: int, p: HtmlParams
+) -> bool:
+    """``other`` is clearly longer than ``body`` and holds most of its lines."""
+    if body is None or not length:
+        return True
+    if len(element_text(other)) <= p.longer * length:
+        return False
+    lines = [line.text for line in render(body)]
+    there = " ".join(line.text for line in render(other))
+    held = sum(len(line) for line in lines if line in there)
+    return held >= p.contained * sum(len(line) for line in lines)

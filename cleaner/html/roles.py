@@ -1,0 +1,267 @@
+"""Roles from the DOM: elements whose tag, class or id names what they hold.
+
+A ``<figcaption>``, or a class/id such as ``related-posts``, ``share-bar``, ``newsletter``,
+``byline``, ``tags``, ``comments``, ``ad-slot`` (matched as whole words, so ``shared`` or
+``header`` do not count), gives the lines inside it a kind, unless the line's text also
+occurs outside such elements, or the element holds most of the extracted text (then it is
+the article's own container). The page's titles (``<title>``, og:title, ``<h1>``) are read
+here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import cast
+
+import regex
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..heuristics import HtmlParams
+from ..result import Kind
+from .lines import Rendered, fold
+
+# Class/id segments (lower-cased words of a token split on "-", "_" and case changes) that
+# name an element's role; a segment must equal one of these, so "shared" or "head" do not.
+_ROLES: dict[str, Kind] = {
+    **dict.fromkeys(["caption", "captions", "figcaption"], Kind.CAPTION),
+    **dict.fromkeys(
+        ["related", "recommended", "recommendations", "recirc", "recirculation", "morestories"],
+        Kind.RELATED,
+    ),
+    **dict.fromkeys(["share", "sharing", "sharebar", "sharebox", "social"], Kind.SHARE),
+    **dict.fromkeys(
+        ["newsletter", "newsletters", "subscribe", "subscription", "signup"],
+        Kind.SUBSCRIBE,
+    ),
+    **dict.fromkeys(["byline", "credit", "credits", "author", "authors"], Kind.CREDIT),
+    **dict.fromkeys(["tags", "breadcrumb", "breadcrumbs", "pagination"], Kind.NAVIGATION),
+    **dict.fromkeys(["comment", "comments", "disqus"], Kind.COMMENTS),
+    **dict.fromkeys(
+        [
+            "ad",
+            "ads",
+            "advert",
+            "adverts",
+            "advertisement",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "promoted",
+        ],
+        Kind.ADVERTISEMENT,
+    ),
+}
+# Two-segment phrases: "more-stories", "read-more", "sign-up", "most-read", "also-read".
+_PAIRS: dict[tuple[str, str], Kind] = {
+    ("more", "stories"): Kind.RELATED,
+    ("most", "read"): Kind.RELATED,
+    ("most", "popular"): Kind.RELATED,
+    ("read", "more"): Kind.RELATED,
+    ("also", "read"): Kind.RELATED,
+    ("you", "may"): Kind.RELATED,
+    ("sign", "up"): Kind.SUBSCRIBE,
+}
+_TAGS: dict[str, Kind] = {"figcaption": Kind.CAPTION}
+# A segment after one of these describes the element rather than naming its role
+# ("no-share", "has-ads", "enable-pin-share", "header--no-promo"); so does a token that starts
+# with one: Drupal's "node--promoted" says the article is promoted to the front page.
+_NEGATIONS = frozenset(
+    ["no", "not", "non", "has", "with", "without", "enable", "disable", "is", "show", "hide"]
+).union(["node"])
+# A token with one of these names the post's taxonomy (WordPress's "category-social",
+# "tag-sponsor", "internal_cat-sponsored"), not the element's role.
+_TAXONOMY = frozenset(["category", "categories", "cat", "tag"])
+_PART = re.compile(r"[A-Za-z0-9]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# Cheap first test on the lower-cased value (most name no role): a keyword occurs in it.
+_MAYBE = re.compile("|".join(sorted({*_ROLES, "stories", "more", "most", "also", "may", "sign"})))
+
+
+@lru_cache(maxsize=8192)
+def role_of_names(names: str) -> tuple[Kind, str] | None:
+    """The role that a class or id value names, with the token that names it.
+
+    Tokens are split into lower-cased segments at "-", "_" and case changes, and a segment
+    must equal a keyword: "share-bar" and "c-related" name roles, "shared" and "header" not.
+    """
+    if not _MAYBE.search(names.lower()):
+        return None
+    for token in names.split():
+        segs = _segments(token)
+        if not segs or segs[0] in _NEGATIONS or _TAXONOMY.intersection(segs):
+            continue
+        for before, seg in pairwise(["", *segs]):
+            kind = _ROLES.get(seg) or _PAIRS.get((before, seg))
+            if kind is not None and before not in _NEGATIONS:
+                return kind, token
+    return None
+
+
+def _segments(token: str) -> list[str]:
+    """Lower-cased words of a class token: split at punctuation and case changes; a run
+    mixing letters and digits ("orgd7109ad", a hash) stays one segment."""
+    segs: list[str] = []
+    for part in _PART.findall(token):
+        if part.isalpha():
+            segs += [w.lower() for w in _CAMEL.findall(part)]
+        else:
+            segs.append(part.lower())
+    return segs
+
+
+@dataclass(frozen=True, slots=True)
+class _Hinted:
+    text: str
+    kind: Kind
+    reason: str
+    top: bool  # no hinted ancestor: its text counts towards the hinted occurrences
+
+
+class DomHints:
+    """Hinted elements (innermost first), the page's text to tell where else a line is, and
+    the titles the page gives itself (normalised, see ``title_key``)."""
+
+    def __init__(
+        self,
+        hinted: list[_Hinted],
+        tree: HtmlElement | None = None,
+        titles: tuple[str, ...] = (),
+    ) -> None:
+        self.hinted = hinted
+        self._tree = tree
+        self._page: str | None = None
+        self.titles = titles
+
+    @property
+    def page(self) -> str:
+        """The page's text (see ``page_text``), read on first use."""
+        if self._page is None:
+            tree, self._tree = self._tree, None
+            self._page = "" if tree is None else page_text(tree)
+        return self._page
+
+
+_NOT_HINTED = frozenset({"html", "body", "head"})
+# Text nodes outside scripts and styles (a comment is no text node); <noscript> counts:
+# pages hide all in it.
+_VISIBLE_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
+)
+
+
+def page_text(tree: HtmlElement) -> str:
+    """The text of the page's body (of the whole page when it has none), scripts and styles
+    left out, folded as ``element_text`` folds an element's."""
+    body = tree.find("body")
+    return fold("".join(cast(list[str], _VISIBLE_TEXT(tree if body is None else body))))
+
+
+def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
+    """Elements that name their role (by tag, class or id), in document order, once each."""
+    found: dict[etree._Element, tuple[Kind, str]] = {}
+    for attr in ("class", "id"):
+        for value in tree.xpath(f"//@{attr}"):
+            role = role_of_names(str(value))  # a plain str: the cache must not hold the tree
+            if role is not None:
+                el = value.getparent()
+                if el.tag not in _NOT_HINTED and el not in found:
+                    found[el] = (role[0], f'<{el.tag} {attr}="{role[1]}">')
+    for tag, kind in _TAGS.items():
+        for el in tree.iter(tag):
+            found[el] = (kind, f"<{tag}>")
+    return [(el, kind, reason) for el, (kind, reason) in found.items()]
+
+
+def dom_hints(tree: HtmlElement) -> DomHints:
+    """What the DOM says about roles (and the page's titles)."""
+    roles = _roles(tree)
+    marked = {el for el, _, _ in roles}
+    hinted: list[_Hinted] = []
+    for el, kind, reason in roles:
+        text = element_text(el)
+        if text:
+            top = not any(a in marked for a in el.iterancestors())
+            hinted.append(_Hinted(text, kind, reason, top))
+    hinted.sort(key=lambda h: len(h.text))
+    return DomHints(hinted, tree if hinted else None, _titles(tree))
+
+
+_TITLES = etree.XPath(
+    "//head/title/text() | //meta[@property='og:title' or @name='og:title'"
+    " or @name='twitter:title' or @property='twitter:title']/@content",
+    smart_strings=False,
+)
+_H1 = etree.XPath("//h1")
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def title_key(text: str) -> str:
+    """A title as compared: case folded, punctuation and spacing runs as one space."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def _titles(tree: HtmlElement) -> tuple[str, ...]:
+    """The page's title as its <title>, its social-media tags and its <h1> headings state it."""
+    stated = [
+        *cast(list[str], _TITLES(tree)),
+        *(element_text(h) for h in cast(list[etree._Element], _H1(tree))),
+    ]
+    return tuple(dict.fromkeys(key for t in stated if (key := title_key(t))))
+
+
+def element_text(el: etree._Element) -> str:
+    """An element's text (not its tail), folded as extracted lines are."""
+    return fold(etree.tostring(el, method="text", encoding=str, with_tail=False))
+
+
+def _innermost(key: str, dom: DomHints) -> int | None:
+    """Index of the innermost hinted element holding ``key``, unless it also occurs outside."""
+    for i, h in enumerate(dom.hinted):
+        if key in h.text:
+            inside = sum(g.text.count(key) for g in dom.hinted if g.top)
+            return i if dom.page.count(key) <= inside else None
+    return None
+
+
+def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hinted | None]:
+    """The hinted element each line sits in, or None; wrappers (``wrapper_share``) vetoed."""
+    found: list[int | None] = [
+        None if line.tag == "row" else _innermost(_key(line), dom) for line in lines
+    ]
+    total = sum(len(line.text) for line in lines)
+    held: dict[int | Kind, int] = {}
+    for line, i in zip(lines, found, strict=True):
+        if i is not None:
+            for key in (i, dom.hinted[i].kind):
+                held[key] = held.get(key, 0) + len(line.text)
+    vetoed = {key for key, n in held.items() if n > p.wrapper_share * total}
+    out: list[_Hinted | None] = []
+    for line, i in zip(lines, found, strict=True):
+        h = None if i is None or i in vetoed else dom.hinted[i]
+        if h is not None and h.kind not in vetoed and _fits(line, h.kind, p):
+            out.append(h)
+        else:
+            out.append(None)
+    return out
+
+
+def _key(line: Rendered) -> str:
+    """The line's text as it reads in the DOM (without the list marker)."""
+    return line.text[2:] if line.tag == "item" else line.text
+
+
+def _fits(line: Rendered, kind: Kind, p: HtmlParams) -> bool:
+    """The line is no longer than what a role of ``kind`` plausibly holds."""
+    if kind is Kind.NAVIGATION:
+        limit = p.navigation_max_words
+    elif kind is Kind.SHARE:
+        limit = p.share_max_words
+    elif kind is Kind.CREDIT:
+        limit = p.credit_max_words
+    else:
+        limit = p.role_max_words
+    return len(line.text.split()) <= limit

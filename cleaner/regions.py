@@ -1,0 +1,351 @@
+"""Stage 3 of the scorer, second half: what surrounds the article.
+
+Inside the article short lines are subheads and stay. Walking outward from it, what sits
+next to it (title, byline, tables, lists) stays until the rest of that side is mostly
+junk-like; from there on it is page furniture. A tail of off-topic headlines with or
+without teasers is a related-stories list, and so is a bulleted run of capitalised
+headlines, on-topic or not; runs of very short lines are menus. Every walk is linear in
+the number of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .assessment import Assessment, Region, Side
+from .features import Features
+from .heuristics import SHORT_LINE_WORDS, Params
+from .lineclass import LineClass
+from .result import Kind
+from .span import Span, off_headline
+
+# Kinds that mark the end of the article's surroundings (see ``_outside``).
+BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
+# Kinds that only page furniture has: one of them on a side of the article shows that the
+# junk-looking lines there are furniture rather than the article's own fact box.
+FURNITURE = BARRIERS | {Kind.SHARE, Kind.ADVERTISEMENT}
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureGaps:
+    """Where earlier passes removed furniture: one flag per gap between the lines of a
+    view (before the first, between each two, after the last).
+
+    A later pass no longer sees those lines, but the furniture walk still needs to know
+    that boilerplate separated what remains from the article.
+    """
+
+    flags: tuple[bool, ...] = ()
+
+    @classmethod
+    def between(cls, positions: Sequence[int], furniture: Sequence[int]) -> FurnitureGaps:
+        """The gaps around the lines at ``positions`` (ascending) that hold one of the
+        removed ``furniture`` positions (of the same document)."""
+        if not furniture:
+            return cls()
+        found = sorted(furniture)
+        flags = []
+        j = 0
+        for pos in positions:
+            hit = False
+            while j < len(found) and found[j] < pos:
+                hit, j = True, j + 1
+            flags.append(hit)
+        flags.append(j < len(found))
+        return cls(tuple(flags))
+
+    def farthest(self, order: Sequence[int], edge: int, side: Side) -> int:
+        """The farthest position in a walk ``order`` away from the article's ``edge`` line
+        that removed furniture precedes (``len(order)``: past its last line; -1: none).
+
+        ``flags[k]`` is the gap just before line k; the gaps between two neighbours of the
+        walk (or the edge and its first line) precede the position of the farther one.
+        """
+        if not any(self.flags):
+            return -1
+        cum = [0]
+        for flag in self.flags:
+            cum.append(cum[-1] + flag)
+        far = -1
+        prev = edge
+        ends = [*order, -1 if side is Side.BEFORE else len(self.flags) - 1]
+        for n, k in enumerate(ends):
+            lo, hi = sorted((prev, k))
+            if cum[hi + 1] - cum[lo + 1] > 0:  # gaps before lines lo+1 .. hi
+                far = n
+            prev = k
+        return far
+
+
+def surroundings(
+    feats: Sequence[Features],
+    out: Sequence[Assessment],
+    removed: Sequence[Kind | None],
+    span: Span,
+    gaps: FurnitureGaps,
+    p: Params,
+) -> None:
+    """Judge the lines around the article's ``span`` (and headlines slotted inside it)."""
+    idx = [k for k in range(len(feats)) if removed[k] is None]
+    first, last = span
+    for k in idx:
+        out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
+    head = [k for k in idx if k < first]
+    tail = [k for k in idx if k > last]
+    _menus(head, feats, out, p)
+    _menus(tail, feats, out, p)
+    _related_tail(tail, feats, out, p)
+    _bulleted_headlines(tail, feats, out, p)
+    _capital_headlines([k for k in idx if first <= k <= last], feats, out, p)
+    before = list(range(first - 1, -1, -1))
+    after = list(range(last + 1, len(feats)))
+    for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
+        _outside(order, feats, out, removed, gaps.farthest(order, edge, side), side, p)
+
+
+def _outside(
+    order: list[int],
+    feats: Sequence[Features],
+    out: Sequence[Assessment],
+    removed: Sequence[Kind | None],
+    barrier: int,
+    side: Side,
+    p: Params,
+) -> None:
+    """Lines before or after the article, walked outward from it.
+
+    Next to the article sit its title, standfirst, byline, tables and lists: those stay.
+    The page furniture starts at the first junk-like line from which on the rest of that
+    side is mostly junk-like (menus, debris, off-topic headlines, blocks already removed
+    as navigation, related, comments...). From there on only prose that is not off the
+    article's topic, and tables, stay. A list-shaped end of an article (a recipe's steps,
+    a meal plan) keeps enough on-topic lines to stay attached.
+
+    Lines that merely look like junk (dates, prices, names, a phone number) are furniture
+    only when lines of a FURNITURE kind (menus, related lists, comments, legal, subscribe,
+    share or ad lines) sit among them or beyond them: without one they are the article's
+    own fact box, which an extractor's output often ends with. ``barrier`` is the farthest
+    position in ``order`` that furniture removed by an earlier pass reaches (-1: none);
+    this pass's own such lines are added to it.
+    """
+    flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
+    for n, k in enumerate(order):
+        f, a = feats[k], out[k]
+        kind = removed[k] or a.kind
+        if kind is not None:
+            flags.append(True if kind in BARRIERS else None)
+            if kind in FURNITURE:
+                barrier = max(barrier, n)
+            continue
+        flags.append(
+            not f.table
+            and not a.on_topic(p.topic)
+            and (
+                a.cls is LineClass.BAD or f.menu_like or (a.off_topic(p.topic) and f.headline_like)
+            )
+        )
+    start = _furniture_start(flags, p)
+    if start is None or barrier < start:
+        return
+    for k in order[start:]:
+        f, a = feats[k], out[k]
+        if removed[k] is not None or a.kind is not None:
+            continue
+        if (a.cls.prose and not a.off_topic(p.topic)) or f.table:
+            continue
+        menu = f.words <= SHORT_LINE_WORDS or a.cls is LineClass.BAD
+        a.judge(
+            Kind.NAVIGATION if menu else Kind.RELATED,
+            p.furniture.score,
+            f"{side} the article, past boilerplate that separates it from the article "
+            f"(overlap with the article {a.overlap_text()})",
+        )
+
+
+def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
+    """Where page furniture begins in a walk away from the article, if anywhere.
+
+    The earliest junk-like position from which on at least ``furniture.share`` of the
+    judged lines are junk-like, over at least ``furniture.min_run`` of them. One pass
+    from the far end.
+    """
+    start = None
+    junk = judged = 0
+    for n in range(len(flags) - 1, -1, -1):
+        flag = flags[n]
+        if flag is None:
+            continue
+        judged += 1
+        junk += flag
+        if flag and junk >= p.furniture.min_run and junk / judged >= p.furniture.share:
+            start = n
+    return start
+
+
+def _menus(
+    region: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+) -> None:
+    """Runs of very short lines outside the article: menus, tag lists, breadcrumbs."""
+    for run in _runs(region, lambda k: _menu_entry(feats[k])):
+        if len(run) >= p.lists.menu_min_run and not _on_topic_run(run, out, p):
+            for k in run:
+                out[k].judge(
+                    Kind.NAVIGATION,
+                    p.lists.menu_score,
+                    f"outside the article, in a run of {len(run)} very short lines (a menu)",
+                )
+
+
+def _menu_entry(f: Features) -> bool:
+    """Very short, no sentence, not a number or table row: a menu entry or a tag."""
+    return f.words <= SHORT_LINE_WORDS and not f.terminal and not f.numeric and not f.table
+
+
+def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> bool:
+    """A run of short lines half of which (two at least) repeat the article's words is the
+    article's own list (a meal plan's items, a spec sheet), not the site's menu."""
+    on = sum(1 for k in run if out[k].on_topic(p.topic))
+    return on >= 2 and on * 2 >= len(run)
+
+
+def _related_tail(
+    tail: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+) -> None:
+    """After the article: a list of off-topic headlines, with or without teasers.
+
+    The list starts at the earliest line from which on at least ``tail_junk_share`` of
+    the lines are junk-like and two or more are off-topic headlines. Lines between the
+    article's last paragraph and that start stay: tables, lists and on-topic lines after
+    the prose are part of the article more often than not.
+    """
+    q = p.lists
+    tail = [k for k in tail if out[k].kind is None]
+    heads_at = [off_headline(feats[k], out[k], p) for k in tail]
+    shaped_at = [feats[k].headline for k in tail]
+    junk = heads = shaped = 0
+    start = None
+    share = 0.0
+    count = 0
+    junky: set[int] = set()
+    for n in range(len(tail) - 1, -1, -1):
+        rest = len(tail) - n  # lines from here to the end
+        k = tail[n]
+        f, a = feats[k], out[k]
+        teaser = n > 0 and shaped_at[n - 1] and a.cls.prose and not a.on_topic(p.topic)
+        junkish = heads_at[n] or teaser or (a.cls.prose and a.off_topic(p.topic)) or f.words == 0
+        junk += junkish
+        heads += heads_at[n]
+        shaped += shaped_at[n]
+        if junkish:
+            junky.add(k)
+        if (
+            junkish
+            and heads >= q.tail_min_headlines
+            and junk / rest >= q.tail_junk_share
+            and shaped / rest >= q.tail_headline_share
+        ):
+            start = k
+            share = junk / rest
+            count = heads
+    if start is None:
+        return
+    first = tail.index(start)
+    for n in range(first, len(tail)):
+        k = tail[n]
+        f = feats[k]
+        # The list as a whole is judged: every headline in it and every teaser under a
+        # headline goes, whatever its own topic; other shapes (tables, long paragraphs)
+        # are judged on their own.
+        shaped_here = f.headline_like or (n > first and feats[tail[n - 1]].headline_like)
+        if k not in junky and not (shaped_here and f.words <= q.teaser_max_words):
+            continue
+        a = out[k]
+        a.judge(
+            Kind.RELATED,
+            round(q.tail_score_base + q.tail_score_weight * share, 3),
+            f"after the article's end, in a list of {count} off-topic headlines "
+            f"and teasers (overlap {a.overlap_text()})",
+        )
+
+
+def _bulleted_headlines(
+    tail: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+) -> None:
+    """After the article: a bulleted run of capitalised headlines is a "more on this" list.
+
+    Such lists name the site's other stories on the same subject, so they share the
+    article's words and the topic test cannot catch them; their shape does: every entry a
+    bullet, four words or more, in title case, no sentence punctuation. An article's own
+    list after its prose is announced by a line ending in a colon, and its entries are
+    sentences, names or quantities rather than capitalised headlines.
+    """
+    q = p.lists
+    entries = _runs(tail, lambda k: out[k].kind is None and _bulleted_headline(feats[k], p))
+    for run in entries:
+        if len(run) >= q.bullet_list_min and not _announced(run[0], feats):
+            for k in run:
+                out[k].judge(
+                    Kind.RELATED,
+                    q.headline_score,
+                    f"after the article, in a bulleted list of {len(run)} capitalised "
+                    "headlines: links to more stories",
+                )
+
+
+def _bulleted_headline(f: Features, p: Params) -> bool:
+    return (
+        f.bullet
+        and f.headline_like
+        and f.words >= p.lists.bullet_headline_words
+        and not f.url
+        and f.headline_cased
+    )
+
+
+def _announced(first: int, feats: Sequence[Features]) -> bool:
+    """The line before ``first`` introduces a list (ends in a colon)."""
+    return first > 0 and feats[first - 1].colon_end
+
+
+def _capital_headlines(
+    body: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+) -> None:
+    """Inside the article: a long headline set in capitals and off the article's topic.
+
+    Some sites slot links to their other stories between an article's paragraphs, in
+    capitals. The article's own subheads in capitals are a few words, or on its topic.
+    A line that is one link (HTML input) is left to decide's promotion check, whose
+    evidence, the link, is the stronger.
+    """
+    q = p.lists
+    for k in body:
+        f, a = feats[k], out[k]
+        if (
+            a.kind is None
+            and f.words >= q.caps_headline_words
+            and f.upper_share >= q.caps_share
+            and f.headline
+            and f.link_share < q.linked
+            and a.overlap is not None
+            and not a.on_topic(p.topic)
+        ):
+            a.judge(
+                Kind.RELATED,
+                q.headline_score,
+                f"a headline in capitals inside the article, off its topic (overlap "
+                f"{a.overlap:.2f}): a link to another story",
+            )
+
+
+def _runs(region: Sequence[int], member: Callable[[int], bool]) -> Iterator[list[int]]:
+    """The maximal runs of consecutive lines of ``region`` that are members."""
+    run: list[int] = []
+    for k in region:
+        if member(k):
+            run.append(k)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run

@@ -1,0 +1,125 @@
+"""Stage 3 of the scorer, first half: where the article is.
+
+The article is the densest run of on-topic prose: a maximum-sum segment over the lines'
+weights, as in boilerpipe, found in one linear pass (Kadane). Prose pulls in, more so
+when long and on-topic; debris and off-topic headlines push out, gently enough that a
+subhead or a table inside the article does not split it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .assessment import Assessment
+from .features import Features
+from .heuristics import ListParams, Params, SpanParams, TopicParams
+from .lineclass import LineClass
+
+Span = tuple[int, int]  # first and last position of the article's lines
+
+
+def densest_span(
+    feats: Sequence[Features], out: Sequence[Assessment], idx: Sequence[int], p: Params
+) -> Span | None:
+    """First and last position (of ``idx``'s) of the densest run of on-topic prose."""
+    start, end = densest_run(weights(feats, out, idx, p))
+    if start is None or end is None:
+        return None
+    return idx[start], idx[end]
+
+
+def weights(
+    feats: Sequence[Features], out: Sequence[Assessment], idx: Sequence[int], p: Params
+) -> list[float]:
+    """Each line's pull towards being inside the article."""
+    ws = [weight(out[k], feats[k], p.span, p.topic) for k in idx]
+    for n in range(1, len(idx)):
+        # A sentence under another story's headline is its teaser until proven on-topic.
+        k, prev = idx[n], idx[n - 1]
+        if off_headline(feats[prev], out[prev], p) and teaser_like(feats[k], out[k], p.lists):
+            ws[n] = min(ws[n], p.span.teaser_weight)
+    return ws
+
+
+def weight(a: Assessment, f: Features, p: SpanParams, t: TopicParams) -> float:
+    """A line's pull towards being inside the article, for the densest-run search.
+
+    Prose pulls in, more so when it shares the article's words; clearly off-topic prose,
+    debris and short lines push out, gently enough that a subhead or a table inside the
+    article does not split it.
+    """
+    if f.table:
+        return 0.0
+    if a.cls.prose:
+        # Long paragraphs weigh more: the article is where the long prose is, while
+        # teasers in a sidebar are prose too, but one or two short sentences each.
+        full = (
+            min(p.prose_weight_cap, f.words / p.prose_weight_words)
+            if a.cls is LineClass.GOOD
+            else p.near_weight
+        )
+        if a.overlap is None:
+            return p.unknown_topic_share * full
+        if a.on_topic(t):
+            return full
+        return p.undecided_topic_share * full if not a.off_topic(t) else p.off_topic_weight
+    if a.cls is LineClass.BAD:
+        return p.debris_weight
+    return p.off_headline_weight if f.headline and a.off_topic(t) else p.short_weight
+
+
+def densest_run(ws: Sequence[float]) -> tuple[int | None, int | None]:
+    """The maximum-sum segment (Kadane), earliest on ties; None when nothing is positive."""
+    best_span: tuple[int | None, int | None] = (None, None)
+    best = 0.0
+    run, run_start = 0.0, 0
+    for k, w in enumerate(ws):
+        if run <= 0:
+            run, run_start = w, k
+        else:
+            run += w
+        if run > best:
+            best, best_span = run, (run_start, k)
+    return best_span
+
+
+def off_headline(f: Features, a: Assessment, p: Params) -> bool:
+    """A headline that does not share the article's words, or links away: another story's."""
+    if f.headline_like and f.link_share >= p.lists.linked:
+        return True
+    return f.headline and (a.overlap is None or a.off_topic(p.topic))
+
+
+def teaser_like(f: Features, a: Assessment, p: ListParams) -> bool:
+    """One or two sentences that do not clearly belong to the article."""
+    return (
+        a.cls.prose
+        and f.words <= p.teaser_max_words
+        and (a.overlap is None or a.overlap < p.teaser_on_topic)
+    )
+
+
+def labelled_edges(
+    span: Span, idx: Sequence[int], feats: Sequence[Features], p: SpanParams
+) -> Span:
+    """The article's span, grown over the lines next to it that open with a label used
+    twice or more inside it: an interview's "Q:" and "A:", a transcript's speakers.
+
+    Short answers far from the article's topic ("A: Trip to Disney World") would otherwise
+    read as off-topic lines after the article's end.
+    """
+    first, last = span
+    counts = Counter(feats[k].label for k in idx if first <= k <= last and feats[k].label)
+    labels = {label for label, n in counts.items() if n >= p.label_min_uses}
+    if not labels:
+        return span
+    for k in (k for k in reversed(idx) if k < first):
+        if feats[k].label not in labels:
+            break
+        first = k
+    for k in (k for k in idx if k > last):
+        if feats[k].label not in labels:
+            break
+        last = k
+    return first, last

@@ -1,0 +1,123 @@
+"""Stage 2 of the scorer: how much each line shares the words of the article's prose.
+
+Each line's content words are looked up in the rest of the document's prose, leaving out
+its immediate neighbours (a headline and its own teaser share words, but a list of
+unrelated stories shares none with the article). Once the article is located, overlap is
+measured again against the article's own long paragraphs (``within``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .features import Features
+from .heuristics import TopicParams
+from .lineclass import LineClass
+
+Overlaps = list[float | None]  # per line: its share of content words found, None: unknown
+_NONE: frozenset[str] = frozenset()
+
+
+def overlaps(
+    feats: Sequence[Features],
+    classes: Sequence[LineClass],
+    skip: Sequence[bool],
+    p: TopicParams,
+    within: tuple[int, int] | None = None,
+) -> Overlaps | None:
+    """Overlap of each line with the prose (of the lines in ``within``, when given: with
+    their long paragraphs, when there are enough of them); None when there is too little
+    prose to tell on-topic from off-topic (then the caller keeps what it knew)."""
+    idx = [k for k in range(len(feats)) if not skip[k]]
+    prose = [k for k in idx if classes[k].prose]
+    source = prose
+    if within is not None:
+        prose = [k for k in prose if within[0] <= k <= within[1]]
+        # The article's own words are those of its long paragraphs: on a whole page the
+        # densest run can take in a sidebar of headlines and one-sentence teasers, and
+        # those would vouch for one another.
+        core = [k for k in prose if feats[k].words >= p.core_min_words]
+        source = core if len(core) >= p.min_prose else prose
+    if len(prose) < p.min_prose:
+        return None
+    out: Overlaps = [None] * len(feats)
+    counted = set(source)
+    spread = _Spread.of(feats[k].content for k in source)
+    # What each line holds as a source line (nothing when it is not one).
+    lent = [feats[k].content if k in counted else _NONE for k in idx]
+    for n, k in enumerate(idx):
+        content = feats[k].content
+        if len(content) < p.min_content:
+            continue
+        before = lent[n - 1] if n > 0 else _NONE
+        after = lent[n + 1] if n + 1 < len(lent) else _NONE
+        missed = spread.missed(content, before, after, k in counted)
+        out[k] = (len(content & spread.seen) - missed) / len(content)
+    return _rescale(out, prose, p)
+
+
+def _rescale(out: Overlaps, prose: list[int], p: TopicParams) -> Overlaps:
+    """Express overlap relative to the document's own level, or drop it when meaningless.
+
+    Languages that glue particles to words (Korean, Turkish, Finnish) or documents without
+    a stoplist repeat fewer exact words, so raw overlap runs lower everywhere in them;
+    scaling by the median overlap of the prose makes the thresholds mean the same in every
+    language. A document whose prose hardly repeats itself at all (a list of products, a
+    digest of unrelated items) has no single topic to be off: there overlap is unknown.
+    """
+    values = sorted(v for k in prose if (v := out[k]) is not None)
+    median = values[len(values) // 2] if values else 0.0
+    if len(values) < p.min_prose or median < p.min_median_overlap:
+        return [None] * len(out)
+    if median >= p.typical_overlap:
+        return out
+    factor = p.typical_overlap / median
+    return [None if v is None else min(1.0, v * factor) for v in out]
+
+
+@dataclass(frozen=True, slots=True)
+class _Spread:
+    """The source lines' words by how many source lines hold them.
+
+    A word of a line is a hit when some source line other than the line and its two
+    neighbours (those that are source lines) holds it. So a word in four or more source
+    lines is a hit from any line, and the others miss when the line and its neighbours
+    hold every copy: that is a few set intersections per line, done in C, instead of
+    counting neighbours word by word.
+    """
+
+    seen: set[str]  # in one source line or more
+    once: set[str]  # in exactly one
+    twice: set[str]  # in exactly two
+    thrice: set[str]  # in exactly three
+
+    @staticmethod
+    def of(contents: Iterable[frozenset[str]]) -> _Spread:
+        """Count with set operations, per line rather than per word."""
+        one: set[str] = set()  # the words of one line or more so far
+        two: set[str] = set()  # of two or more
+        three: set[str] = set()
+        four: set[str] = set()
+        for c in contents:  # the highest first: each reads the count before this line
+            four |= c & three
+            three |= c & two
+            two |= c & one
+            one |= c
+        return _Spread(one, one - two, two - three, three - four)
+
+    def missed(
+        self, content: frozenset[str], before: frozenset[str], after: frozenset[str], own: bool
+    ) -> int:
+        """How many of ``content``'s words only the line (when ``own``: it is a source line)
+        and its source neighbours ``before`` and ``after`` hold."""
+        twice = content & self.twice
+        if own:  # the line holds one copy of each of its words
+            thrice = content & self.thrice
+            return (
+                len(content & self.once)
+                + len(twice & before | twice & after)
+                + len(thrice & before & after)
+            )
+        once = content & self.once
+        return len(once & before | once & after) + len(twice & before & after)
