@@ -43,7 +43,7 @@ Cases = Callable[[str], Iterable[str]]
 def regex_case_data() -> tuple[Cases, Callable[[str], str]] | None:
     """``regex``'s (case variants of a character, full fold of a character), if readable."""
     try:
-        from regex import _regex, _regex_core  # type: ignore[attr-defined]
+        from regex import _regex, _regex_core
 
         simple = int(_regex_core.IGNORECASE | _regex_core.UNICODE)
         full = simple | int(_regex_core.FULLCASE)

@@ -311,7 +311,8 @@ def _step(starts: frozenset[str], op: Any, av: Any, k: int) -> frozenset[str]:
     if op is sre.BRANCH:
         return frozenset().union(*(_extend(starts, list(a), k) for a in av[1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _repeat(starts, *av, k)
+        lo, hi, sub = av
+        return _repeat(starts, lo, hi, sub, k)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return starts  # zero-width: consumes nothing (a lookahead only narrows matches)
     raise _Unknown
