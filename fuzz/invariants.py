@@ -10,17 +10,19 @@ of loading a rule; any other exception is a crash and propagates.
   comes back unchanged; every removal names an input line and a reason; clean is
   deterministic and idempotent; ``explain`` agrees with ``clean``.
 - ``clean_html``: the same of the cleaned text against the extracted text.
-- ``rules``: a rule loads or is refused with ``RuleError``; a loaded rule's Matcher answers
-  what trying it answers (the prefilter never hides a match), and its word bounds hold on
-  every line it matches.
+- ``rules``: a rule file loads or is refused with ``RuleError``; the Matcher of its rules
+  answers what trying every rule answers (the prefilter never hides a match); each rule's
+  word bounds hold on every line it matches; the length check answers for every rule.
 """
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from typing import Any
 
 import cleaner
-from cleaner import prefilter
+from cleaner import lengthcheck, prefilter
 from cleaner.rules import Matcher, RuleError, build
 from cleaner.segment import split_lines
 
@@ -117,41 +119,58 @@ def check_clean_html(data: bytes) -> None:
     check_result(extracted, result)
 
 
-def parse_rule_input(data: bytes) -> tuple[str, bool, list[str]]:
-    """A rule input: the pattern on the first line, "i" or "s" (ignore case or not) on the
-    second, lines to match after that."""
-    parts = text_of(data).split("\n")
-    pattern = parts[0]
+TOML = "#toml\n"
+LINES = "\n#lines\n"
+
+
+def parse_rule_input(data: bytes) -> tuple[dict[str, Any] | None, list[str]]:
+    """A rules input, as (parsed rule file or None if it is not TOML, lines to match).
+
+    Either a rule file: ``#toml``, the file, ``#lines``, the lines; or one rule: its
+    pattern on the first line, "s" on the second for a case-sensitive one, then the lines.
+    """
+    text = text_of(data)
+    if text.startswith(TOML):
+        body, _, rest = text[len(TOML) :].partition(LINES)
+        try:
+            return tomllib.loads(body), rest.split("\n")
+        except (tomllib.TOMLDecodeError, UnicodeEncodeError):
+            return None, []  # load() refuses it with a RuleError
+    parts = text.split("\n")
     ignore_case = len(parts) < 2 or parts[1] != "s"
-    return pattern, ignore_case, parts[2:]
+    entry = {"id": "fuzz.rule", "kind": "share", "pattern": parts[0], "ignore_case": ignore_case}
+    return {"lists": {"words": ["acme", "YAZI", "straße", "a b"]}, "rule": [entry]}, parts[2:]
 
 
 def check_rules(data: bytes) -> None:
-    """A rule loads or is a ``RuleError``; the filtered Matcher agrees with trying it."""
-    pattern, ignore_case, lines = parse_rule_input(data)
-    entry = {"id": "fuzz.rule", "kind": "share", "pattern": pattern, "ignore_case": ignore_case}
-    lists = {"lists": {"words": ["acme", "YAZI", "straße", "a b"]}}
+    """A rule file loads or is a ``RuleError``; the filtered Matcher agrees with trying
+    every rule; each rule's word bounds hold; the length check answers."""
+    doc, lines = parse_rule_input(data)
+    if doc is None:
+        return
     try:
-        ruleset = build([("fuzz.toml", {**lists, "rule": [entry]})])
+        ruleset = build([("fuzz.toml", doc)])
     except RuleError:
         return  # a documented refusal
+    for rule in ruleset.rules:
+        lengthcheck.problem(rule, ruleset.lists, [])
     matcher = Matcher(ruleset.rules, ruleset.lists)
-    rule = ruleset.rules[0]
-    lo, hi = prefilter.word_bounds(rule.pattern, ruleset.lists)
+    bounds = [prefilter.word_bounds(r.pattern, ruleset.lists) for r in ruleset.rules]
     for line in lines:
-        try:
-            expected = rule.search(line)
-        except TimeoutError:
-            continue
         warnings: list[str] = []
         found = matcher.matches(line, warnings)
+        try:
+            expected = [r for r in ruleset.rules if r.search(line)]
+        except TimeoutError:
+            continue
         if warnings:
             continue
-        if found != ([rule] if expected else []):
-            raise Broken("prefilter", f"Matcher says {bool(found)}, the rule says {expected}")
+        if found != expected:
+            raise Broken("prefilter", f"Matcher finds {found}, trying every rule {expected}")
         words = prefilter.words(line)
-        if expected and words is not None and not (lo <= words and (hi is None or words <= hi)):
-            raise Broken("word-bounds", f"{words} words matched, bounds ({lo}, {hi})")
+        for rule, (lo, hi) in zip(ruleset.rules, bounds, strict=True):
+            if rule in expected and words is not None and not lo <= words <= (hi or words):
+                raise Broken("word-bounds", f"{rule.id}: {words} words matched, ({lo}, {hi})")
 
 
 TARGETS = {"clean": check_clean, "clean_html": check_clean_html, "rules": check_rules}
