@@ -74,5 +74,6 @@ def _witness(rule: Rule, examples: list[str]) -> str | None:
 
 
 def _short(line: str) -> str:
+    """A long line, shown by its length, its first words and its last."""
     words = line.split()
-    return f"{len(words)} words: {' '.join(words[:6])} … {' '.join(words[-6:])!s}"
+    return f"{len(words)} words: {' '.join(words[:6])} … {' '.join(words[-6:])}"

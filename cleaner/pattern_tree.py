@@ -95,12 +95,20 @@ def parse(pattern: str, lists: dict[str, list[str]]) -> tuple[Tree, int] | None:
     """
     if _LOADED is None:
         return None
+    return _parse(pattern, list_key(pattern, lists))
+
+
+ListKey = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def list_key(pattern: str, lists: dict[str, list[str]]) -> ListKey:
+    """The word lists ``pattern`` uses, hashable: what a cached analysis depends on."""
     names = sorted(set(regex.findall(r"\\L<(\w+)>", pattern)))
-    return _parse(pattern, tuple((n, tuple(lists.get(n, ()))) for n in names))
+    return tuple((n, tuple(lists.get(n, ()))) for n in names)
 
 
 @lru_cache(maxsize=4096)
-def _parse(pattern: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Tree, int] | None:
+def _parse(pattern: str, lists: ListKey) -> tuple[Tree, int] | None:
     """``parse``, once per pattern and word lists (the tree is shared: do not change it)."""
     assert _LOADED is not None
     depth, inside = _structure(pattern)
@@ -184,11 +192,18 @@ def _property(escape: str, in_class: bool) -> str:
     return r"\s\S" if in_class else r"[\s\S]"
 
 
+@lru_cache(maxsize=1)
+def split_spaces() -> frozenset[str]:
+    """The characters ``str.split`` splits on (the standard library's ``\\s``): the white
+    space that separates the words the analyses count."""
+    from .casefold import every_character
+
+    return frozenset(re.findall(r"\s", every_character()))
+
+
 @lru_cache(maxsize=256)
 def _property_spaces(escape: str) -> bool:
     """Whether a ``\\p{..}`` escape matches some white space (as ``str.split`` sees it)."""
-    from .prefilter import split_spaces
-
     try:
         prop = regex.compile(escape)
     except regex.error as e:

@@ -219,12 +219,6 @@ def _charsets() -> tuple[str, str]:
     return "".join(regex.findall(r"\s", every)), "".join(regex.findall(r"\d", every))
 
 
-@lru_cache(maxsize=1)
-def split_spaces() -> frozenset[str]:
-    """The characters ``str.split`` splits on (the standard library's ``\\s``)."""
-    return frozenset(re.findall(r"\s", every_character()))
-
-
 # -- anchored prefixes ---------------------------------------------------------------------
 
 MAX_K = 4  # at most this many characters of the line's start index the rules

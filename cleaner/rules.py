@@ -45,7 +45,7 @@ from typing import Any
 
 import regex
 
-from . import casefold, prefilter
+from . import casefold, pattern_tree, prefilter
 from .result import Kind
 
 ACTIONS = ("drop", "cut", "drop-run")
@@ -192,7 +192,10 @@ class Matcher:
 
     def __init__(self, rules: Sequence[Rule], lists: dict[str, list[str]]) -> None:
         self.rules = list(rules)
-        plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
+        plans = [
+            _plan(r.pattern, r.ignore_case, pattern_tree.list_key(r.pattern, lists))
+            for r in self.rules
+        ]
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
         self._bounds = [p.words for p in plans]
         self._keyed: dict[str, list[int]] = {}
@@ -323,12 +326,6 @@ class _Group:
     mask: int
 
 
-def _list_key(pattern: str, lists: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
-    """The word lists ``pattern`` uses, hashable: part of the analysis cache's key."""
-    names = sorted(set(regex.findall(r"\\L<(\w+)>", pattern)))
-    return tuple((n, *lists.get(n, [])) for n in names)
-
-
 @dataclass(frozen=True)
 class _Plan:
     """What the Matcher knows of a pattern before running it (see ``prefilter``)."""
@@ -340,14 +337,14 @@ class _Plan:
 
 
 @lru_cache(maxsize=4096)
-def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]) -> _Plan:
+def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _Plan:
     """Analyse a pattern once per process.
 
     ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
     some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
     Few lines hold them, so most lines rule such a rule out.
     """
-    lists = {k[0]: list(k[1:]) for k in list_key}
+    lists = {name: list(words) for name, words in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
     need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)

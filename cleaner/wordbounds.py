@@ -69,15 +69,18 @@ _ONE = {S: {(S, S): (0, 0)}, N: {(N, N): (1, 1)}}
 
 def word_bounds(pattern: str, lists: dict[str, list[str]]) -> tuple[int, int | None]:
     """(fewest, most) words of a line that ``pattern`` matches; most is None for no bound."""
-    return _bounds(pattern, tuple(sorted((k, tuple(v)) for k, v in lists.items())))
+    return _bounds(pattern, pattern_tree.list_key(pattern, lists))
 
 
 @lru_cache(maxsize=4096)
-def _bounds(pattern: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int | None]:
-    parsed = pattern_tree.parse(pattern, {k: list(v) for k, v in lists})
+def _bounds(pattern: str, lists: pattern_tree.ListKey) -> tuple[int, int | None]:
+    parsed = pattern_tree.parse(pattern, {name: list(words) for name, words in lists})
     if parsed is None:
         return 0, None
-    tree, flags = parsed
+    return _walk_bounds(*parsed)
+
+
+def _walk_bounds(tree: Tree, flags: int) -> tuple[int, int | None]:
     walk = _Walk(pattern_tree.sre)
     start = _consume({_EMPTY: Span(0, 0)}, ANY_TEXT)
     try:
@@ -406,6 +409,4 @@ def _widen(old: Span | None, new: Span) -> Span:
 
 @lru_cache(maxsize=1)
 def _split_space_codes() -> frozenset[int]:
-    from .prefilter import split_spaces
-
-    return frozenset(map(ord, split_spaces()))
+    return frozenset(map(ord, pattern_tree.split_spaces()))

@@ -169,7 +169,8 @@ def check_rules(data: bytes) -> None:
             raise Broken("prefilter", f"Matcher finds {found}, trying every rule {expected}")
         words = prefilter.words(line)
         for rule, (lo, hi) in zip(ruleset.rules, bounds, strict=True):
-            if rule in expected and words is not None and not lo <= words <= (hi or words):
+            fits = words is None or (lo <= words and (hi is None or words <= hi))
+            if rule in expected and not fits:
                 raise Broken("word-bounds", f"{rule.id}: {words} words matched, ({lo}, {hi})")
 
 
