@@ -358,7 +358,8 @@ def rules_check(
     rs, faults = rules_mod.check(files)
     for fault in faults:
         _err(f"error: {fault}")
-    mine = [r for r in rs.rules if Path(r.source) in files]
+    checked = {f.resolve() for f in files}
+    mine = [r for r in rs.rules if Path(r.source).resolve() in checked]
     examples = _examples(rs)
     warned = 0
     for rule in mine:

@@ -403,7 +403,11 @@ def check(
 def _load(paths: Iterable[str | Path], builtin: bool, faults: list[RuleError]) -> RuleSet:
     files = rule_files([builtin_rules_dir()] if builtin else []) + rule_files(paths)
     raw: list[tuple[str, dict[str, Any]]] = []
+    seen: set[Path] = set()
     for f in files:
+        if f.resolve() in seen:
+            continue  # named twice (the built-in packs given again): loaded once
+        seen.add(f.resolve())
         try:
             data = tomllib.loads(f.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

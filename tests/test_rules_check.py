@@ -197,3 +197,13 @@ def test_shipped_rules_that_can_match_long_lines() -> None:
         "navigation.markup",
     } <= flagged
     assert "credit.photo" not in flagged and "advertisement.label" not in flagged
+
+
+def test_checking_the_built_in_packs_loads_them_once() -> None:
+    """`rules check rules/` reported every built-in rule as a duplicate of itself."""
+    res = runner.invoke(app, ["rules", "check", str(rules.builtin_rules_dir())])
+    assert res.exit_code == 0, res.stderr
+    n = len(rules.load().rules)
+    assert res.stdout.startswith(f"ok: {n} rules in ")
+    assert f"; {n} rules loaded in all" in res.stdout
+    assert "error:" not in res.stderr
