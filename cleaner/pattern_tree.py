@@ -116,7 +116,9 @@ def _parse(pattern: str, lists: ListKey) -> tuple[Tree, int] | None:
         return None
     try:
         text = _translate(pattern, {n: list(words) for n, words in lists}, inside)
-        tree = _LOADED[0].parse(text, 0)
+        with warnings.catch_warnings():  # "possible nested set": regex reads it the same way
+            warnings.simplefilter("ignore", FutureWarning)
+            tree = _LOADED[0].parse(text, 0)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
     return list(tree), int(tree.state.flags)
