@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fuzz" / "corpus"
 SEEDS = [(t, p) for t in invariants.TARGETS for p in sorted((CORPUS / t).iterdir())]
 # Runs per target, about two seconds each (the HTML extractor is the slowest).
-RUNS = {"clean": 50, "clean_html": 15, "rules": 120}
+RUNS = {"clean": 30, "clean_html": 10, "rules": 100}
 
 
 @pytest.mark.parametrize(("target", "seed"), SEEDS, ids=[f"{t}/{p.name}" for t, p in SEEDS])
