@@ -17,12 +17,12 @@ from typing import Annotated, Any
 
 import typer
 
-from . import Cleaner, RuleError
+from . import Cleaner, RuleError, lengthcheck
 from . import corpus as cp
 from . import learn as learn_mod
 from . import rules as rules_mod
 from .files import MissingExtra, SkipFile, atomic_open, decode
-from .normalize import view
+from .segment import segment
 
 EXIT_CODES = """\b
 Exit codes:
@@ -346,67 +346,86 @@ def rules_check(
 ) -> None:
     """Validate rule files (after the built-in packs), then dry-run them on sample files.
 
-    Every file is checked, and every fault is listed with its file and rule id. The dry run
-    shows which sample lines each rule's pattern hits (sites and lang are not applied).
+    Every fault of every file is listed with its file and rule id (exit 2), and a warning
+    for every rule that can match a line of more than 60 words without `unbounded = true`.
+    The dry run shows the sample lines each rule removes, as `clean` decides it (sites and
+    lang are not applied), and the lines it matches that an earlier rule takes.
     """
     try:
         files = rules_mod.rule_files(paths)
     except RuleError as e:
         raise _usage(str(e)) from None
-    faults = []
-    for f in files:
-        try:
-            rules_mod.load([f])
-        except RuleError as e:
-            faults.append(str(e))
-    rs = None
-    if not faults:
-        try:
-            rs = rules_mod.load(files)  # together: ids must be unique across files too
-        except RuleError as e:
-            faults.append(str(e))
+    rs, faults = rules_mod.check(files)
     for fault in faults:
         _err(f"error: {fault}")
-    if rs is None:
+    checked = {f.resolve() for f in files}
+    mine = [r for r in rs.rules if Path(r.source).resolve() in checked]
+    examples = _examples(rs)
+    warned = 0
+    for rule in mine:
+        problem = lengthcheck.problem(rule, rs.lists, examples.get(rule.id, []))
+        if problem:
+            warned += 1
+            _err(f"warning: {rule.source}: rule {rule.id!r}: {problem}")
+    if faults:
         raise typer.Exit(2)
-    mine = [r for r in rs.rules if Path(r.source) in files]
     typer.echo(
         f"ok: {_n(len(mine), 'rule')} in {_n(len(files), 'file')}; "
-        f"{_n(len(rs.rules), 'rule')} loaded in all"
+        f"{_n(len(rs.rules), 'rule')} loaded in all" + (f"; {_n(warned, 'warning')}" * bool(warned))
     )
     if sample:
-        _dry_run(mine, sample)
+        _dry_run(rs, mine, sample)
 
 
 def _n(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def _dry_run(rules: list[rules_mod.Rule], samples: list[Path]) -> None:
-    texts: list[tuple[Path, list[str]]] = []
+def _examples(rs: rules_mod.RuleSet) -> dict[str, list[str]]:
+    """Each rule's examples, from the parsed files."""
+    out: dict[str, list[str]] = {}
+    for _, doc in rs.docs:
+        for entry in doc.get("rule", []) if isinstance(doc.get("rule"), list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("examples"), list):
+                out[str(entry.get("id"))] = [e for e in entry["examples"] if isinstance(e, str)]
+    return out
+
+
+def _dry_run(rs: rules_mod.RuleSet, mine: list[rules_mod.Rule], samples: list[Path]) -> None:
+    """Each checked rule's hits on the samples, found as ``clean`` finds them: the lines
+    of ``segment``, matched by one Matcher over every loaded rule in load order."""
+    matcher = rules_mod.Matcher(rs.rules, rs.lists)
+    taken: dict[str, list[str]] = {r.id: [] for r in mine}
+    shadowed: dict[str, list[str]] = {r.id: [] for r in mine}
     for s in samples:
         try:
-            texts.append((s, decode(s.read_bytes(), str(s)).text.splitlines()))
+            text = decode(s.read_bytes(), str(s)).text
         except (OSError, SkipFile) as e:
             raise _usage(str(e)) from None
-    for rule in rules:
-        hits = [
-            (s, no, line)
-            for s, lines in texts
-            for no, line in enumerate(lines, 1)
-            if _hits(rule, view(line))
-        ]
-        typer.echo(f"{rule.id} ({rule.kind.value}): {_n(len(hits), 'hit')}")
-        for s, no, line in hits:
-            typer.echo(f"  {s}:{no}: {line.strip()}")
-
-
-def _hits(rule: rules_mod.Rule, text: str) -> bool:
-    try:
-        return bool(text) and rule.search(text)
-    except TimeoutError:
-        _err(f"warning: rule {rule.id!r} timed out on {text[:60]!r}")
-        return False
+        for line in segment(text):
+            if line.blank:
+                continue
+            warnings: list[str] = []
+            hits = matcher.matches(line.view, warnings)
+            for w in warnings:
+                _err(f"warning: {s}:{line.no}: {w}")
+            where = f"  {s}:{line.no}: {line.raw.strip()}"
+            for k, rule in enumerate(hits):
+                if rule.id in taken:
+                    if k == 0:
+                        taken[rule.id].append(where)
+                    else:
+                        shadowed[rule.id].append(f"{where}  (taken by {hits[0].id})")
+    for rule in mine:
+        typer.echo(f"{rule.id} ({rule.kind.value}): {_n(len(taken[rule.id]), 'hit')}")
+        for where in taken[rule.id]:
+            typer.echo(where)
+        if shadowed[rule.id]:
+            typer.echo(
+                f"  also matches {_n(len(shadowed[rule.id]), 'line')} an earlier rule takes:"
+            )
+            for where in shadowed[rule.id]:
+                typer.echo(f"  {where}")
 
 
 @app.command(epilog=EXIT_CODES)

@@ -1,40 +1,34 @@
 """Literals a rule cannot match without: the Matcher's cheap first test.
 
-A rule's pattern is parsed (with the standard library's parser, after ``\\L<list>`` is spelt
-out and ``\\p{..}`` replaced by a class) into the set of literal strings one of which every
-match must contain: literals from case-sensitive parts as written, the others casefolded
-(``regex`` folds case simply, so a case-insensitive match casefolds to the literal's
-casefold). If the line contains none of them, the rule cannot match and its regex is not
-run. For rules anchored at the line's start, ``prefix_keys`` enumerates the first (up to four)
-characters a match can start with instead. When the pattern cannot be analysed, or some branch needs
-no literal, the rule gets no requirement and is always tried: the filter only ever errs
-towards trying a rule.
+A rule's pattern is parsed (``pattern_tree``: the standard library's parser, after
+``\\L<list>`` is spelt out and ``\\p{..}`` replaced by a class) into the set of literal strings
+one of which every match must contain: literals from case-sensitive parts as written, the
+others folded (``casefold.fold``: the key on which every pair of characters that ``regex``
+matches case-insensitively agrees). If the line contains none of them, the rule cannot match
+and its regex is not run. For rules anchored at the line's start, ``prefix_keys`` enumerates
+the first (up to four) characters a match can start with instead; ``wordbounds`` gives the
+range of word counts of the lines a rule can match. When the pattern cannot be analysed (or
+the parser or ``regex``'s case data is unavailable), or some branch needs no literal, the
+rule gets no requirement and is always tried: the filter only skips a rule when it can
+prove the rule cannot match.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import regex
 
+from . import casefold, pattern_tree, wordbounds
+from .casefold import every_character
+
 MAX_SET = 400  # more alternatives than this: give up on the requirement (a scan would cost more)
 MAX_CLASS = 8  # a character class of at most this many literal characters is a literal set
 MAX_WIDE_CLASS = 64
-
-# One escape at a time, so an escaped backslash is never read as the start of another.
-_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|L<(\w+)>|.)", regex.S)
-# Syntax the standard parser reads differently from ``regex`` (fuzzy counts, POSIX classes):
-# such a pattern is not analysed.
-_QUANTIFIER = regex.compile(r"\{\d*(?:,\d*)?\}")
-_FOREIGN = regex.compile(r"\{|\[:\^?\w+:\]|\(\?[^:!=<>#(PiImsxua-]")
 
 # A literal is tagged by its first character: CS (matched as written: look for it in the
 # line itself) or CI (casefolded: look for it in the casefolded line). A literal made of a
@@ -55,11 +49,12 @@ def required_literals(
     bracket): any such requirement is as necessary as the most selective one, and a line
     is searched for a few characters faster than for many words.
     """
-    try:
-        tree = sre_parse.parse(_translate(pattern, lists), 0)
-    except (re.error, RecursionError, OverflowError, ValueError):
+    parsed = _parse(pattern, lists)
+    if parsed is None:
         return None
-    need = _seq(list(tree), ignore_case, cheap)[1]
+    tree, flags = parsed
+    ignore_case = ignore_case or bool(flags & sre.SRE_FLAG_IGNORECASE)
+    need = _seq(tree, ignore_case, cheap)[1]
     if not need or any(len(s) == 1 for s in need):
         return None
     cs = _minimal(frozenset(s[1:] for s in need if s[0] == CS))
@@ -83,27 +78,6 @@ def required_marks(
     return need
 
 
-def _translate(pattern: str, lists: dict[str, list[str]]) -> str:
-    """Spell out ``\\L<name>`` as an alternation and turn ``\\p{..}`` into a broad class.
-
-    Raises ``re.error`` for syntax the standard parser would misread.
-    """
-
-    def spell(m: regex.Match[str]) -> str:
-        if m.group(1) is not None:
-            words = lists.get(m.group(1), [])
-            return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
-        if m.group()[1] in "pP":
-            return r"\w"
-        return m.group()
-
-    out = _ESCAPE.sub(spell, pattern)
-    bare = _QUANTIFIER.sub("", _ESCAPE.sub("e", pattern))
-    if _FOREIGN.search(bare):
-        raise re.error("syntax only the regex module reads this way")
-    return out
-
-
 def _minimal(need: frozenset[str]) -> frozenset[str]:
     """Drop literals that contain another one: the shorter one is found wherever they are."""
     kept: list[str] = []
@@ -114,13 +88,13 @@ def _minimal(need: frozenset[str]) -> frozenset[str]:
 
 
 def _lit(text: str, ic: bool) -> str:
-    return CI + text.casefold() if ic else CS + text
+    return CI + casefold.fold(text) if ic else CS + text
 
 
 def _cat(a: str, b: str) -> str:
     if a[0] == b[0]:
         return a + b[1:]
-    return CI + a[1:].casefold() + b[1:].casefold()
+    return CI + casefold.fold(a[1:]) + casefold.fold(b[1:])
 
 
 def _better(
@@ -144,6 +118,14 @@ def _better(
 
 
 EMPTY = frozenset({CS})
+sre: Any = pattern_tree.sre
+
+
+def _parse(pattern: str, lists: dict[str, list[str]]) -> tuple[pattern_tree.Tree, int] | None:
+    """The pattern's tree and global flags, when it and the case keys can be used."""
+    if casefold.table() is None:
+        return None  # without keys that agree with regex, no case-insensitive literal holds
+    return pattern_tree.parse(pattern, lists)
 
 
 def _seq(items: list[tuple[Any, Any]], ic: bool, cheap: bool = False) -> Info:
@@ -233,9 +215,7 @@ def _class(items: list[tuple[Any, Any]], wide: bool = False) -> frozenset[str] |
 @lru_cache(maxsize=1)
 def _charsets() -> tuple[str, str]:
     """What ``regex`` calls white space and digits (its Unicode may be newer than Python's)."""
-    codes = array("I", range(0xD800))
-    codes.extend(range(0xE000, 0x110000))
-    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    every = every_character()
     return "".join(regex.findall(r"\s", every)), "".join(regex.findall(r"\d", every))
 
 
@@ -257,11 +237,10 @@ def prefix_keys(pattern: str, lists: dict[str, list[str]]) -> frozenset[str] | N
     None when the pattern is not anchored at the start of the line in every branch, can
     match the empty string, or can start with a character from a large class.
     """
-    try:
-        tree = list(sre_parse.parse(_translate(pattern, lists), 0))
-    except (re.error, RecursionError, OverflowError, ValueError):
+    parsed = _parse(pattern, lists)
+    if parsed is None or parsed[1] & sre.SRE_FLAG_MULTILINE:
         return None
-    alts = _anchored_alts(tree)
+    alts = _anchored_alts(parsed[0])
     if alts is None:
         return None
     for k in range(MAX_K, 0, -1):
@@ -275,8 +254,8 @@ def prefix_keys(pattern: str, lists: dict[str, list[str]]) -> frozenset[str] | N
 
 
 def line_key(text: str, k: int = MAX_K) -> str:
-    """The first ``k`` characters of ``text`` casefolded, digits as 0 and spaces as " "."""
-    return text[:k].casefold()[:k].translate(key_table())
+    """The first ``k`` characters of ``text`` folded, digits as 0 and spaces as " "."""
+    return casefold.fold(text[:k])[:k].translate(key_table())
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +305,8 @@ def _step(starts: frozenset[str], op: Any, av: Any, k: int) -> frozenset[str]:
     if op is sre.BRANCH:
         return frozenset().union(*(_extend(starts, list(a), k) for a in av[1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _repeat(starts, *av, k)
+        lo, hi, sub = av
+        return _repeat(starts, lo, hi, sub, k)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return starts  # zero-width: consumes nothing (a lookahead only narrows matches)
     raise _Unknown
@@ -360,14 +340,20 @@ class LiteralScan:
     Exact, overlaps included: the pattern is a trie whose branches may stop only where a
     literal ends, and greedy, so at each place it matches the longest literal starting
     there; every literal starting there is a prefix of that one, so each match stands for
-    the masks of all the literals that are its prefixes (``_found``).
+    the masks of all the literals that are its prefixes (``_found``). A literal longer
+    than ``MAX_LEN`` is looked for by its first ``MAX_LEN`` characters (a text that holds
+    it holds those), which bounds the trie's depth and so the search pattern's nesting.
     """
 
     SHORT = 1
+    MAX_LEN = 32
 
     def __init__(self, masks: dict[str, int]) -> None:
-        self._short = [(lit, mask) for lit, mask in masks.items() if len(lit) <= self.SHORT]
-        long = [lit for lit in masks if len(lit) > self.SHORT]
+        cut: dict[str, int] = {}
+        for lit, mask in masks.items():
+            cut[lit[: self.MAX_LEN]] = cut.get(lit[: self.MAX_LEN], 0) | mask
+        self._short = [(lit, mask) for lit, mask in cut.items() if len(lit) <= self.SHORT]
+        long = [lit for lit in cut if len(lit) > self.SHORT]
         trie: dict[str, Any] = {}
         for lit in long:
             node = trie
@@ -376,7 +362,7 @@ class LiteralScan:
             node[""] = {}
         self._search = re.compile(_longest_pattern(trie) if trie else "(?!)").search
         self._found = {
-            lit: _or(masks.get(lit[:k], 0) for k in range(1, len(lit) + 1)) for lit in long
+            lit: _or(cut.get(lit[:k], 0) for k in range(1, len(lit) + 1)) for lit in long
         }
 
     def __call__(self, text: str) -> int:
@@ -399,43 +385,31 @@ def _or(masks: Iterable[int]) -> int:
     return out
 
 
-def _longest_pattern(node: dict[str, Any]) -> str:
-    """The trie below ``node`` as a pattern that matches the longest literal it can."""
-    alts = [re.escape(ch) + _longest_pattern(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-# A pattern that opens by counting the line's words: "^(?=(?:\S+\s){0,9}\S+$)" (at most ten
-# words), "^(?=(?:\S+\s){8})" or "^(?:\S+\s){4}" (at least nine, five).
-_WORD_COUNT = re.compile(
-    r"\^(?P<look>\(\?=)?\(\?:\\S\+\\s\)\{(?P<lo>\d+)(?:(?P<comma>,)(?P<hi>\d*))?\}(?P<end>\\S\+\$\))?"
-)
+def _longest_pattern(trie: dict[str, Any]) -> str:
+    """The trie as a pattern that matches the longest literal it can (built bottom-up,
+    without recursion: a node's pattern is made once its children's are)."""
+    done: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:
+        node, expanded = stack.pop()
+        children = [(ch, sub) for ch, sub in sorted(node.items()) if ch]
+        if not expanded:
+            stack.append((node, True))
+            stack.extend((sub, False) for _, sub in children)
+            continue
+        alts = [re.escape(ch) + done.pop(id(sub)) for ch, sub in children]
+        if not alts:
+            done[id(node)] = ""
+            continue
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        done[id(node)] = f"(?:{body})?" if "" in node else body
+    return done[id(trie)]
 
 
 def word_bounds(pattern: str, lists: dict[str, list[str]]) -> tuple[int, int | None]:
-    """(fewest, most) words (see ``words``) a line can have for ``pattern`` to match.
-
-    Read from the opening word count that many rules start with; most is None for no
-    limit. (0, None) when the pattern has no such opening, or has an alternative at its
-    top level that the count does not govern.
-    """
-    m = _WORD_COUNT.match(pattern)
-    if m is None:
-        return 0, None
-    try:
-        tree = list(sre_parse.parse(_translate(pattern, lists), 0))
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return 0, None
-    if not tree or tree[0] != (sre.AT, sre.AT_BEGINNING):
-        return 0, None  # an alternation at the top level: "^(...)a|b"
-    lo = int(m["lo"])
-    hi = lo if not m["comma"] else int(m["hi"]) if m["hi"] else None
-    if m["look"] and m["end"]:  # the whole line is the counted words plus one
-        return lo + 1, None if hi is None else hi + 1
-    return lo, None  # counted words, each followed by white space
+    """(fewest, most) words (see ``words``) of a line ``pattern`` can match; most is None
+    for no bound (see ``wordbounds``)."""
+    return wordbounds.word_bounds(pattern, lists)
 
 
 # White space to ``str.split`` but not to ``regex``'s ``\s`` (checked in the tests).

@@ -17,10 +17,20 @@ loaded earlier to switch off), and ``[[rule]]`` tables::
     counter_examples = ["..."]      # optional: must not match, checked on load
     score = 1.0                     # optional: how surely a match is junk
     timeout = 0.05                  # optional: seconds per line before the rule gives up
+    unbounded = false               # optional: true acknowledges it may match long lines
 
-Matching is filtered for speed (see ``Matcher``): a rule's regex runs only on lines that
-start or contain what it needs; the candidates are tried in load order, so the first
-listed rule wins.
+A rule should bound the lines it matches to ``lengthcheck.MAX_WORDS`` (60) words, as the
+built-in rules do by opening with ``^(?=(?:\\S+\\s){0,59}\\S+$)``: extractors glue junk to
+paragraphs, and an unbounded ``.*reuters.*`` removes the paragraph with it. ``cleaner rules
+check`` warns about every rule whose pattern can match a longer line (read from the
+pattern's own word count, or tried on its examples glued into prose) unless the rule says
+``unbounded = true``; the key must be a boolean and changes nothing else.
+
+``load`` raises the first fault (``RuleError``: file, rule id, fault); ``check`` goes on and
+returns every fault of every file. Matching is filtered for speed (see ``Matcher``): a
+rule's regex runs only on lines that start or contain what it needs; the candidates are
+tried in load order, so the first listed rule wins. The filter only skips a rule it can
+prove cannot match; ``rules check``'s dry run takes the same path as ``clean``.
 """
 
 from __future__ import annotations
@@ -35,7 +45,7 @@ from typing import Any
 
 import regex
 
-from . import prefilter
+from . import casefold, pattern_tree, prefilter
 from .result import Kind
 
 ACTIONS = ("drop", "cut", "drop-run")
@@ -53,6 +63,7 @@ _RULE_KEYS = {
     "counter_examples",
     "score",
     "timeout",
+    "unbounded",
 }
 _FILE_KEYS = {"rule", "lists", "disable", "meta"}
 
@@ -86,6 +97,7 @@ class Rule:
     score: float = 1.0
     timeout: float = DEFAULT_TIMEOUT
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    unbounded: bool = False  # acknowledged: may match a line of any length (see UNBOUNDED)
 
     def applies(self, host: str | None, lang: str | None) -> bool:
         """Whether this rule is in force for a document from ``host`` in ``lang``."""
@@ -180,14 +192,16 @@ class Matcher:
 
     def __init__(self, rules: Sequence[Rule], lists: dict[str, list[str]]) -> None:
         self.rules = list(rules)
-        plans = [_plan(r.pattern, r.ignore_case, _list_key(r.pattern, lists)) for r in self.rules]
+        plans = [
+            _plan(r.pattern, r.ignore_case, pattern_tree.list_key(r.pattern, lists))
+            for r in self.rules
+        ]
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
         self._bounds = [p.words for p in plans]
         self._keyed: dict[str, list[int]] = {}
         for i, p in enumerate(plans):
             for k in p.keys or ():
                 self._keyed.setdefault(k, []).append(i)
-        self._table = prefilter.key_table() if self._keyed else {}
         self._by_key: dict[str, _Group] = {}
         self._cache: dict[str, Rule | None] = {}
         self._fits: dict[int, int] = {}
@@ -216,7 +230,7 @@ class Matcher:
 
     def _group(self, text: str) -> _Group:
         """The candidates for ``text``'s start, remembered per start (bounded)."""
-        key = text[: prefilter.MAX_K].casefold()[: prefilter.MAX_K].translate(self._table)
+        key = prefilter.line_key(text) if self._keyed else ""
         found = self._by_key.get(key)
         if found is None:
             keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))
@@ -236,30 +250,47 @@ class Matcher:
         hit = cache.get(text, _MISS)
         if hit is not _MISS:
             return hit  # type: ignore[return-value]
+        found, timed_out = self._search(text, warnings, first=True)
+        if not timed_out:  # a timeout may not repeat: look again next time
+            if len(cache) >= self.CACHE_SIZE:
+                cache.clear()
+            cache[text] = found[0] if found else None
+        return found[0] if found else None
+
+    def matches(self, text: str, warnings: list[str] | None = None) -> list[Rule]:
+        """Every rule matching ``text``, in load order: the first is ``match``'s answer.
+
+        For ``rules check``'s dry run, which must say what ``clean`` does: it takes the
+        same path (the same filter, the same order).
+        """
+        return self._search(text, warnings, first=False)[0]
+
+    def _search(
+        self, text: str, warnings: list[str] | None, first: bool
+    ) -> tuple[list[Rule], bool]:
+        """The matching rules among those ``tried`` (the first only, if ``first``), and
+        whether any rule timed out (it counts as no match and leaves a warning)."""
+        found: list[Rule] = []
         timed_out = False
-        found = None
         for i in self.tried(text):
             rule = self.rules[i]
             try:
                 if rule.search(text):
-                    found = rule
-                    break
+                    found.append(rule)
+                    if first:
+                        break
             except TimeoutError:
                 timed_out = True
                 if warnings is not None:
                     warnings.append(
                         f"rule {rule.id!r} ({rule.source}) timed out after {rule.timeout}s"
                     )
-        if not timed_out:  # a timeout may not repeat: look again next time
-            if len(cache) >= self.CACHE_SIZE:
-                cache.clear()
-            cache[text] = found
-        return found
+        return found, timed_out
 
     def tried(self, text: str) -> list[int]:
         """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
         that its word count and the literals it holds do not rule out."""
-        met = self._free | self._scan_cs(text) | self._scan_ci(text.casefold())
+        met = self._free | self._scan_cs(text) | self._scan_ci(casefold.fold(text))
         left = self._group(text).mask & self._fitting(prefilter.words(text)) & met & met >> self._n
         out: list[int] = []
         while left:
@@ -295,12 +326,6 @@ class _Group:
     mask: int
 
 
-def _list_key(pattern: str, lists: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
-    """The word lists ``pattern`` uses, hashable: part of the analysis cache's key."""
-    names = sorted(set(regex.findall(r"\\L<(\w+)>", pattern)))
-    return tuple((n, *lists.get(n, [])) for n in names)
-
-
 @dataclass(frozen=True)
 class _Plan:
     """What the Matcher knows of a pattern before running it (see ``prefilter``)."""
@@ -312,14 +337,14 @@ class _Plan:
 
 
 @lru_cache(maxsize=4096)
-def _plan(pattern: str, ignore_case: bool, list_key: tuple[tuple[str, ...], ...]) -> _Plan:
+def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _Plan:
     """Analyse a pattern once per process.
 
     ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
     some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
     Few lines hold them, so most lines rule such a rule out.
     """
-    lists = {k[0]: list(k[1:]) for k in list_key}
+    lists = {name: list(words) for name, words in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
     need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
@@ -355,147 +380,246 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
-    """Load the built-in packs (unless ``builtin`` is false) and then ``paths``, in order."""
+    """Load the built-in packs (unless ``builtin`` is false) and then ``paths``, in order.
+
+    Raises the first ``RuleError`` found (``check`` lists them all).
+    """
+    faults: list[RuleError] = []
+    ruleset = _load(paths, builtin, faults)
+    if faults:
+        raise _first(faults)
+    return ruleset
+
+
+def check(
+    paths: Iterable[str | Path] = (), builtin: bool = True
+) -> tuple[RuleSet, list[RuleError]]:
+    """Load as ``load`` does, but go on past faults: the rules that are valid, and every
+    fault of every file (a faulty rule is left out; a file that is not TOML adds nothing)."""
+    faults: list[RuleError] = []
+    return _load(paths, builtin, faults), faults
+
+
+def _load(paths: Iterable[str | Path], builtin: bool, faults: list[RuleError]) -> RuleSet:
     files = rule_files([builtin_rules_dir()] if builtin else []) + rule_files(paths)
     raw: list[tuple[str, dict[str, Any]]] = []
+    seen: set[Path] = set()
     for f in files:
+        if f.resolve() in seen:
+            continue  # named twice (the built-in packs given again): loaded once
+        seen.add(f.resolve())
         try:
             data = tomllib.loads(f.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise RuleError(str(f), None, f"not valid TOML: {e}") from e
+            faults.append(RuleError(str(f), None, f"not valid TOML: {e}"))
+            continue
         raw.append((str(f), data))
-    return build(raw)
+    return _build(raw, faults)
 
 
 def build(docs: Sequence[tuple[str, dict[str, Any]]]) -> RuleSet:
     """Validate parsed rule files (``(source, toml_dict)``) and compile them."""
+    faults: list[RuleError] = []
+    ruleset = _build(docs, faults)
+    if faults:
+        raise _first(faults)
+    return ruleset
+
+
+def _first(faults: list[RuleError]) -> RuleError:
+    """The first fault, saying how many more there are."""
+    first = faults[0]
+    if len(faults) == 1:
+        return first
+    more = f"{first.message} (and {len(faults) - 1} more; `cleaner rules check` lists them all)"
+    return RuleError(first.source, first.rule_id, more)
+
+
+def _build(docs: Sequence[tuple[str, dict[str, Any]]], faults: list[RuleError]) -> RuleSet:
+    """Validate and compile, adding every fault to ``faults`` and leaving its rule out."""
     lists: dict[str, list[str]] = {}
     for source, data in docs:
         unknown = set(data) - _FILE_KEYS
         if unknown:
-            raise RuleError(source, None, f"unknown top-level keys {sorted(unknown)}")
-        for name, words in _table(source, data.get("lists", {}), "lists").items():
+            faults.append(RuleError(source, None, f"unknown top-level keys {sorted(unknown)}"))
+        table = data.get("lists", {})
+        if not isinstance(table, dict):
+            faults.append(RuleError(source, None, "'lists' must be a table"))
+            continue
+        for name, words in table.items():
             if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
-                raise RuleError(source, None, f"list {name!r} must be a list of strings")
+                faults.append(RuleError(source, None, f"list {name!r} must be a list of strings"))
+                continue
             lists.setdefault(name, []).extend(w for w in words if w not in lists[name])
     rules: dict[str, Rule] = {}
     for source, data in docs:
         disable = data.get("disable", [])
         if not (isinstance(disable, list) and all(isinstance(d, str) for d in disable)):
-            raise RuleError(source, None, "'disable' must be a list of rule ids")
+            faults.append(RuleError(source, None, "'disable' must be a list of rule ids"))
+            disable = []
         for rid in disable:
             if rules.pop(rid, None) is None:
-                raise RuleError(source, rid, "cannot disable: no rule with this id loaded")
+                faults.append(RuleError(source, rid, "cannot disable: no rule with this id loaded"))
         entries = data.get("rule", [])
         if not isinstance(entries, list):
-            raise RuleError(source, None, "'rule' must be an array of tables ([[rule]])")
+            faults.append(RuleError(source, None, "'rule' must be an array of tables ([[rule]])"))
+            continue
         for entry in entries:
-            rule = _rule(source, entry, lists)
+            rule = _rule(source, entry, lists, faults)
+            if rule is None:
+                continue
             if rule.id in rules:
-                raise RuleError(
-                    source, rule.id, f"duplicate id (first defined in {rules[rule.id].source})"
+                first = rules[rule.id].source
+                faults.append(
+                    RuleError(source, rule.id, f"duplicate id (first defined in {first})")
                 )
+                continue
             rules[rule.id] = rule
     return RuleSet(list(rules.values()), lists, list(docs))
 
 
-def _table(source: str, value: object, name: str) -> dict[str, object]:
-    if not isinstance(value, dict):
-        raise RuleError(source, None, f"{name!r} must be a table")
-    return value
-
-
-def _rule(source: str, entry: object, lists: dict[str, list[str]]) -> Rule:
+def _rule(
+    source: str, entry: object, lists: dict[str, list[str]], faults: list[RuleError]
+) -> Rule | None:
+    """The rule of one ``[[rule]]`` table, or None after adding each of its faults."""
     if not isinstance(entry, dict):
-        raise RuleError(source, None, "each [[rule]] must be a table")
+        faults.append(RuleError(source, None, "each [[rule]] must be a table"))
+        return None
     rid = entry.get("id")
     if not isinstance(rid, str) or not rid:
-        raise RuleError(source, None, "a rule has no 'id' (a non-empty string)")
+        faults.append(RuleError(source, None, "a rule has no 'id' (a non-empty string)"))
+        return None
+    found: list[str] = []
 
     def fail(msg: str) -> RuleError:
+        found.append(msg)
         return RuleError(source, rid, msg)
 
+    try:
+        rule = _validated(source, rid, entry, lists, fail)
+    except _Invalid:
+        rule = None
+    faults.extend(RuleError(source, rid, msg) for msg in found)
+    return None if found else rule
+
+
+class _Invalid(Exception):
+    """A rule has faults that leave nothing more to check (they are in the fault list)."""
+
+
+def _validated(
+    source: str, rid: str, entry: dict[str, Any], lists: dict[str, list[str]], fail: Fail
+) -> Rule | None:
+    """Check every key of a rule, noting each fault with ``fail``; the rule if all hold."""
     unknown = set(entry) - _RULE_KEYS
     if unknown:
-        raise fail(f"unknown keys {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}")
+        fail(f"unknown keys {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}")
     for key in ("kind", "pattern"):
         if not isinstance(entry.get(key), str) or not entry[key]:
-            raise fail(f"missing or empty {key!r}")
-    try:
-        kind = Kind(entry["kind"])
-    except ValueError:
-        raise fail(f"unknown kind {entry['kind']!r}; one of {[k.value for k in Kind]}") from None
+            fail(f"missing or empty {key!r}")
+    kind = None
+    if isinstance(entry.get("kind"), str) and entry["kind"]:
+        try:
+            kind = Kind(entry["kind"])
+        except ValueError:
+            fail(f"unknown kind {entry['kind']!r}; one of {[k.value for k in Kind]}")
     action = entry.get("action", "drop")
     if action not in ACTIONS:
-        raise fail(f"unknown action {action!r}; one of {list(ACTIONS)}")
-    pattern = entry["pattern"]
+        fail(f"unknown action {action!r}; one of {list(ACTIONS)}")
     ignore_case = _typed(entry, "ignore_case", bool, True, fail)
-    score = float(_typed(entry, "score", (int, float), 1.0, fail))
-    timeout = float(_typed(entry, "timeout", (int, float), DEFAULT_TIMEOUT, fail))
-    if not 0.0 <= score <= 1.0:
-        raise fail("'score' must be between 0 and 1")
-    if not 0.0 < timeout <= 10.0:
-        raise fail("'timeout' must be in (0, 10] seconds")
-    if regex.match(r"\(\?[a-zA-Z]+\)", pattern):
-        raise fail("global inline flags like (?i) are not allowed; use ignore_case")
-    missing = [n for n in regex.findall(r"\\L<(\w+)>", pattern) if n not in lists]
-    if missing:
-        raise fail(f"pattern uses undefined list(s) {missing}")
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    try:
-        compiled = regex.compile(pattern, flags, **_lists_for(pattern, lists))
-    except (regex.error, ValueError, TypeError) as e:
-        raise fail(f"bad pattern: {e}") from None
+    score = _typed(entry, "score", (int, float), 1.0, fail)
+    timeout = _typed(entry, "timeout", (int, float), DEFAULT_TIMEOUT, fail)
+    _typed(entry, "unbounded", bool, False, fail)
+    if isinstance(score, int | float) and not 0.0 <= score <= 1.0:
+        fail("'score' must be between 0 and 1")
+    if isinstance(timeout, int | float) and not 0.0 < timeout <= 10.0:
+        fail("'timeout' must be in (0, 10] seconds")
+    reason = _typed(entry, "reason", str, "", fail)
+    sites = _strs(entry, "sites", fail)
+    langs = _strs(entry, "lang", fail)
+    examples = _strs(entry, "examples", fail)
+    counter = _strs(entry, "counter_examples", fail)
+    pattern = entry.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise _Invalid
+    compiled = _compile(pattern, ignore_case is not False, lists, fail)
+    if compiled is None or kind is None or not isinstance(ignore_case, bool):
+        raise _Invalid
     rule = Rule(
         id=rid,
         kind=kind,
         pattern=pattern,
-        action=action,
-        reason=_typed(entry, "reason", str, "", fail) or f"matches a known {kind.value} line",
+        action=str(action),
+        reason=(reason if isinstance(reason, str) else "") or f"matches a known {kind.value} line",
         source=source,
         ignore_case=ignore_case,
-        sites=tuple(s.lower().removeprefix("www.") for s in _strs(entry, "sites", fail)),
-        lang=tuple(_strs(entry, "lang", fail)),
-        score=score,
-        timeout=timeout,
+        sites=tuple(s.lower().removeprefix("www.") for s in sites),
+        lang=tuple(langs),
+        score=float(score) if isinstance(score, int | float) else 1.0,
+        timeout=float(timeout) if isinstance(timeout, int | float) else DEFAULT_TIMEOUT,
         compiled=compiled,
+        unbounded=entry.get("unbounded") is True,
     )
-    _check_examples(rule, entry, fail)
+    _check_examples(rule, examples, counter, fail)
     return rule
 
 
-Fail = Callable[[str], RuleError]
+def _compile(
+    pattern: str, ignore_case: bool, lists: dict[str, list[str]], fail: Fail
+) -> regex.Pattern[str] | None:
+    if regex.match(r"\(\?[a-zA-Z]+\)", pattern):
+        fail("global inline flags like (?i) are not allowed; use ignore_case")
+        return None
+    missing = [n for n in regex.findall(r"\\L<(\w+)>", pattern) if n not in lists]
+    if missing:
+        fail(f"pattern uses undefined list(s) {missing}")
+        return None
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, flags, **_lists_for(pattern, lists))
+    except (regex.error, ValueError, TypeError, OverflowError) as e:
+        fail(f"bad pattern: {e}")
+    except RecursionError:
+        fail("bad pattern: its groups nest too deeply for the regex compiler")
+    return None
+
+
+Fail = Callable[[str], object]
 
 
 def _typed(
     entry: dict[str, Any], key: str, types: type | tuple[type, ...], default: Any, fail: Fail
 ) -> Any:
+    """The value of ``key`` (or ``default``); a value of the wrong type is noted and None."""
     value = entry.get(key, default)
     if not isinstance(value, types) or (types is not bool and isinstance(value, bool)):
-        raise fail(f"{key!r} has the wrong type ({type(value).__name__})")
+        fail(f"{key!r} has the wrong type ({type(value).__name__})")
+        return None
     return value
 
 
 def _strs(entry: dict[str, Any], key: str, fail: Fail) -> list[str]:
     value = entry.get(key, [])
     if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
-        raise fail(f"{key!r} must be a list of non-empty strings")
+        fail(f"{key!r} must be a list of non-empty strings")
+        return []
     return value
 
 
-def _check_examples(rule: Rule, entry: dict[str, Any], fail: Fail) -> None:
+def _check_examples(rule: Rule, examples: list[str], counter: list[str], fail: Fail) -> None:
     from .normalize import view
 
-    for ex in _strs(entry, "examples", fail):
-        if not _safe_search(rule, view(ex)):
-            raise fail(f"example does not match: {ex!r}")
-    for ex in _strs(entry, "counter_examples", fail):
-        if _safe_search(rule, view(ex)):
-            raise fail(f"counter-example matches: {ex!r}")
+    for ex in examples:
+        if not _safe_search(rule, view(ex), fail):
+            fail(f"example does not match: {ex!r}")
+    for ex in counter:
+        if _safe_search(rule, view(ex), fail):
+            fail(f"counter-example matches: {ex!r}")
 
 
-def _safe_search(rule: Rule, text: str) -> bool:
+def _safe_search(rule: Rule, text: str, fail: Fail) -> bool:
     try:
         return rule.search(text)
     except TimeoutError:
-        raise RuleError(rule.source, rule.id, f"timed out on its own example {text!r}") from None
+        fail(f"timed out on its own example {text!r}")
+        return False

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, prefilter
+from cleaner import Cleaner, casefold, prefilter
+from cleaner.result import Kind
 from cleaner.rules import Matcher, Rule
 from cleaner.segment import segment
 from tests.golden import inputs, read
@@ -128,10 +133,21 @@ def test_marks_of_simple_patterns() -> None:
         (r"^(?=(?:\S+\s){3}\S+$)", (4, 4)),
         (r"^(?=(?:\S+\s){2,}\S+$)a", (3, None)),
         (r"^(?=(?:\S+\s){8}).*AFP", (8, None)),
-        (r"^(?:\S+\s){4}.*?Photo", (4, None)),
-        (r"^(?=(?:\S+\s){0,9}\S+$)a|b", (0, None)),  # "b" alone is not counted
-        (r"(?i)^(?=(?:\S+\s){0,9}\S+$)a", (0, None)),  # not recognised: no bounds
-        (r"photo", (0, None)),
+        (r"^(?:\S+\s){4}.*?Photo", (5, None)),  # "Photo" is a fifth word
+        (r"^(?=(?:\S+\s){0,9}\S+$)a|b", (1, None)),  # "b" alone is not counted
+        (r"(?i)^(?=(?:\S+\s){0,9}\S+$)a", (1, 10)),
+        (r"photo", (1, None)),
+        # The parser hoists the shared "^" out of both branches (issue 23): the count
+        # of one branch does not bound the other.
+        (r"^(?:\S+\s){3}foo$|^bar$", (1, 4)),
+        (r"^(?=(?:\S+\s){0,1}\S+$)foo|^sponsored by acme corp today$", (1, 5)),
+        (r"^a(?: b){0,5}$", (1, 6)),
+        (r"^(?:a b ){0,2000}$", (0, 4000)),
+        (r"(?m)^a$", (1, None)),  # "^" and "$" bound nothing under MULTILINE
+        (r"^\p{L}+$", (1, 1)),
+        (r"^[\p{L} ]+$", (0, None)),  # the class holds a space: all spaces is no word
+        (r"^(?=(?:\S+\s){0,3}\S+$)(a)\1", (1, 4)),  # a backreference is any text
+        (r"^(?:[[:alpha:]]+\s)*x$", (0, None)),  # syntax only regex reads: unknown
     ],
 )
 def test_word_bounds(pattern: str, bounds: tuple[int, int | None]) -> None:
@@ -202,3 +218,124 @@ def test_literal_scan_of_nested_and_overlapping_literals() -> None:
     assert scan("xabcdab") == 1 | 2 | 8 | 16
     assert scan("abc") == 1 | 8
     assert prefilter.LiteralScan({})("anything") == 0
+
+
+# -- issue 23: recursion, hoisted anchors, case-special letters, fallbacks -----------------
+
+
+def _rule(pattern: str, ignore_case: bool = True, rid: str = "t.rule") -> Rule:
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return Rule(
+        rid,
+        Kind.SHARE,
+        pattern,
+        "drop",
+        "",
+        "test",
+        ignore_case,
+        compiled=regex.compile(pattern, flags),
+    )
+
+
+def test_a_long_literal_loads_matches_and_cleans(tmp_path: Path) -> None:
+    """The literal scan built its search pattern recursively, one call per character: a
+    600-character literal made every clean() raise RecursionError."""
+    literal = "ab" * 300
+    rules = tmp_path / "long.toml"
+    rules.write_text(
+        f"[[rule]]\nid = 'x.long'\nkind = 'share'\npattern = '^{literal}$'\n"
+        f"examples = ['{literal}']\n",
+        encoding="utf-8",
+    )
+    c = Cleaner([rules])
+    text = "The council met on Tuesday to discuss the budget.\n" + literal + "\n"
+    assert [r.rule for r in c.clean(text).removed] == ["x.long"]
+    scan = prefilter.LiteralScan({literal: 1, "c" + literal: 2, "abc": 4})
+    assert scan("x" + literal + "x") == 1
+    assert scan("c" + literal) == 3
+    assert scan("c" + literal[:40]) == 3  # a literal is looked for by its first MAX_LEN chars
+
+
+@pytest.mark.parametrize(
+    "pattern, line",
+    [
+        (r"^(?:\S+\s){3}foo$|^bar$", "bar"),
+        (
+            r"^(?=(?:\S+\s){0,1}\S+$)foo|^sponsored by acme corp today$",
+            "sponsored by acme corp today",
+        ),
+        (r"^yazı$", "YAZI"),
+        (r"^ıÅ", "IÅ"),
+        (r"türkçe yazı", "TÜRKÇE YAZI"),
+        (r"^istanbul$", "İSTANBUL"),
+        (r"^ΣΟΦΟΣ$", "σοφος"),
+        (r"^straẞe$", "STRAßE"),
+        (r"^ſun", "SUN"),
+        (r"^\u212aelvin", "kelvin"),  # the Kelvin sign
+        (r"^\ua7cb", "\u0264"),  # a case pair newer than this Python's Unicode tables
+    ],
+)
+def test_prefilter_never_skips_a_matching_rule(pattern: str, line: str) -> None:
+    """Issue 23's silent misses: each rule matches its line in regex, so the Matcher must."""
+    rule = _rule(pattern)
+    assert rule.search(line)
+    assert Matcher([rule], {}).match(line) is rule
+
+
+def test_every_case_pair_of_regex_folds_to_one_key() -> None:
+    """The key is derived from regex's own case data, not a list of letters: every pair of
+    characters regex matches case-insensitively (and every full case fold) agrees."""
+    data = casefold.regex_case_data()
+    assert data is not None and casefold.table() is not None
+    variants, full_fold = data
+    for ch in regex.findall(casefold._CASED, casefold.every_character()):
+        key = casefold.fold(ch)
+        assert all(casefold.fold(v) == key for v in variants(ch)), ch
+        assert casefold.fold(full_fold(ch)) == key, ch
+        assert all(prefilter.line_key(v) == prefilter.line_key(ch) for v in variants(ch)), ch
+
+
+def _run_without(blocked: str, code: str) -> str:
+    """Run ``code`` in a fresh interpreter where ``blocked`` (Python statements run first)
+    has taken away a private API the prefilter uses."""
+    script = f"{blocked}\n{code}"
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+FALLBACK_CHECK = """
+import cleaner
+from cleaner import prefilter, pattern_tree, casefold
+from cleaner.segment import segment
+c = cleaner.Cleaner()
+m = c.ruleset.matcher(None, "en")
+line = "The council agreed on Tuesday to replace most of the water pipes."
+print(not m._keyed and m._free == (1 << 2 * len(m.rules)) - 1)  # no literal, mark or start
+print(len(m.tried(line)) == len(m.rules))
+text = open({fixture!r}, encoding="utf-8").read()
+print([(r.line_no, r.rule) for r in c.clean(text).removed])
+"""
+
+
+@pytest.mark.parametrize(
+    "blocked, every_rule",
+    [
+        # The standard library's private parser gone (issue 20): every rule is tried.
+        ("import re, sys\nsys.modules['re._parser'] = None\nsys.modules['sre_parse'] = None", True),
+        # regex's private case data unreadable: no literal or line start can be trusted (the
+        # word counts still can).
+        ("from cleaner import casefold\ncasefold.regex_case_data = lambda: None", False),
+    ],
+)
+def test_without_private_apis_rules_are_tried_and_output_is_the_same(
+    blocked: str, every_rule: bool
+) -> None:
+    fixture = str(inputs()[0])
+    code = FALLBACK_CHECK.format(fixture=fixture)
+    unfiltered, tried_all, removed = _run_without(blocked, code).splitlines()
+    assert unfiltered == "True"
+    assert tried_all == str(every_rule)
+    expected = [(r.line_no, r.rule) for r in Cleaner().clean(read(inputs()[0])).removed]
+    assert removed == str(expected)
+    assert expected  # the fixture has junk the rules remove
