@@ -30,6 +30,7 @@ class Assessment:
     """The scorer's view of one line; ``kind`` is set when the scorer calls it junk."""
 
     cls: LineClass = LineClass.BLANK
+    wrapped: bool = False  # a piece of a hard-wrapped paragraph (see ``lineclass.unwrap``)
     overlap: float | None = None  # see ``topic``; None: unknown
     region: Region = Region.BODY
     kind: Kind | None = None

@@ -17,7 +17,7 @@ sees the article without its junk, and this makes cleaning idempotent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .assessment import Assessment, Mark
@@ -27,21 +27,37 @@ from .duplicates import mark_duplicates
 from .features import Features, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
-from .regions import FURNITURE, FurnitureGaps
+from .regions import FURNITURE, NAMED, FurnitureGaps
 from .render import kept_lines
 from .result import Kind, LineDecision
 from .rules import Rule
 from .scorer import assess
 from .segment import Line
+from .structure import Structure
 
 
 @dataclass(frozen=True, slots=True)
 class Judges:
-    """What judges a document's lines, besides its rule hits: fixed per document."""
+    """What judges a document's lines besides what is found in them: fixed per Cleaner."""
 
     captions: CaptionScorer
     params: Params
-    has_stoplist: bool  # the document's language has a stoplist (prose has stopwords)
+
+
+@dataclass(frozen=True, slots=True)
+class PassInput:
+    """What a pass knows of the lines left, as a fresh clean of that text would find it:
+    features and rule hits (None for blank lines), and whether the language guessed for
+    that text has a stoplist (prose has stopwords)."""
+
+    feats: Sequence[Features | None]
+    hits: Sequence[Rule | None]
+    has_stoplist: bool
+
+
+# The analysis of the lines left (their positions, in order): language, features, tables
+# and rule hits, as ``Cleaner`` finds them.
+Analyse = Callable[[Sequence[int]], PassInput]
 
 
 @dataclass(slots=True)
@@ -79,25 +95,37 @@ class Outcome:
 
 def decide_document(
     lines: Sequence[Line],
-    feats: Sequence[Features | None],
-    hits: Sequence[Rule | None],
     hints: Sequence[LineHint | None] | None,
     judges: Judges,
+    analyse: Analyse,
 ) -> Outcome:
-    """Decide pass after pass over what is left, until a pass removes nothing."""
+    """Decide pass after pass over what is left, until a pass removes nothing.
+
+    Each pass analyses the lines left afresh (``analyse``), as a clean of the text they
+    make would: so the last pass, which removes nothing, is a clean of the output, and
+    cleaning the output again removes nothing either. Only where earlier passes removed
+    page furniture is handed on (a fresh clean would know less, and so remove no more).
+    """
     keep = [True] * len(lines)
     decisions: dict[int, LineDecision] = {}
     furniture: list[int] = []  # lines removed as page furniture, for later passes' walks
+    named: list[int] = []  # of those, the ones a rule or the markup named
     current: list[int] = list(range(len(lines)))
     for _ in range(judges.params.decide.max_passes):
-        view, at = DocView.of(lines, feats, hits, hints, current)
-        verdicts = decide(view, judges, FurnitureGaps.between(at, furniture))
+        found = analyse(current)
+        view, at = DocView.of(
+            lines, found.feats, found.hits, hints, current, judges.params.structure
+        )
+        gaps = FurnitureGaps.between(at, furniture, named)
+        verdicts = decide(view, judges, gaps, found.has_stoplist)
         dropped = verdicts.dropped()
         for k in dropped:
             d = decisions[at[k]] = verdicts.decision(k)
             keep[at[k]] = False
             if d.kind in FURNITURE:
                 furniture.append(at[k])
+            if d.kind in NAMED and d.rule != "scorer":
+                named.append(at[k])
         if not dropped:
             break
         if not any(kept and not line.blank for kept, line in zip(keep, lines, strict=True)):
@@ -124,12 +152,16 @@ def _blank(line: Line) -> LineDecision:
     return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
 
 
-def decide(view: DocView, judges: Judges, gaps: FurnitureGaps) -> Verdicts:
+def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: bool) -> Verdicts:
     """One pass: the verdict on every line of ``view``; a line goes when it gets a mark."""
     p = judges.params
+    # A rule's shape is a line of prose or page text: inside a code block a match is
+    # program text that happens to look like it ("image: nginx:1.2", "(c) = a + b").
     marks: list[Mark | None] = [
-        Mark(rule.kind, rule.id, rule.score, rule.reason) if rule is not None else None
-        for rule in view.hits
+        Mark(rule.kind, rule.id, rule.score, rule.reason)
+        if rule is not None and code is not Structure.CODE
+        else None
+        for rule, code in zip(view.hits, view.structure, strict=True)
     ]
     for k, hint in enumerate(view.hints):
         if hint is not None and hint.kind is not None and marks[k] is None:
@@ -141,7 +173,7 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps) -> Verdicts:
             if c is not None:
                 marks[k] = Mark(Kind.CAPTION, "scorer", round(c, 3), CaptionScorer.reason(c))
     removed = [m.kind if m else None for m in marks]
-    assessed = assess(view, removed, judges.has_stoplist, gaps, p)
+    assessed = assess(view, removed, has_stoplist, gaps, p)
     _expand(view, marks, assessed, p)
     _take_assessments(view, marks, assessed, p)
     return Verdicts(view, marks, assessed)
@@ -173,7 +205,7 @@ def _expand(
     n = len(view)
     q = p.decide
     for k, rule in enumerate(view.hits):
-        if rule is None or rule.action == "drop":
+        if rule is None or rule.action == "drop" or view.structure[k] is Structure.CODE:
             continue
         own = marks[k]
         assert own is not None  # a hit's own mark, set first
@@ -203,7 +235,7 @@ def _expand(
                 or assessed[j].cls is LineClass.BAD
                 or _question_headline(view.lines[j], f, p)
             )
-            if marks[j] is not None or not entry:
+            if marks[j] is not None or not entry or _subhead(j, view.feats, assessed, p):
                 break
             marks[j] = Mark(
                 rule.kind,
@@ -211,6 +243,20 @@ def _expand(
                 beyond,
                 f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})",
             )
+
+
+def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
+    """The line heads a paragraph of the article: the next line is a long paragraph that
+    is not off its topic. A list of other stories under a heading holds headlines and
+    short teasers, so the run it names ends before the article goes on."""
+    if k + 1 >= len(feats):
+        return False
+    a = assessed[k + 1]
+    return (
+        a.cls is LineClass.GOOD
+        and feats[k + 1].words >= p.topic.core_min_words
+        and not a.off_topic(p.topic)
+    )
 
 
 _QUESTION = re.compile(r"^[^.!?]*\?['\"’”»)\]]*$")

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .features import Features, LineHint
+from .heuristics import StructureParams
 from .rules import Rule
 from .segment import Line
+from .structure import Structure, structures
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,7 @@ class DocView:
     hits: Sequence[Rule | None]
     hints: Sequence[LineHint | None]  # all None for text input
     after_blank: Sequence[bool]  # a blank line comes right before this one
+    structure: Sequence[Structure | None]  # the article structure a line belongs to
     is_html: bool = False
 
     def __len__(self) -> int:
@@ -37,6 +40,7 @@ class DocView:
         hits: Sequence[Rule | None],
         hints: Sequence[LineHint | None] | None,
         positions: Sequence[int],
+        p: StructureParams,
     ) -> tuple[DocView, list[int]]:
         """The view of the lines at ``positions`` (into the other sequences), and for
         each of its lines the position it came from."""
@@ -50,12 +54,16 @@ class DocView:
             taken.append(i)
             after.append(blank_before)
             blank_before = False
+        found = [f for i in taken if (f := feats[i]) is not None]
+        marks = [hints[i] if i < len(hints) else None for i in taken] if hints else []
+        code = [h is not None and h.code for h in marks] if marks else [False] * len(taken)
         view = cls(
             [lines[i] for i in taken],
-            [f for i in taken if (f := feats[i]) is not None],
+            found,
             [hits[i] for i in taken],
-            [hints[i] if i < len(hints) else None for i in taken] if hints else [None] * len(taken),
+            marks or [None] * len(taken),
             after,
+            structures([lines[i].raw for i in taken], found, code, p),
             hints is not None,
         )
         return view, taken

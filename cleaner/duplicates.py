@@ -2,7 +2,8 @@
 
 Only where a repeat is junk. A line that recurs ``DuplicateParams.structure`` times or
 more is the article's structure (a recipe's "Eat every 2 hours", an interview's recurring
-question) and stays; so does a table's cell, which repeats values by nature.
+question) and stays; so do a table's cells and the lines of the article's lists, code
+and records (``structure``), which repeat values by nature.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
     count: dict[str, int] = {}
     first_key = None
     for k, f in enumerate(feats):
-        if marks[k] is not None or f.cell:
-            continue  # a table's cells repeat values by nature
+        if marks[k] is not None or f.cell or view.structure[k] is not None:
+            continue  # a table's cells, a list's items, a code block's lines repeat by nature
         if f.words < p.min_words and f.chars < p.min_chars:
             continue
         key = keys[k] = view.lines[k].view.casefold()

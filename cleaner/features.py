@@ -33,6 +33,7 @@ class LineHint:
     kind: Kind | None = None
     reason: str = ""
     link_share: float = 0.0
+    code: bool = False  # the line sat in a code element
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class Features:
     headline_cased: bool  # most words in title case, or the line in capitals
     headline: bool  # a story headline's shape: a few words, no table row, list item or URL
     numeric: bool  # digits make up much of it: a number, date or score, not a label
+    enumeration: bool  # two commas or more: a list of things, not one headline
+    sentences: bool  # a sentence ends inside it and another begins: more than one sentence
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
@@ -76,7 +79,7 @@ class Features:
         return replace(self, table=True, cell=True, headline=False)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude, language-blind stem: enough that "island", "islands" and "island's" meet.
 
     Scripts written in syllables (Hangul, CJK) carry particles on the word's end, so their
@@ -134,8 +137,8 @@ class _Stems(dict[str, str]):
     def __missing__(self, token: str) -> str:
         lower = token.lower()
         ok = len(lower) > self.min_len and lower not in self.stopwords and lower.isalpha()
-        stem = self[token] = _stem(lower) if ok else ""
-        return stem
+        found = self[token] = stem(lower) if ok else ""
+        return found
 
 
 class TokenTable:
@@ -215,6 +218,8 @@ def extract(
         and not url
         and not numeric,
         numeric=numeric,
+        enumeration=text.count(",") >= 2,
+        sentences=_SENTENCE_BREAK.search(text) is not None if _may_break(text) else False,
         label=_label(text, shape.label_max_chars),
     )
 
@@ -243,6 +248,16 @@ def _label(text: str, max_chars: int) -> str:
         return ""
     label = text[:colon]
     return label.casefold() if label.count(" ") < 3 else ""
+
+
+# A sentence's end inside the line, then the next sentence's first letter or digit.
+_SENTENCE_BREAK = regex.compile(r"[.!?…]['\"’”»)\]]*\s+[\"“‘'(]?[\p{Lu}\d]")
+
+
+def _may_break(text: str) -> bool:
+    """A cheap test before ``_SENTENCE_BREAK``: a stop mark before the line's last char."""
+    body = text[:-1]
+    return "." in body or "!" in body or "?" in body or "…" in body
 
 
 _ENDERS = ".!?…。！？"

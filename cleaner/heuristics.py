@@ -37,6 +37,30 @@ class ShapeParams:
 
 
 @dataclass(frozen=True, slots=True)
+class StructureParams:
+    """The article's own structures: lists, code blocks, records (``structure``)."""
+
+    # A line that looks like code is a sentence about code when it opens with a capital,
+    # ends with a stop and has at least this share of stopwords.
+    sentence_stop_density: float = 0.3
+    # Two code-like lines within this many lines of each other make a code block ...
+    code_gap: int = 3
+    # ... and a line between them belongs to it when unpunctuated or this short.
+    code_gap_words: int = 12
+    # A lead-in line ending in a colon introduces at most this many items ...
+    introduced_max_items: int = 40
+    # ... each, unless bulleted, at most this many words (a longer line is prose again).
+    item_max_words: int = 20
+    # Lines that open alike are records when at least this many of them stand each
+    # within this many lines of the next.
+    record_min_run: int = 3
+    record_gap: int = 6
+    # A record's label before its colon has at most this many words ("Memory:", "Best of
+    # the Best:"); a longer opening before a colon is a sentence.
+    label_words: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class LineClassParams:
     """Stage 1, context-free: a line's class (good prose, near, short, bad debris)."""
 
@@ -129,6 +153,8 @@ class ListParams:
     teaser_max_words: int = 45
     # A teaser shares less than this overlap with the article.
     teaser_on_topic: float = 0.5
+    # An article told in headed paragraphs has this many off-topic headlines over prose.
+    body_pairs: int = 2
     # A related-stories tail: from its start on, at least this share of lines are
     # junk-like and this share are headline-shaped, with at least two off-topic headlines.
     tail_junk_share: float = 0.6
@@ -138,9 +164,9 @@ class ListParams:
     tail_score_base: float = 0.5
     tail_score_weight: float = 0.5
     # A bulleted list of at least this many capitalised headlines of this many words or
-    # more after the article is a "more on this" list.
-    bullet_list_min: int = 2
-    bullet_headline_words: int = 4
+    # more after the article is a "more on this" list (shorter items are names, features).
+    bullet_list_min: int = 3
+    bullet_headline_words: int = 5
     # Inside the article: a headline of at least this many words in capitals (this share
     # of its words) and off the article's topic is a link to another story.
     caps_headline_words: int = 8
@@ -278,6 +304,7 @@ class Params:
     """All the heuristics' parameters; ``Params()`` is the tool's default behaviour."""
 
     shape: ShapeParams = field(default_factory=ShapeParams)
+    structure: StructureParams = field(default_factory=StructureParams)
     tables: TableParams = field(default_factory=TableParams)
     lines: LineClassParams = field(default_factory=LineClassParams)
     topic: TopicParams = field(default_factory=TopicParams)

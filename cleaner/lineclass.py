@@ -50,13 +50,16 @@ def unwrap(
     after_blank: Sequence[bool],
     classes: list[LineClass],
     p: LineClassParams,
-) -> None:
+) -> list[bool]:
     """Hard-wrapped text: lines that continue one another form one paragraph.
 
     A line that ends mid-sentence followed by one that opens in lower case (or after a
     comma, hyphen or stopword) is a piece of a wrapped paragraph, and a paragraph of
     enough words is prose, whatever its pieces look like alone. A blank line ends it.
+    Returns, per line, whether it is a piece of such a paragraph (it is judged with the
+    paragraph, never as a headline or teaser of its own).
     """
+    wrapped = [False] * len(feats)
     chain: list[int] = []
     words = 0
     prev: Features | None = None
@@ -72,13 +75,21 @@ def unwrap(
             chain.append(k)
             words += f.words
         else:
-            _promote(chain, words, classes, p)
+            _promote(chain, words, classes, wrapped, p)
             chain, words = [k], f.words
         prev = f
-    _promote(chain, words, classes, p)
+    _promote(chain, words, classes, wrapped, p)
+    return wrapped
 
 
-def _promote(chain: list[int], words: int, classes: list[LineClass], p: LineClassParams) -> None:
+def _promote(
+    chain: list[int],
+    words: int,
+    classes: list[LineClass],
+    wrapped: list[bool],
+    p: LineClassParams,
+) -> None:
     if len(chain) >= 2 and words >= p.wrapped_min_words:
         for j in chain:
             classes[j] = LineClass.GOOD
+            wrapped[j] = True

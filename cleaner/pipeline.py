@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from . import language, tables
 from . import rules as rules_mod
 from .captions import CaptionScorer
-from .decide import Judges, decide_document
+from .decide import Judges, PassInput, decide_document
 from .features import Features, LineHint, extract, token_table
 from .heuristics import DEFAULT, Params
 from .render import render
@@ -78,9 +78,8 @@ class Cleaner:
         lines = segment(text)
         warnings: list[str] = []
         lang = self.language or language.guess_text(text)
-        feats, hits = self._analyse(lines, _host(url or self.url), lang, warnings, hints)
-        judges = Judges(self.captions, self.params, bool(language.stoplist(lang)))
-        outcome = decide_document(lines, feats, hits, hints, judges)
+        analysis = _Analysis(self, lines, _host(url or self.url), lang, hints, warnings)
+        outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
         if outcome.emptied:
             return _flagged(text, lang, outcome.decisions, warnings)
         out = text if all(outcome.keep) else render(lines, outcome.keep, text.startswith("\ufeff"))
@@ -91,40 +90,78 @@ class Cleaner:
         ]
         return CleanResult(out, removed, language=lang, lines=outcome.decisions, warnings=warnings)
 
-    def _analyse(
+
+class _Analysis:
+    """What a clean of the lines left would find in them: the language guessed from their
+    text, each line's features and rule hit (computed once per language: they do not
+    depend on the other lines), and the tables they form (found again every pass, since
+    removing a line can break a table's rows)."""
+
+    def __init__(
         self,
+        cleaner: Cleaner,
         lines: list[Line],
         host: str | None,
         lang: str | None,
-        warnings: list[str],
         hints: Sequence[LineHint | None] | None,
-    ) -> tuple[list[Features | None], list[Rule | None]]:
-        """Features and rule hits of every line (None for blank lines), once: every pass
-        of decide reuses them."""
+        warnings: list[str],
+    ) -> None:
+        self.cleaner, self.lines, self.host, self.hints = cleaner, lines, host, hints
+        self.lang = lang
+        self.warnings = warnings
+        self._by_lang: dict[str | None, tuple[list[Features | None], list[Rule | None]]] = {}
+
+    def __call__(self, positions: Sequence[int]) -> PassInput:
+        lang = self.lang
+        if self.cleaner.language is None and len(positions) < len(self.lines):
+            lang = language.guess_text("\n".join(self.lines[i].raw for i in positions))
+        feats, hits = self._lines(lang)
+        cells, numbers = _tables(self.lines, feats, positions, self.cleaner.params)
+        if cells:
+            feats = list(feats)
+            hits = list(hits)
+            for i in cells:
+                f = feats[i]
+                assert f is not None  # tables are found among non-blank lines
+                feats[i] = f.as_cell()
+            for i in numbers:
+                hits[i] = None  # a number in a data table is data, not a page number
+        return PassInput(feats, hits, bool(language.stoplist(lang)))
+
+    def _lines(self, lang: str | None) -> tuple[list[Features | None], list[Rule | None]]:
+        """Features and rule hits of every line under ``lang`` (None for blank lines)."""
+        found = self._by_lang.get(lang)
+        if found is not None:
+            return found
         table = token_table(language.stoplist(lang))
         table.trim()
-        matcher = self.ruleset.matcher(host, lang)
-        shape = self.params.shape
-        at: list[int] = []  # positions of the non-blank lines
-        found: list[Features] = []
-        hits: list[Rule | None] = [None] * len(lines)
-        for i, line in enumerate(lines):
+        matcher = self.cleaner.ruleset.matcher(self.host, lang)
+        shape = self.cleaner.params.shape
+        hints = self.hints
+        # Rule timeouts are reported once, for the first language only.
+        warnings = self.warnings if not self._by_lang else None
+        feats: list[Features | None] = [None] * len(self.lines)
+        hits: list[Rule | None] = [None] * len(self.lines)
+        for i, line in enumerate(self.lines):
             if line.blank:
                 continue
             f = extract(line.view, table, shape)
             hint = hints[i] if hints and i < len(hints) else None
-            at.append(i)
-            found.append(f if hint is None else f.with_link_share(hint.link_share))
+            feats[i] = f if hint is None else f.with_link_share(hint.link_share)
             hits[i] = matcher.match(line.view, warnings)
-        table_cells, numbers = tables.cells([lines[i].view for i in at], found, self.params.tables)
-        for k in table_cells:
-            found[k] = found[k].as_cell()
-        for k in numbers:
-            hits[at[k]] = None  # a number in a data table is data, not a page number
-        feats: list[Features | None] = [None] * len(lines)
-        for i, f in zip(at, found, strict=True):
-            feats[i] = f
+        self._by_lang[lang] = feats, hits
         return feats, hits
+
+
+def _tables(
+    lines: list[Line], feats: list[Features | None], positions: Sequence[int], params: Params
+) -> tuple[list[int], list[int]]:
+    """The lines (of those at ``positions``) that are cells of a table printed one cell per
+    line, and those of them that are numbers."""
+    at = [i for i in positions if feats[i] is not None]
+    found = [f for i in at if (f := feats[i]) is not None]
+    cells, numbers = tables.cells([lines[i].view for i in at], found, params.tables)
+    return [at[k] for k in sorted(cells)], [at[k] for k in sorted(numbers)]
 
 
 def _host(url: str | None) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .assessment import Assessment, Region, Side
 from .features import Features
@@ -19,63 +20,85 @@ from .heuristics import SHORT_LINE_WORDS, Params
 from .lineclass import LineClass
 from .result import Kind
 from .span import Span, off_headline
+from .structure import Structure
 
 # Kinds that mark the end of the article's surroundings (see ``_outside``).
 BARRIERS = frozenset({Kind.RELATED, Kind.NAVIGATION, Kind.COMMENTS, Kind.LEGAL, Kind.SUBSCRIBE})
 # Kinds that only page furniture has: one of them on a side of the article shows that the
 # junk-looking lines there are furniture rather than the article's own fact box.
 FURNITURE = BARRIERS | {Kind.SHARE, Kind.ADVERTISEMENT}
+# Furniture that, named by a rule or the markup, separates the article's own lists from
+# the page's: ads are left out, since pages set them between an article's paragraphs.
+NAMED = FURNITURE - {Kind.ADVERTISEMENT}
 
 
 @dataclass(frozen=True, slots=True)
 class FurnitureGaps:
-    """Where earlier passes removed furniture: one flag per gap between the lines of a
-    view (before the first, between each two, after the last).
+    """Where earlier passes removed furniture: flags per gap between the lines of a view
+    (before the first, between each two, after the last).
 
     A later pass no longer sees those lines, but the furniture walk still needs to know
-    that boilerplate separated what remains from the article.
+    that boilerplate separated what remains from the article. ``named`` flags the gaps
+    that held a barrier named by a rule or the markup (not the scorer's own guess).
     """
 
-    flags: tuple[bool, ...] = ()
+    furniture: tuple[bool, ...] = ()
+    named: tuple[bool, ...] = ()
 
     @classmethod
-    def between(cls, positions: Sequence[int], furniture: Sequence[int]) -> FurnitureGaps:
+    def between(
+        cls, positions: Sequence[int], furniture: Sequence[int], named: Sequence[int] = ()
+    ) -> FurnitureGaps:
         """The gaps around the lines at ``positions`` (ascending) that hold one of the
-        removed ``furniture`` positions (of the same document)."""
-        if not furniture:
-            return cls()
-        found = sorted(furniture)
-        flags = []
-        j = 0
-        for pos in positions:
-            hit = False
-            while j < len(found) and found[j] < pos:
-                hit, j = True, j + 1
-            flags.append(hit)
-        flags.append(j < len(found))
-        return cls(tuple(flags))
+        removed ``furniture`` (or ``named`` barrier) positions of the same document."""
+        return cls(_gap_flags(positions, furniture), _gap_flags(positions, named))
 
     def farthest(self, order: Sequence[int], edge: int, side: Side) -> int:
         """The farthest position in a walk ``order`` away from the article's ``edge`` line
-        that removed furniture precedes (``len(order)``: past its last line; -1: none).
+        that removed furniture precedes (``len(order)``: past its last line; -1: none)."""
+        return max(_preceded(self.furniture, order, edge, side), default=-1)
 
-        ``flags[k]`` is the gap just before line k; the gaps between two neighbours of the
-        walk (or the edge and its first line) precede the position of the farther one.
-        """
-        if not any(self.flags):
-            return -1
-        cum = [0]
-        for flag in self.flags:
-            cum.append(cum[-1] + flag)
-        far = -1
-        prev = edge
-        ends = [*order, -1 if side is Side.BEFORE else len(self.flags) - 1]
-        for n, k in enumerate(ends):
-            lo, hi = sorted((prev, k))
-            if cum[hi + 1] - cum[lo + 1] > 0:  # gaps before lines lo+1 .. hi
-                far = n
-            prev = k
-        return far
+    def nearest_named(self, order: Sequence[int], edge: int, side: Side) -> int:
+        """The nearest position in the walk that a named barrier precedes (past the walk's
+        end when none does)."""
+        return min(_preceded(self.named, order, edge, side), default=len(order) + 1)
+
+
+def _gap_flags(positions: Sequence[int], removed: Sequence[int]) -> tuple[bool, ...]:
+    if not removed:
+        return ()
+    found = sorted(removed)
+    flags = []
+    j = 0
+    for pos in positions:
+        hit = False
+        while j < len(found) and found[j] < pos:
+            hit, j = True, j + 1
+        flags.append(hit)
+    flags.append(j < len(found))
+    return tuple(flags)
+
+
+def _preceded(flags: Sequence[bool], order: Sequence[int], edge: int, side: Side) -> list[int]:
+    """The positions in a walk ``order`` away from ``edge`` that a flagged gap precedes.
+
+    ``flags[k]`` is the gap just before line k; the gaps between two neighbours of the
+    walk (or the edge and its first line) precede the position of the farther one.
+    """
+    if not any(flags):
+        return []
+    cum = [0]
+    for flag in flags:
+        cum.append(cum[-1] + flag)
+    found = []
+    prev = edge
+    ends = [*order, -1 if side is Side.BEFORE else len(flags) - 1]
+    for n, k in enumerate(ends):
+        lo, hi = sorted((prev, k))
+        if cum[hi + 1] - cum[lo + 1] > 0:  # gaps before lines lo+1 .. hi
+            found.append(n)
+        prev = k
+    return found
 
 
 def surroundings(
@@ -84,24 +107,51 @@ def surroundings(
     removed: Sequence[Kind | None],
     span: Span,
     gaps: FurnitureGaps,
+    structure: Sequence[Structure | None],
     p: Params,
 ) -> None:
-    """Judge the lines around the article's ``span`` (and headlines slotted inside it)."""
+    """Judge the lines around the article's ``span`` (and headlines slotted inside it).
+
+    Lines of the article's own structures (``structure``: lists, code, records) next to
+    it are neither menus, nor teasers, nor furniture (see ``_attached``)."""
     idx = [k for k in range(len(feats)) if removed[k] is None]
     first, last = span
     for k in idx:
         out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
     head = [k for k in idx if k < first]
     tail = [k for k in idx if k > last]
-    _menus(head, feats, out, p)
-    _menus(tail, feats, out, p)
-    _related_tail(tail, feats, out, p)
-    _bulleted_headlines(tail, feats, out, p)
-    _capital_headlines([k for k in idx if first <= k <= last], feats, out, p)
     before = list(range(first - 1, -1, -1))
     after = list(range(last + 1, len(feats)))
+    kept = _attached(before, removed, gaps, first, Side.BEFORE, structure)
+    kept |= _attached(after, removed, gaps, last, Side.AFTER, structure)
+    free = [k not in kept for k in range(len(feats))]
+    _menus(head, feats, out, free, p)
+    _menus(tail, feats, out, free, p)
+    body = [k for k in idx if first <= k <= last]
+    _related_tail(tail, feats, out, free, _paired(body, feats, out, p), p)
+    _bulleted_headlines(tail, feats, out, free, structure, p)
+    _capital_headlines([k for k in idx if first <= k <= last], feats, out, p)
     for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
-        _outside(order, feats, out, removed, gaps.farthest(order, edge, side), side, p)
+        _outside(order, feats, out, removed, gaps.farthest(order, edge, side), free, side, p)
+
+
+def _attached(
+    order: list[int],
+    removed: Sequence[Kind | None],
+    gaps: FurnitureGaps,
+    edge: int,
+    side: Side,
+    structure: Sequence[Structure | None],
+) -> set[int]:
+    """The structure lines of a walk away from the article that no barrier named by a
+    rule or the markup (``NAMED``) separates from it: the article's own lists, code and
+    records. Past such a barrier a list is the page's (a menu, a list of stories)."""
+    limit = gaps.nearest_named(order, edge, side)
+    for n, k in enumerate(order[:limit]):
+        if removed[k] in NAMED:
+            limit = n
+            break
+    return {k for k in order[:limit] if structure[k] is not None}
 
 
 def _outside(
@@ -110,6 +160,7 @@ def _outside(
     out: Sequence[Assessment],
     removed: Sequence[Kind | None],
     barrier: int,
+    free: Sequence[bool],
     side: Side,
     p: Params,
 ) -> None:
@@ -119,8 +170,7 @@ def _outside(
     The page furniture starts at the first junk-like line from which on the rest of that
     side is mostly junk-like (menus, debris, off-topic headlines, blocks already removed
     as navigation, related, comments...). From there on only prose that is not off the
-    article's topic, and tables, stay. A list-shaped end of an article (a recipe's steps,
-    a meal plan) keeps enough on-topic lines to stay attached.
+    article's topic, tables, and the article's own structures (lines not ``free``) stay.
 
     Lines that merely look like junk (dates, prices, names, a phone number) are furniture
     only when lines of a FURNITURE kind (menus, related lists, comments, legal, subscribe,
@@ -139,7 +189,8 @@ def _outside(
                 barrier = max(barrier, n)
             continue
         flags.append(
-            not f.table
+            free[k]
+            and not f.table
             and not a.on_topic(p.topic)
             and (
                 a.cls is LineClass.BAD or f.menu_like or (a.off_topic(p.topic) and f.headline_like)
@@ -150,7 +201,7 @@ def _outside(
         return
     for k in order[start:]:
         f, a = feats[k], out[k]
-        if removed[k] is not None or a.kind is not None:
+        if removed[k] is not None or a.kind is not None or not free[k]:
             continue
         if (a.cls.prose and not a.off_topic(p.topic)) or f.table:
             continue
@@ -184,10 +235,14 @@ def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
 
 
 def _menus(
-    region: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    region: list[int],
+    feats: Sequence[Features],
+    out: Sequence[Assessment],
+    free: Sequence[bool],
+    p: Params,
 ) -> None:
     """Runs of very short lines outside the article: menus, tag lists, breadcrumbs."""
-    for run in _runs(region, lambda k: _menu_entry(feats[k])):
+    for run in _runs(region, lambda k: free[k] and _menu_entry(feats[k])):
         if len(run) >= p.lists.menu_min_run and not _on_topic_run(run, out, p):
             for k in run:
                 out[k].judge(
@@ -210,7 +265,12 @@ def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> b
 
 
 def _related_tail(
-    tail: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    tail: list[int],
+    feats: Sequence[Features],
+    out: Sequence[Assessment],
+    free: Sequence[bool],
+    paired: bool,
+    p: Params,
 ) -> None:
     """After the article: a list of off-topic headlines, with or without teasers.
 
@@ -221,7 +281,7 @@ def _related_tail(
     """
     q = p.lists
     tail = [k for k in tail if out[k].kind is None]
-    heads_at = [off_headline(feats[k], out[k], p) for k in tail]
+    heads_at = [free[k] and off_headline(feats[k], out[k], p) for k in tail]
     shaped_at = [feats[k].headline for k in tail]
     junk = heads = shaped = 0
     start = None
@@ -232,8 +292,20 @@ def _related_tail(
         rest = len(tail) - n  # lines from here to the end
         k = tail[n]
         f, a = feats[k], out[k]
-        teaser = n > 0 and shaped_at[n - 1] and a.cls.prose and not a.on_topic(p.topic)
-        junkish = heads_at[n] or teaser or (a.cls.prose and a.off_topic(p.topic)) or f.words == 0
+        teaser = (
+            n > 0
+            and shaped_at[n - 1]
+            and a.cls.prose
+            and (not paired or f.words <= q.teaser_max_words)
+            and not a.on_topic(p.topic)
+            and free[k]
+        )
+        junkish = (
+            heads_at[n]
+            or teaser
+            or (a.cls.prose and a.off_topic(p.topic) and not a.wrapped)
+            or f.words == 0
+        )
         junk += junkish
         heads += heads_at[n]
         shaped += shaped_at[n]
@@ -269,8 +341,27 @@ def _related_tail(
         )
 
 
+def _paired(
+    body: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+) -> bool:
+    """The article itself is told in headed paragraphs: off-topic headlines (a product's,
+    an album's name) each over a paragraph, ``body_pairs`` times or more. After it, the
+    same shape with a paragraph too long for a teaser is the article going on."""
+    pairs = sum(
+        1
+        for k, j in pairwise(body)
+        if j == k + 1 and off_headline(feats[k], out[k], p) and out[j].cls.prose
+    )
+    return pairs >= p.lists.body_pairs
+
+
 def _bulleted_headlines(
-    tail: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    tail: list[int],
+    feats: Sequence[Features],
+    out: Sequence[Assessment],
+    free: Sequence[bool],
+    structure: Sequence[Structure | None],
+    p: Params,
 ) -> None:
     """After the article: a bulleted run of capitalised headlines is a "more on this" list.
 
@@ -281,7 +372,14 @@ def _bulleted_headlines(
     sentences, names or quantities rather than capitalised headlines.
     """
     q = p.lists
-    entries = _runs(tail, lambda k: out[k].kind is None and _bulleted_headline(feats[k], p))
+    entries = _runs(
+        tail,
+        lambda k: (
+            out[k].kind is None
+            and (free[k] or structure[k] is Structure.LIST)
+            and _bulleted_headline(feats[k], p)
+        ),
+    )
     for run in entries:
         if len(run) >= q.bullet_list_min and not _announced(run[0], feats):
             for k in run:
@@ -294,12 +392,16 @@ def _bulleted_headlines(
 
 
 def _bulleted_headline(f: Features, p: Params) -> bool:
+    """A bulleted line shaped as one story's headline: capitalised, a few words, one
+    phrase (not a list of things, not sentences), no link text."""
     return (
         f.bullet
         and f.headline_like
         and f.words >= p.lists.bullet_headline_words
         and not f.url
         and f.headline_cased
+        and not f.enumeration
+        and not f.sentences
     )
 
 

@@ -42,8 +42,8 @@ def assess(
     the article's span. ``gaps`` tells where earlier passes removed furniture."""
     feats = view.feats
     classes = [classify(f, has_stoplist, p.lines) for f in feats]
-    unwrap(feats, view.after_blank, classes, p.lines)
-    out = [Assessment(cls) for cls in classes]
+    wrapped = unwrap(feats, view.after_blank, classes, p.lines)
+    out = [Assessment(cls, w) for cls, w in zip(classes, wrapped, strict=True)]
     skip = [k is not None for k in removed]
     _set_overlaps(out, overlaps(feats, classes, skip, p.topic))
     live = [k for k in range(len(feats)) if removed[k] is None]
@@ -55,7 +55,7 @@ def assess(
     span = densest_span(feats, out, live, p)
     if span is not None:
         edges = labelled_edges(span, live, feats, p.span)
-        surroundings(feats, out, removed, edges, gaps, p)
+        surroundings(feats, out, removed, edges, gaps, view.structure, p)
     return out
 
 

@@ -86,6 +86,8 @@ def densest_run(ws: Sequence[float]) -> tuple[int | None, int | None]:
 
 def off_headline(f: Features, a: Assessment, p: Params) -> bool:
     """A headline that does not share the article's words, or links away: another story's."""
+    if a.wrapped:
+        return False
     if f.headline_like and f.link_share >= p.lists.linked:
         return True
     return f.headline and (a.overlap is None or a.off_topic(p.topic))
@@ -95,6 +97,7 @@ def teaser_like(f: Features, a: Assessment, p: ListParams) -> bool:
     """One or two sentences that do not clearly belong to the article."""
     return (
         a.cls.prose
+        and not a.wrapped
         and f.words <= p.teaser_max_words
         and (a.overlap is None or a.overlap < p.teaser_on_topic)
     )

@@ -29,7 +29,7 @@ from cleaner.segment import split_lines
 # Invariants known not to hold yet, with the issue that tracks them. The harness records
 # inputs that break them (``fuzz/findings``) instead of stopping; the tests keep them as
 # strict xfails so they flip when fixed.
-KNOWN = {"idempotent": "issue 23 item 4: a second clean can remove more lines"}
+KNOWN: dict[str, str] = {}
 
 
 class Broken(AssertionError):

@@ -261,6 +261,21 @@ def test_dom_hints_read_class_and_figcaption() -> None:
     assert hinted == {("A tram at the depot", Kind.CAPTION), ("Share this", Kind.SHARE)}
 
 
+def test_heading_ids_and_code_token_classes_name_no_role() -> None:
+    """A heading's id is the slug of its text ("related-work"); inside code, classes are
+    a syntax highlighter's token types ("hljs-comment"). Neither says what the line is."""
+    tree = load(
+        page(
+            '<h2 id="related-work">Related work</h2><pre><code>x = 1 '
+            '<span class="hljs-comment"># share the counter</span></code></pre>'
+            '<div id="comments"><p>First!</p></div>'
+        )
+    )
+    assert tree is not None
+    hinted = {(h.text, h.kind) for h in dom_hints(tree).hinted}
+    assert hinted == {("First!", Kind.COMMENTS)}
+
+
 def test_wrapper_share_veto() -> None:
     """A hinted element holding most of the extracted text is the article, not a widget."""
     tree = load(page(f'<div class="paywall-ads"><p>{PROSE}</p><p>{PROSE[:-1]}!</p></div>'))

@@ -1,10 +1,10 @@
-"""Idempotence on the inputs that break it (issue 23 item 4), and a widened property test.
+"""Idempotence on the inputs that once broke it (issue 23 item 4), and a widened property test.
 
-``clean`` decides again on its own output until nothing more goes, but the later passes
-reuse what the first pass computed from the whole input, so they are not a fresh clean of
-the output. Two such values are found (see the reasons): the language guess, and the
-tables found among one-cell-per-line rows. The reproducers are strict xfails: they flip
-(and fail) when the cause is fixed, so the marks come off then.
+``clean`` decides again on its own output until nothing more goes. The later passes used
+to reuse what the first pass computed from the whole input (the language guess, the tables
+found among one-cell-per-line rows), so they were not a fresh clean of the output; each
+reproducer below failed for one of those reasons (named in its id). Every pass now
+analyses the lines left afresh.
 
 The widened strategy mixes languages, cuts sentences into fragments, repeats lines and
 prints small tables one cell per line: the inputs the first property test (test_properties)
@@ -30,45 +30,22 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 
-LANGUAGE = (
-    "the language is guessed once from the whole input (pipeline.Cleaner.clean: "
-    "language.guess_text(text)) and its stoplist gives every later pass its features; "
-    "the output alone guesses another language (here en -> {}), so the Italian sentence "
-    "turns from 'bad' (stop_density 0.0 under English) to 'good', an article is found, and "
-    "the short lines after it go as a menu"
-)
-TABLES = (
-    "tables are found once on the whole input (pipeline.Cleaner._analyse: tables.cells), "
-    "where 'Advertisement' fills a row's text cell: its numbers are table data and no rule "
-    "may remove them; in the output, without that line, there is no table, and "
-    "navigation.pagination removes the numbers"
-)
-TABLES_LEFT = (
-    "tables are found once on the whole input (pipeline.Cleaner._analyse: tables.cells): "
-    "'10' is a cell of the table the rows under 'Read more' complete, so its pagination hit "
-    "is cleared; the drop-run of 'Read more' takes those rows, and in the output '10' is no "
-    "table's cell: navigation.pagination removes it"
-)
 REPRODUCERS = [
     pytest.param(
         "Il consiglio comunale ha approvato il bilancio martedì sera.\nAll rights reserved\n"
         "All rights reserved\nin a draw\nRoma\nlast night\nthe\nShare this",
-        marks=pytest.mark.xfail(strict=True, reason=LANGUAGE.format("it")),
         id="mixed-italian-english",
     ),
     pytest.param(
         "consiglio comunale ha approvato il bilancio martedì sera.\nAll\na\nlast\nthe\nShare this",
-        marks=pytest.mark.xfail(strict=True, reason=LANGUAGE.format("no language")),
         id="english-junk-sets-the-language",
     ),
     pytest.param(
         "River Rovers\n30\n3\nHill United\n13\n4\nBay City\n19\n5\nAdvertisement\n12\n16",
-        marks=pytest.mark.xfail(strict=True, reason=TABLES),
         id="junk-completes-a-table",
     ),
     pytest.param(
         "Bay City\n10\nRead more\n1\nBay City\n1\n1\nBay City\n1\n1\nBay City\n1\n1\nBay City\n1",
-        marks=pytest.mark.xfail(strict=True, reason=TABLES_LEFT),
         id="a-drop-run-takes-most-of-a-table",
     ),
 ]
@@ -143,7 +120,6 @@ def test_widened_documents_keep_the_other_invariants(text: str) -> None:
     assert cleaner.clean(text).removed == result.removed
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23 item 4: " + LANGUAGE.format("it") + "; " + TABLES)
 @SETTINGS
 @example(REPRODUCERS[0].values[0])
 @example(REPRODUCERS[2].values[0])

@@ -161,19 +161,35 @@ def page_text(tree: HtmlElement) -> str:
 
 
 def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
-    """Elements that name their role (by tag, class or id), in document order, once each."""
+    """Elements that name their role (by tag, class or id), in document order, once each.
+
+    Not every name is a role: a heading's id is the slug of its own text ("related-work"),
+    and inside a code block the classes are a syntax highlighter's token types
+    ("hljs-comment", "token comment")."""
     found: dict[etree._Element, tuple[Kind, str]] = {}
     for attr in ("class", "id"):
         for value in tree.xpath(f"//@{attr}"):
             role = role_of_names(str(value))  # a plain str: the cache must not hold the tree
             if role is not None:
                 el = value.getparent()
-                if el.tag not in _NOT_HINTED and el not in found:
-                    found[el] = (role[0], f'<{el.tag} {attr}="{role[1]}">')
+                if el.tag in _NOT_HINTED or el in found:
+                    continue
+                if (attr == "id" and el.tag in _HEADINGS) or _in_code(el):
+                    continue
+                found[el] = (role[0], f'<{el.tag} {attr}="{role[1]}">')
     for tag, kind in _TAGS.items():
         for el in tree.iter(tag):
             found[el] = (kind, f"<{tag}>")
     return [(el, kind, reason) for el, (kind, reason) in found.items()]
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CODE_TAGS = frozenset({"pre", "code", "samp", "kbd"})
+
+
+def _in_code(el: etree._Element) -> bool:
+    """The element is (or sits in) a code block."""
+    return el.tag in _CODE_TAGS or any(a.tag in _CODE_TAGS for a in el.iterancestors())
 
 
 def dom_hints(tree: HtmlElement) -> DomHints:

@@ -32,7 +32,7 @@ class Block:
 
     def hint(self) -> LineHint:
         """The scorer's view of this line's markup."""
-        return LineHint(self.kind, self.reason, self.link_share)
+        return LineHint(self.kind, self.reason, self.link_share, self.tag == "code")
 
 
 def blocks_from_body(

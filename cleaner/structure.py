@@ -1,0 +1,175 @@
+"""The article's own structures, recognised so that they are kept as units.
+
+An article is more than paragraphs: it has lists (a checklist, tour dates, the steps of a
+how-to), code blocks, and records that share a template (a schedule, a spec sheet, a row
+of results). Line by line these look like menus, breadcrumbs or lists of other stories;
+together they do not. A line in such a structure is removed only on positive evidence
+(a rule, the markup, a barrier a rule named between it and the article), never because it
+is short or does not read as prose.
+
+- ``LIST``: a bulleted or numbered item, a short heading between such items (a checklist's
+  groups), or an item of a list a lead-in line introduces ("What to bring:").
+- ``CODE``: a line of a code block: program text, shell commands, markup.
+- ``RECORD``: one of a run of lines that share a template: the same opening word or label
+  ("Week 7: ...", "Section 2 - ...", "Best of the Best: ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from itertools import pairwise
+
+import regex
+
+from .features import Features
+from .heuristics import StructureParams
+
+
+class Structure(StrEnum):
+    """The kind of article structure a line belongs to."""
+
+    LIST = "list"
+    CODE = "code"
+    RECORD = "record"
+
+
+# Lines that can only be program text: brackets alone, a comment, a statement that opens
+# or closes a block, a call or an assignment between identifiers.
+_CODE = regex.compile(
+    r"""^\s*(?:
+        [{}()\[\];,]+\s*$                                   # brackets and separators only
+      | (?://|/\*|\#!|<!--|\*/)                             # comment openers
+      | (?:def|class|import|return|const|let|var|function|fn|pub|async|await|elif|
+           except|finally|public|private|protected|static|void|func|package|using|
+           namespace|\#include|\#define|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|
+           print|printf|echo|export)\b[^.!?]*[(){}\[\]=:;'"]  # a keyword and code punctuation
+      | from\s\S+\simport\b
+      | (?:git|npm|npx|pip|pip3|yarn|docker|kubectl|curl|wget|sudo|apt|apt-get|brew|cd|
+           ls|mkdir|cargo|go|python|python3|node|make|cmake|ssh|chmod|helm|terraform)
+           \s[-\w./:=@~$"']+(?:\s[-\w./:=@~$"'<>|&]+)*\s*$  # a shell command and its args
+      | \$\s\S                                              # a shell prompt
+    )
+    | (?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$                  # opens a block or ends a statement
+    | \w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::      # a call, a comparison, an operator
+    | ^\s*[\w.\[\]"']+\s=\s\S                                # an assignment
+    """,
+    regex.X,
+)
+# A line of prose: it ends like a sentence and opens with a capital letter.
+_SENTENCE = regex.compile(r"^\s*[\p{Lu}\"'“‘(]")
+
+
+def code_like(raw: str, f: Features, p: StructureParams) -> bool:
+    """The line reads as program text, not as a sentence (a code comment in words counts:
+    its comment marker says what it is)."""
+    if not _CODE.search(raw):
+        return False
+    stripped = raw.lstrip()
+    if stripped.startswith(("//", "/*", "#!", "<!--", "*/")):
+        return True
+    sentence = f.terminal and f.stop_density >= p.sentence_stop_density
+    return not (sentence and _SENTENCE.match(raw) is not None)
+
+
+def structures(
+    raws: Sequence[str],
+    feats: Sequence[Features],
+    marked_code: Sequence[bool],
+    p: StructureParams,
+) -> list[Structure | None]:
+    """The structure each line belongs to, or None (see the module's docstring).
+
+    ``marked_code`` says which lines the markup put in a code element (HTML input).
+    """
+    out: list[Structure | None] = [None] * len(feats)
+    _code_blocks(raws, feats, marked_code, out, p)
+    _lists(feats, out, p)
+    _records(raws, out, p)
+    return out
+
+
+def _code_blocks(
+    raws: Sequence[str],
+    feats: Sequence[Features],
+    marked: Sequence[bool],
+    out: list[Structure | None],
+    p: StructureParams,
+) -> None:
+    """Code lines two of which stand within ``code_gap`` lines of each other (one line
+    that looks like code may be a sentence about code), or that the markup put in a code
+    element, and the short or unpunctuated lines between two of them (names, values)."""
+    at = [k for k in range(len(feats)) if marked[k] or code_like(raws[k], feats[k], p)]
+    for k in at:
+        if marked[k]:
+            out[k] = Structure.CODE
+    for k, j in pairwise(at):
+        if j - k > p.code_gap:
+            continue
+        for m in range(k, j + 1):
+            f = feats[m]
+            if m in (k, j) or not f.terminal or f.words <= p.code_gap_words:
+                out[m] = Structure.CODE
+
+
+def _lists(feats: Sequence[Features], out: list[Structure | None], p: StructureParams) -> None:
+    """Bulleted and numbered items, the short heading right above one (a checklist's
+    groups: "SHELTER", "Pros"), and the items of a list that a lead-in line ending in a
+    colon introduces ("What to bring:"), up to a line too long for an item."""
+    n = len(feats)
+    for k, f in enumerate(feats):
+        if out[k] is None and f.bullet:
+            out[k] = Structure.LIST
+    for k, f in enumerate(feats[:-1]):
+        if out[k] is None and feats[k + 1].bullet and f.headline_like:
+            out[k] = Structure.LIST
+    for k, f in enumerate(feats):
+        if not f.colon_end:
+            continue
+        for j in range(k + 1, min(n, k + 1 + p.introduced_max_items)):
+            g = feats[j]
+            if out[j] is Structure.CODE or g.colon_end:
+                break
+            if not g.bullet and g.words > p.item_max_words:
+                break
+            out[j] = out[j] or Structure.LIST
+
+
+def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:
+    """Lines that open alike (the same label before a colon, or the same word before a
+    number), ``record_min_run`` of them or more, each within ``record_gap`` lines of the
+    next: a schedule's "Week 7: ...", a catalogue's "Section 2 - ...", a spec sheet."""
+    seen: dict[str, list[int]] = {}
+    for k, raw in enumerate(raws):
+        key = _template(raw, p)
+        if key is not None:
+            seen.setdefault(key, []).append(k)
+    for at in seen.values():
+        run = [at[0]]
+        for k in [*at[1:], None]:
+            if k is not None and k - run[-1] <= p.record_gap:
+                run.append(k)
+                continue
+            if len(run) >= p.record_min_run:
+                for m in run:
+                    out[m] = out[m] or Structure.RECORD
+            if k is not None:
+                run = [k]
+
+
+# A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".
+_NUMBERED = regex.compile(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s\d{1,3}\b")
+# A label before a colon, up to a few words ("Best of the Best: ...", "Memory: ...").
+_LABELLED = regex.compile(r"^\W*([^:.!?]{2,40}?):\s\S")
+
+
+def _template(raw: str, p: StructureParams) -> str | None:
+    """What a record's lines share at their start: a label before a colon, or a word
+    before a number (a schedule's "Week 7", a how-to's "Step 2")."""
+    m = _NUMBERED.match(raw)
+    if m is not None:
+        return "numbered:" + m.group(1).casefold()
+    m = _LABELLED.match(raw)
+    if m is not None and len(m.group(1).split()) <= p.label_words:
+        return "label:" + m.group(1).casefold()
+    return None

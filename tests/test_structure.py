@@ -1,0 +1,164 @@
+"""The article's own structures (lists, code, records) stay; menus and story lists still go.
+
+Each case here is a family of losses seen on pages nobody tuned for (issue 21): the
+article's checklist, code or schedule read as a menu, breadcrumbs or a list of other
+stories. And each has its counterpart: the page's menu or story list, which positive
+evidence (a barrier a rule names, a headline list's shape) still removes.
+"""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.features import extract
+from cleaner.heuristics import DEFAULT
+from cleaner.language import stoplist
+from cleaner.structure import Structure, code_like, structures
+
+PROSE = [
+    "Backpacking takes more planning than a day hike, because everything you need for the "
+    "night has to fit on your back and be carried up every hill along the trail.",
+    "We have organised our gear list into groups so that you can check your pack the night "
+    "before a trip and leave nothing important behind at the trailhead.",
+    "Weight matters most for the shelter and the sleeping system, so spend your money there "
+    "before you buy the lightest possible cooking kit for the trail.",
+    "Water is the heaviest thing you carry, so plan your route around springs and streams and "
+    "carry a filter rather than several litres on every stage of the hike.",
+    "Finally, check the weather forecast and the trail conditions before you leave, and tell "
+    "someone at home where you are going and when you expect to return.",
+]
+CHECKLIST = [
+    "SHELTER",
+    "- Tent",
+    "- Rainfly",
+    "- Stakes",
+    "- Guylines",
+    "SLEEP SYSTEM",
+    "- Sleeping bag",
+    "- Sleeping pad",
+    "- Pillow",
+]
+
+
+def removed(text: str) -> list[str]:
+    return [r.text for r in cleaner.clean(text).removed]
+
+
+def test_a_checklist_after_the_article_stays() -> None:
+    """Short bulleted items under short group headings are a list, not a menu."""
+    assert removed("\n".join(PROSE + CHECKLIST)) == []
+
+
+def test_a_checklist_before_the_article_stays() -> None:
+    assert removed("\n".join(CHECKLIST + PROSE)) == []
+
+
+def test_the_items_of_an_introduced_list_stay() -> None:
+    items = ["Tent", "Stove", "Headlamp", "Water filter", "First aid kit"]
+    assert removed("\n".join([*PROSE, "Here is what to bring on every trip:", *items])) == []
+
+
+def test_past_a_named_barrier_a_list_is_the_pages() -> None:
+    """A copyright line, a rule-named barrier, separates the page's footer menu from the
+    article: there the same short lines are a menu."""
+    menu = ["- Home", "- Sections", "- Contact Us", "- Careers", "- Advertise"]
+    text = "\n".join([*PROSE, "© 2024 Harbour Media Ltd. All rights reserved.", *menu])
+    assert set(menu) <= set(removed(text))
+
+
+CODE = [
+    "function parseLine(line) {",
+    "  const equalsIndex = line.indexOf('=')",
+    "  if (equalsIndex === -1) {",
+    "    return null",
+    "  }",
+    "  return { name, value }",
+    "}",
+    "B --> B1[Caches frequently accessed data]",
+    "git add hello.py",
+]
+
+
+def test_a_code_block_stays() -> None:
+    """Short symbol-heavy lines after the article are code, not a menu or breadcrumbs."""
+    assert removed("\n".join(PROSE + CODE)) == []
+
+
+def test_code_lines_are_recognised_and_sentences_about_code_are_not() -> None:
+    table = stoplist("en")
+
+    def code(line: str) -> bool:
+        return code_like(line, extract(line.strip(), table), DEFAULT.structure)
+
+    assert all(code(CODE[k]) for k in (0, 1, 2, 4))
+    assert code("// Find the position of the = sign")
+    assert not code("Use the equals sign to separate the name from the value.")
+    assert not code("The council approved the budget (after a long debate).")
+
+
+def test_records_that_share_a_template_stay() -> None:
+    weeks = [
+        "Week 1: Easy runs and one long run of eight kilometres",
+        "Week 2: Add a tempo session on Thursday",
+        "Week 3: Long run grows to fourteen kilometres",
+        "Week 4: Recovery week with shorter runs",
+    ]
+    text = "\n".join(PROSE + weeks)
+    assert removed(text) == []
+    views = [line.strip() for line in weeks]
+    table = stoplist("en")
+    found = structures(
+        views, [extract(v, table) for v in views], [False] * len(views), DEFAULT.structure
+    )
+    assert found == [Structure.RECORD] * len(weeks)
+
+
+def test_a_read_more_button_does_not_take_the_pros_and_cons_with_it() -> None:
+    """A bare "Read More" is a link's label (it goes), not a heading over a list."""
+    review = [
+        PROSE[0],
+        "Read More",
+        "Pros",
+        "Fantastic battery life",
+        "Bright display",
+        "Cons",
+        "No card reader",
+        *PROSE[1:],
+    ]
+    assert removed("\n".join(review)) == ["Read More"]
+
+
+def test_a_related_list_stops_before_a_subhead_of_the_article() -> None:
+    """Under "Related article:" the run of headlines ends where a subhead opens the next
+    long paragraph of the article."""
+    text = "\n".join(
+        [
+            *PROSE[:3],
+            "Related article:",
+            "The Smart Thermostat Buying Guide",
+            "How do you plan the water on a long route?",
+            PROSE[3] + " " + PROSE[4],
+        ]
+    )
+    assert removed(text) == ["Related article:", "The Smart Thermostat Buying Guide"]
+
+
+def test_a_hard_wrapped_last_paragraph_is_not_a_list_of_teasers() -> None:
+    wrapped = [
+        "However, the libraries are satisfying an important need for utility: some",
+        "things like the old formats are fundamentally so ugly that I find it",
+        "hard to argue for elegant solutions therein, and yet we need to handle them",
+        "to live in the real world. So I'm ending up with a utilitarian plea, with some",
+        "angst that this might be smothering the playful flame that made it so",
+        "much fun in the first place. I must ask a friend for her views on where",
+        "play fits into programming the next time I see her!",
+    ]
+    assert removed("\n".join(PROSE + wrapped)) == []
+
+
+def test_a_sentence_that_mentions_a_sponsor_is_not_a_disclosure() -> None:
+    sentence = (
+        "Recent research sponsored by the coffee association has shown that the shape of "
+        "the filter changes the taste of the coffee."
+    )
+    disclosure = "This post may contain affiliate links, so we may earn a small commission."
+    assert removed("\n".join([PROSE[0], sentence, *PROSE[1:], disclosure])) == [disclosure]
