@@ -76,10 +76,10 @@ class Context:
         """Every input of every set, run once (in a pool) for all accuracy sections."""
         t0 = time.perf_counter()
         tasks = runner.plan(self.datasets, quick=self.quick, html=self.has_html)
-        out: Results = {}
+        out: Results = {(d.key, i.id): [] for d in self.datasets for i in self.inputs(d)}
         done = runner.run_tasks(runner.evaluate_doc, tasks, self.spec, self.cache_dir, self.jobs)
         for task, res in zip(tasks, runner.progress(done, len(tasks), "run"), strict=True):
-            out.setdefault((task.dataset, task.input.id), []).append(res)
+            out[(task.dataset, task.input.id)].append(res)
         self.run_seconds = time.perf_counter() - t0
         print(
             f"[bench] cleaning runs: {self.run_seconds:.1f} s ({len(tasks)} documents, "

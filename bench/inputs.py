@@ -1,4 +1,5 @@
-"""Text-mode inputs made from a page's HTML, cached on disk so a rerun costs only the cleaning.
+"""Text-mode inputs made from a page's HTML, cached on disk so a rerun costs only the cleaning
+(the oracle's scores, which depend only on the texts, are cached the same way).
 
 Two extractors make realistic scraped text: trafilatura's output with library defaults (as the
 article-extraction-benchmark's ``trafilatura.json`` was made) and the page's whole visible
@@ -18,6 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
+
+from . import metrics, oracle
 
 CACHE_DIR_NAME = "cleaner-bench"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@-]")
@@ -99,7 +103,9 @@ def page_hash(html: bytes) -> str:
 
 @dataclass(frozen=True)
 class Cache:
-    """Extracted texts under ``root/<set>/<extractor>@<version>/<page id>.<page hash>.txt``."""
+    """Results that do not depend on the cleaner, kept on disk: extracted texts under
+    ``root/<set>/<extractor>@<version>/<page id>.<page hash>.txt``, oracle scores under
+    ``root/oracle@<code hash>/``."""
 
     root: Path
 
@@ -109,18 +115,40 @@ class Cache:
         return folder / f"{_UNSAFE.sub('_', page_id)}.{page_hash(html)}.txt"
 
     def text(self, dataset: str, page_id: str, html: bytes, url: str | None, name: str) -> str:
-        """The cached text, or extract it now and store it (atomically, so that a run
-        interrupted or racing another never leaves a half-written entry)."""
+        """The page's text from extractor ``name``, extracted on the first call only."""
         extractor = EXTRACTORS[name]
         path = self.path(dataset, page_id, html, extractor)
+        return self.memo(path, lambda: extractor.fn(html, url))
+
+    def oracle(self, truth: str, text: str, compute: Callable[[], str]) -> str:
+        """An oracle result for this truth and text, computed on the first call only
+        (keyed by both texts and by the oracle's and metrics' code)."""
+        key = hashlib.sha256(f"{truth}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        return self.memo(self.root / f"oracle@{_ORACLE_CODE}" / f"{key[:32]}.json", compute)
+
+    @staticmethod
+    def memo(path: Path, compute: Callable[[], str]) -> str:
+        """The text stored at ``path``, or ``compute()`` stored there (atomically, so that a
+        run interrupted or racing another never leaves a half-written entry)."""
         try:
-            with path.open(encoding="utf-8", newline="") as f:  # line endings as extracted
+            with path.open(encoding="utf-8", newline="") as f:  # line endings as stored
                 return f.read()
         except FileNotFoundError:
             pass
-        text = extractor.fn(html, url)
+        text = compute()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8", newline="")
         os.replace(tmp, path)
         return text
+
+
+def _code_hash(*modules: ModuleType) -> str:
+    """A short hash of modules' source: any edit to them makes a new cache key."""
+    digest = hashlib.sha256()
+    for m in modules:
+        digest.update(Path(str(m.__file__)).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_ORACLE_CODE = _code_hash(oracle, metrics)

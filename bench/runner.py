@@ -9,6 +9,7 @@ snapshots are the same on every run whatever the pool's timing.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -143,10 +144,12 @@ def _clean(task: Task) -> tuple[str | None, Any, float, str | None]:
     the text is its own extraction, read back from the result's lines."""
     page, subject = task.page, _Worker.subject
     html = page.html() if task.input.source != SHIPPED else None
+    text: str | None = None
     if task.input.source != HTML:
-        text: str | None = _input_text(task, html)
-    else:
-        text = None
+        try:
+            text = _input_text(task, html)
+        except Exception as exc:  # an extractor failing on a page: an error, not a crash
+            return "", None, 0.0, f"{task.input.extractor}: {type(exc).__name__}: {exc}"
     if subject is None or not task.input.clean:
         return text, None, 0.0, None
     t0 = time.process_time()
@@ -205,7 +208,7 @@ def evaluate_doc(task: Task) -> DocResult:
         doc.asis = score(base)
         doc.after = score(out) if cleaned else None
         if task.input.oracle:
-            doc.oracle = score(oracle.oracle_text(page.truth, base))
+            doc.oracle = _oracle(page.truth, base, score)
     # with/without counts on every page (zero where a page has none), so that they pool
     doc.segments_asis = SegmentCounts.of(base, page.with_, page.without)
     doc.segments_after = SegmentCounts.of(out, page.with_, page.without) if cleaned else None
@@ -215,6 +218,18 @@ def evaluate_doc(task: Task) -> DocResult:
     if cleaned and result is not None and task.input.source != HTML:
         doc.changed_again = _changed_again(out, page.url)
     return doc
+
+
+def _oracle(truth: str, text: str, score: Callable[[str], DocScore]) -> DocScore:
+    """The oracle's score (cached: it depends only on the two texts)."""
+    assert _Worker.cache is not None
+
+    def compute() -> str:
+        s = score(oracle.oracle_text(truth, text))
+        return json.dumps([s.tp, s.fp, s.fn])
+
+    tp, fp, fn = json.loads(_Worker.cache.oracle(truth, text, compute))
+    return DocScore(tp, fp, fn)
 
 
 def _damage(page: Page, lines: Sequence[Decision], out: str, doc: DocResult) -> DocDamage:

@@ -14,7 +14,7 @@ import pytest
 
 from bench import __main__ as cli
 from bench.datasets import in_quick_sample
-from bench.inputs import EXTRACTORS, Cache
+from bench.inputs import EXTRACTORS, Cache, Extractor
 from bench.subject import Decision, Spec, load, parse_settings
 
 ARTICLE = [
@@ -202,6 +202,22 @@ def test_a_page_the_subject_fails_on_counts_as_an_error_and_unchanged(
     )
 
 
+def test_an_extractor_failing_on_a_page_is_an_error_not_a_crash(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(html: bytes, url: str | None) -> str:
+        raise RuntimeError("bad markup")
+
+    broken = Extractor("html-text", "html_text", fail, ("html-text",))
+    monkeypatch.setitem(EXTRACTORS, "html-text", broken)
+    report = _report(data, tmp_path, capsys, "--sections", "damage,text")
+    assert "**1 errors on `html-text`**, first: `0001: html-text: RuntimeError: bad markup`" in (
+        report
+    )
+    assert _row(report, "WCXB (articles)", "html-text")[3:5] == ["0", "0"]
+    assert not list((tmp_path / "cache").glob("wcxb/html-text@*/*"))  # nothing cached
+
+
 def test_generated_inputs_are_cached_and_reused(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -217,6 +233,20 @@ def test_generated_inputs_are_cached_and_reused(
     assert _row(report, "WCXB (articles)", "html-text")[3:5] == ["1", "8"]
     # another page's bytes give another entry
     assert cache.path("wcxb", "0001", html + b" ", EXTRACTORS["html-text"]) != path
+
+
+def test_oracle_scores_are_cached_and_reused(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _report(data, tmp_path, capsys, "--sections", "text")
+    stored = list((tmp_path / "cache").glob("oracle@*/*.json"))
+    assert stored  # AEB's developed-on input and WCXB's generated ones get the oracle
+    for path in stored:
+        assert sum(json.loads(path.read_text())) == pytest.approx(1.0)  # tp + fp + fn
+        path.write_text("[0.5, 0.5, 0.0]")  # precision 0.5, recall 1: F1 0.667
+    report = _report(data, tmp_path, capsys, "--sections", "text")
+    row = next(x for x in report.splitlines() if x.startswith("| **`newspaper`** | "))
+    assert row.split(" | ")[10:13] == ["0.667", "0.500", "1.000"]  # oracle F1, P, R
 
 
 def test_snapshot_then_compare(
@@ -254,6 +284,28 @@ def test_snapshot_then_compare(
     assert "aeb/newspaper/p1: output differs" in out
     assert re.search(r"L2 drop legal/drop\.word -> keep: .*`A junk line here`", out)
     assert "keep -> drop" in out and "drop -> keep" in out
+
+
+def test_quick_runs_the_sample_and_writes_no_report(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sampled = data / "wcxb/dev"  # page 0011 is in the fixed sample, 0001 is not
+    for sub, ext in (("ground-truth", ".json"), ("html", ".html.gz")):
+        (sampled / sub / f"0001{ext}").rename(sampled / sub / f"0011{ext}")
+    (sampled / "ground-truth/0001.json").write_text(
+        (sampled / "ground-truth/0011.json").read_text()
+    )
+    (sampled / "html/0001.html.gz").write_bytes((sampled / "html/0011.html.gz").read_bytes())
+    default = tmp_path / "BENCHMARKS.md"
+    monkeypatch.setattr(cli, "DEFAULT_OUT", default)
+    capsys.readouterr()
+    assert _run(data, tmp_path, "--quick", "--jobs", "1") == 0
+    report = capsys.readouterr().out
+    assert not default.exists()
+    assert "## Speed" not in report and "## HTML mode" in report
+    assert "1 of 2 pages, quick sample" in report
+    assert _row(report, "WCXB (articles)", "trafilatura")[2] == "1"
+    assert _row(report, "article-extraction-benchmark", "newspaper")[2] == "0"
 
 
 def test_settings_are_parsed_and_passed_to_the_factory() -> None:

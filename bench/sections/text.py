@@ -67,10 +67,10 @@ def _peers(ctx: Context, dataset: Dataset) -> str:
         docs = ctx.results[(dataset.key, inp.id)]
         before = prf(docs, ASIS, dataset.metric)
         after = prf(docs, AFTER, dataset.metric)
-        assert before is not None
         cells = [label(dataset, inp), *prf_cells(before), *_changes(docs, dataset.metric)]
         cells.append(counts(docs).unstable if after else "-")
-        rows.append(((after or before).f1, cells))
+        best = after or before
+        rows.append((best.f1 if best else 0.0, cells))
     rows.sort(key=lambda x: -x[0])
     heads = ["extractor", "as-is F1", "P", "R", "cleaned F1", "P", "R", "ΔF1", "ΔR", "docs R↓"]
     heads.append("changed by a 2nd clean")
