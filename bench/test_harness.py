@@ -163,6 +163,9 @@ def test_report_damage_rows_from_every_set(data: Path, tmp_path: Path) -> None:
     # p2: "junk junk" (2 words). So no article words; 2 of 2 docs removed something.
     row = _row(report, "article-extraction-benchmark", "newspaper")
     assert row[3:7] == ["3", "19", "0", "1.000"]
+    # p1 still lost recall, so the listing shows it, with no article line to name
+    listing = report[report.index("article-extraction-benchmark `newspaper`: 1 documents lost") :]
+    assert listing.index("`p1`") < listing.index("partial lines") < listing.index("</details>")
     # html-text of the page: the subscribe line and the footer hold the word
     row = _row(report, "WCXB (articles)", "html-text")
     assert row[2:6] == ["1", "2", "13", "0"]  # 9 + 4 words

@@ -137,11 +137,18 @@ def _by(ctx: Context, key: str) -> str:
     return table([key, *(f"`{n}`" for n, _ in known)], rows)
 
 
+def _lost(d: DocResult) -> bool:
+    """Whether cleaning cost this document recall or article words."""
+    return d.damage is not None and (d.damage.drop > 0 or d.damage.article_words > 0)
+
+
 def _worst(dataset: Dataset, inp: Input, docs: list[DocResult], n: int) -> str:
     """The ``n`` documents that lost the most recall (then article words), with the removed
     lines judged article."""
-    hurt = [d for d in docs if d.damage is not None and d.damage.article_words]
-    hurt.sort(key=lambda d: (-d.damage.drop, -d.damage.article_words))  # type: ignore[union-attr]
+    hurt = sorted(
+        filter(_lost, docs),
+        key=lambda d: (-d.damage.drop, -d.damage.article_words),  # type: ignore[union-attr]
+    )
     out = []
     for d in hurt[:n]:
         dd = d.damage
@@ -156,9 +163,10 @@ def _worst(dataset: Dataset, inp: Input, docs: list[DocResult], n: int) -> str:
             out.append(f"    - L{line.line_no} [{line.kind}/{line.rule}] {clip(line.text)}")
         if len(dd.article_lines) > MAX_LINES:
             out.append(f"    - … {len(dd.article_lines) - MAX_LINES} more")
-    total = sum(1 for d in docs if d.damage is not None and d.damage.article_words)
-    head = f"{dataset.title} `{inp.id}`: {total} documents lost article words"
-    return details(head, "\n".join(out) if out else "No document lost article words.")
+        if not dd.article_lines:
+            out.append("    - (no removed line is article by the definition: partial lines)")
+    head = f"{dataset.title} `{inp.id}`: {len(hurt)} documents lost recall or article words"
+    return details(head, "\n".join(out) if out else "No document lost anything.")
 
 
 def run(ctx: Context) -> Part:
@@ -181,8 +189,9 @@ def run(ctx: Context) -> Part:
         "decisions are split by their reason (numbers masked).",
         _by(ctx, "rule"),
         f"### The documents that lost most (worst {ctx.worst} per input)",
-        "Ranked by recall drop, then by article words removed; under each, the removed "
-        "lines judged article (line number, kind/rule, text).",
+        "Documents whose recall dropped or that lost article words, ranked by recall drop, "
+        "then by article words removed; under each, the removed lines judged article (line "
+        "number, kind/rule, text).",
     ]
     for ds in ctx.datasets:
         for inp in ordered_inputs(ctx, ds):
