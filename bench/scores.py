@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from .damage import Damage
+from .datasets import ARTICLE, Dataset
 from .metrics import PRF, DocScore, SegmentCounts, aggregate
 from .runner import DocResult
 
@@ -77,3 +78,25 @@ def counts(docs: Sequence[DocResult]) -> Counts:
 def recall_down(docs: Sequence[DocResult]) -> int:
     """Documents whose recall went down at all (shingle or segment recall)."""
     return sum(1 for d in docs if d.damage is not None and d.damage.drop > 0)
+
+
+def type_columns(dataset: Dataset) -> list[str]:
+    """Column heads of a by-page-type table: ``article (793)``, the other types by name,
+    then ``all (1497)``."""
+    types = _types(dataset)
+    sizes = [sum(1 for p in dataset.pages if (p.page_type or "unknown") == t) for t in types]
+    heads = [f"{t} ({n})" for t, n in zip(types, sizes, strict=True)]
+    return [*heads, f"all ({len(dataset.pages)})"]
+
+
+def by_type(dataset: Dataset, docs: list[DocResult]) -> list[list[DocResult]]:
+    """``docs`` split as ``type_columns`` heads them (the last part is all of them)."""
+    return [[d for d in docs if (d.page.page_type or "unknown") == t] for t in _types(dataset)] + [
+        docs
+    ]
+
+
+def _types(dataset: Dataset) -> list[str]:
+    return sorted(
+        {p.page_type or "unknown" for p in dataset.pages}, key=lambda t: (t != ARTICLE, t)
+    )

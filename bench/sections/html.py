@@ -12,7 +12,7 @@ from ..context import Context
 from ..datasets import Dataset
 from ..report import f3, prf_cells, table
 from ..runner import DocResult
-from ..scores import AFTER, ASIS, counts, prf, snippets
+from ..scores import AFTER, ASIS, by_type, counts, prf, snippets, type_columns
 from . import Part
 
 BASELINE = "trafilatura.extract(html, url)"
@@ -69,19 +69,15 @@ def _table(ctx: Context, dataset: Dataset) -> str:
 
 
 def _by_type(ctx: Context, dataset: Dataset) -> str:
-    types = sorted({p.page_type or "unknown" for p in dataset.pages})
-    types.sort(key=lambda t: (t != "article", t))
     rows = []
     for name, docs, stage in systems(ctx, dataset):
-        parts = [[d for d in docs if d.page.page_type == t] for t in types] + [docs]
+        parts = by_type(dataset, docs)
         cells = []
         for part in parts:
             s = prf(part, stage, dataset.metric) if part else None
             cells.append("-" if s is None else f3(s.f1))
         rows.append([name, *cells])
-    sizes = [sum(1 for p in dataset.pages if (p.page_type or "unknown") == t) for t in types]
-    heads = ["system (F1)", *(f"{t} ({n})" for t, n in zip(types, sizes, strict=True))]
-    return table([*heads, f"all ({len(dataset.pages)})"], rows)
+    return table(["system (F1)", *type_columns(dataset)], rows)
 
 
 def run(ctx: Context) -> Part:

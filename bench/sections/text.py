@@ -15,7 +15,17 @@ from ..datasets import Dataset
 from ..metrics import line_share, ngram_sets
 from ..report import clip, f3, prf_cells, signed, table
 from ..runner import EXTRACTED, SHIPPED, DocResult, Input
-from ..scores import AFTER, ASIS, ORACLE, counts, prf, recall_down, snippets
+from ..scores import (
+    AFTER,
+    ASIS,
+    ORACLE,
+    by_type,
+    counts,
+    prf,
+    recall_down,
+    snippets,
+    type_columns,
+)
 from . import Part
 from .damage import label, ordered_inputs
 
@@ -79,12 +89,10 @@ def _peers(ctx: Context, dataset: Dataset) -> str:
 
 def _by_type(ctx: Context, dataset: Dataset, inputs: list[Input]) -> str:
     """WCXB: as-is and cleaned F1, snippets and damage per page type (columns)."""
-    types = sorted({p.page_type or "unknown" for p in dataset.pages})
-    types.sort(key=lambda t: (t != "article", t))
     rows = []
     for inp in inputs:
         docs = ctx.results[(dataset.key, inp.id)]
-        parts = [[d for d in docs if d.page.page_type == t] for t in types] + [docs]
+        parts = by_type(dataset, docs)
         stages: list[tuple[str, list[str]]] = [
             ("as-is F1", [_f1(p, ASIS) for p in parts]),
             ("cleaned F1", [_f1(p, AFTER) for p in parts]),
@@ -95,10 +103,7 @@ def _by_type(ctx: Context, dataset: Dataset, inputs: list[Input]) -> str:
         if inp.oracle:
             stages.append(("oracle F1", [_f1(p, ORACLE) for p in parts]))
         rows += [[label(dataset, inp), name, *cells] for name, cells in stages]
-    sizes = [sum(1 for p in dataset.pages if (p.page_type or "unknown") == t) for t in types]
-    heads = ["input", "", *(f"{t} ({n})" for t, n in zip(types, sizes, strict=True))]
-    heads.append(f"all ({len(dataset.pages)})")
-    return table(heads, rows)
+    return table(["input", "", *type_columns(dataset)], rows)
 
 
 def _f1(docs: list[DocResult], stage: str) -> str:
