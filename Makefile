@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 BENCH_DATA ?= ../shared/bench
 SEEDS := $(filter-out %.expected.txt,$(wildcard tests/fixtures/seeds/*.txt))
 
-.PHONY: run test lint golden bench fuzz install dev clean-venv
+.PHONY: run test lint golden bench bench-quick fuzz install dev clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[dev,all]'
+	$(BIN)/python -m pip install -q -e '.[dev,all,bench]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -42,9 +42,14 @@ golden: dev
 	git --no-pager diff --stat -- tests/fixtures
 	git --no-pager diff -- tests/fixtures
 
-## bench: accuracy (and later speed) on the public benchmarks in $(BENCH_DATA)
+## bench: damage, text and HTML accuracy, speed on the benchmarks in $(BENCH_DATA);
+## writes BENCHMARKS.md (text inputs made from HTML are cached, see --cache)
 bench: dev
 	$(BIN)/python -m bench --data $(BENCH_DATA)
+
+## bench-quick: the accuracy sections on a fixed 1-in-8 sample of every set; writes nothing
+bench-quick: dev
+	$(BIN)/python -m bench --data $(BENCH_DATA) --quick
 
 ## fuzz: each fuzz target (fuzz/) for FUZZ_SECONDS, from the seeds and what earlier runs
 ## found (fuzz/work, not committed); then the property and prefilter tests at FUZZ_EXAMPLES.

@@ -1,9 +1,10 @@
-"""Both benchmarks' metrics, re-implemented to match their upstream evaluators exactly.
+"""The benchmarks' metrics, re-implemented to match their upstream evaluators exactly.
 
 article-extraction-benchmark (scrapinghub, ``evaluate.py``): ``\\w+`` tokens, 4-gram shingles with
 counts, per-document TP/FP/FN normalised to sum 1, P and R averaged over documents, F1 from the
-averages. trafilatura-eval (``tests/comparison.py``): whitespace-normalised substring matching of
-``with``/``without`` segments, P/R/F1 over all segments pooled.
+averages (WCXB's ``main_content`` is scored the same way). trafilatura-eval
+(``tests/comparison.py``): whitespace-normalised substring matching of ``with``/``without``
+segments, P/R/F1 over all segments pooled (WCXB's snippets are counted the same way).
 """
 
 from __future__ import annotations
@@ -59,13 +60,15 @@ class DocScore:
 
 
 def counts_score(true: Counter[Shingle], pred: Counter[Shingle]) -> DocScore:
-    """TP/FP/FN over shingle counts, normalised so that long documents weigh no more."""
-    tp = fp = fn = 0
-    for key in true.keys() | pred.keys():
-        t, p = true.get(key, 0), pred.get(key, 0)
-        tp += min(t, p)
-        fp += max(0, p - t)
-        fn += max(0, t - p)
+    """TP/FP/FN over shingle counts, normalised so that long documents weigh no more.
+
+    TP is the shared count of each shingle (its minimum on both sides); FP and FN are what
+    is left of the prediction's and of the truth's totals.
+    """
+    small, big = (true, pred) if len(true) <= len(pred) else (pred, true)
+    tp = sum(min(c, big[k]) for k, c in small.items() if k in big)
+    fp = pred.total() - tp
+    fn = true.total() - tp
     total = tp + fp + fn
     if total == 0:  # both empty: a perfect (and weightless) match
         return DocScore(1.0, 0.0, 0.0)
@@ -107,14 +110,55 @@ def normalize_ws(text: str) -> str:
     return " ".join(text.split())
 
 
+def line_share(line: str, truth_grams: dict[int, set[Shingle]]) -> float | None:
+    """Share of a line's n-grams found in a ground truth's (``ngram_sets``), n = min(4,
+    its length); None for a line without tokens. Used to list lines for reading, not as
+    a metric."""
+    toks = tokenize(line)
+    if not toks:
+        return None
+    n = min(NGRAM, len(toks))
+    grams = [tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+    return sum(g in truth_grams[n] for g in grams) / len(grams)
+
+
+def ngram_sets(truth: str) -> dict[int, set[Shingle]]:
+    """The n-gram sets (n = 1..4) of a ground truth, for ``line_share``."""
+    toks = tokenize(truth)
+    return {n: {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)} for n in range(1, 5)}
+
+
 @dataclass
 class SegmentCounts:
-    """Pooled TP/FN/FP/TN over trafilatura-eval segments."""
+    """TP/FN/FP/TN over trafilatura-eval segments (or WCXB snippets): of one page, or
+    pooled over pages with ``+``."""
 
     tp: int = 0
     fn: int = 0
     fp: int = 0
     tn: int = 0
+
+    @classmethod
+    def of(cls, result: str | None, with_: Iterable[str], without: Iterable[str]) -> SegmentCounts:
+        """The counts of one page."""
+        counts = cls()
+        counts.add(result, with_, without)
+        return counts
+
+    def __add__(self, other: SegmentCounts) -> SegmentCounts:
+        return SegmentCounts(
+            self.tp + other.tp, self.fn + other.fn, self.fp + other.fp, self.tn + other.tn
+        )
+
+    @property
+    def with_found(self) -> float | None:
+        """Share of ``with`` segments found (a page's segment recall); None without any."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def without_found(self) -> float | None:
+        """Share of ``without`` segments found (boilerplate kept); None without any."""
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else None
 
     def add(self, result: str | None, with_: Iterable[str], without: Iterable[str]) -> None:
         """Count one page: ``with`` segments should be in the result, ``without`` ones not."""

@@ -10,6 +10,7 @@ each side), which keeps every move O(line length) instead of O(document).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 
@@ -27,6 +28,10 @@ class _State:
     def __init__(self, true: Counter[Shingle], toks: list[list[str]]) -> None:
         self.true, self.toks = true, toks
         self.kept = [True] * len(toks)
+        # kept lines that hold tokens, in order: what _context walks (dropped lines are
+        # skipped by a binary search instead of a walk, which on a whole page's text,
+        # mostly dropped, made every move cost the length of the page)
+        self.live = [i for i, tk in enumerate(toks) if tk]
         self.n_true = sum(true.values())
         self._rebuild()
 
@@ -43,12 +48,18 @@ class _State:
     def _context(self, i: int, step: int) -> list[str]:
         """Up to NGRAM-1 kept tokens before (step=-1) or after (step=1) line i."""
         out: list[str] = []
-        j = i + step
-        while 0 <= j < len(self.toks) and len(out) < NGRAM - 1:
-            if self.kept[j]:
-                out = self.toks[j][-(NGRAM - 1) :] + out if step < 0 else out + self.toks[j]
-            j += step
-        return out[-(NGRAM - 1) :] if step < 0 else out[: NGRAM - 1]
+        live = self.live
+        if step < 0:
+            at = bisect_left(live, i) - 1
+            while at >= 0 and len(out) < NGRAM - 1:
+                out = self.toks[live[at]][-(NGRAM - 1) :] + out
+                at -= 1
+            return out[-(NGRAM - 1) :]
+        at = bisect_right(live, i)
+        while at < len(live) and len(out) < NGRAM - 1:
+            out += self.toks[live[at]]
+            at += 1
+        return out[: NGRAM - 1]
 
     def delta(self, i: int) -> tuple[Counter[Shingle], int, int]:
         """Shingle delta, new TP and new |pred| if line i were toggled."""
@@ -78,8 +89,12 @@ class _State:
 
     def apply(self, i: int, d: Counter[Shingle], tp: int, n_pred: int) -> None:
         self.kept[i] = not self.kept[i]
-        self.pred.update(d)
-        self.pred = +self.pred
+        if self.toks[i]:
+            if self.kept[i]:
+                insort(self.live, i)
+            else:
+                del self.live[bisect_left(self.live, i)]
+        self.pred.update(d)  # counts may reach 0 and stay as keys: lookups treat it as absent
         self.tp, self.n_pred = tp, n_pred
         self.n_tokens += len(self.toks[i]) if self.kept[i] else -len(self.toks[i])
 

@@ -27,6 +27,21 @@ def prf_cells(s: PRF | None) -> list[str]:
     return ["-"] * 3 if s is None else [f3(s.f1), f3(s.precision), f3(s.recall)]
 
 
+def share(n: int, total: int) -> str:
+    """``3.4% (3)``: a share of documents with its count."""
+    return "-" if not total else f"{100 * n / total:.1f}% ({n})"
+
+
+def arrow(a: float | None, b: float | None) -> str:
+    """``0.958 → 0.971``: a score before and after."""
+    return f"{f3(a)} → {f3(b)}" if b is not None else f3(a)
+
+
+def details(summary: str, body: str) -> str:
+    """A block folded under its summary line when rendered (GitHub markdown)."""
+    return f"<details><summary>{summary}</summary>\n\n{body}\n\n</details>"
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A GitHub markdown table; pipes inside cells are escaped."""
 
@@ -61,14 +76,17 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
-def header(cleaner_label: str, cleaner_version: str, data: Sequence[Path], command: str) -> str:
+def header(
+    cleaner_label: str, cleaner_version: str, data: Sequence[Path], command: str, subject: str
+) -> str:
     """Provenance block: numbers are only comparable between runs on like machines and versions."""
     rows = [
         ("date", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
         ("machine", f"{_cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}"),
         ("python", platform.python_version()),
-        (f"{cleaner_label} (under test)", cleaner_version),
+        (f"{cleaner_label} (under test)", f"{cleaner_version}, `{subject}`"),
         ("trafilatura", _version("trafilatura")),
+        ("html-text", _version("html-text")),
         ("lxml", _version("lxml")),
         ("data", ", ".join(str(p) for p in data)),
         ("command", f"`{command}`"),

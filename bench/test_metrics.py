@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.metrics import DocScore, SegmentCounts, aggregate, shingle_score, shingles, tokenize
+from bench.metrics import (
+    DocScore,
+    SegmentCounts,
+    aggregate,
+    line_share,
+    ngram_sets,
+    shingle_score,
+    shingles,
+    tokenize,
+)
 
 
 def test_exact_match_is_perfect() -> None:
@@ -70,3 +79,22 @@ def test_segment_metric_pools_pages_and_handles_no_output() -> None:
     c.add("a b", ["a"], ["b"])  # TP and FP
     assert (c.tp, c.fn, c.fp, c.tn) == (1, 1, 1, 1)
     assert c.prf().f1 == pytest.approx(0.5)
+
+
+def test_segment_counts_of_one_page_add_up_and_give_shares() -> None:
+    a = SegmentCounts.of("alpha beta", ["alpha", "gamma"], ["beta"])
+    b = SegmentCounts.of("", [], ["beta", "delta"])
+    assert (a.tp, a.fn, a.fp, a.tn) == (1, 1, 1, 0)
+    assert (a.with_found, a.without_found) == (0.5, 1.0)
+    assert b.with_found is None  # no with segment: no recall to speak of
+    total = a + b
+    assert (total.tp, total.fn, total.fp, total.tn) == (1, 1, 1, 2)
+    assert total.without_found == pytest.approx(1 / 3)
+
+
+def test_line_share_uses_the_longest_ngrams_a_line_has() -> None:
+    grams = ngram_sets("the cat sat on the mat")
+    assert line_share("the cat sat on", grams) == 1.0  # its one 4-gram
+    assert line_share("cat on", grams) == 0.0  # bigram not in the truth
+    assert line_share("mat", grams) == 1.0
+    assert line_share("--", grams) is None

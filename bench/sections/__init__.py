@@ -1,21 +1,38 @@
 """Registry of report sections, in report order.
 
-A section is ``run(ctx: Context) -> str`` returning markdown (starting with a ``##`` heading).
-To add one (e.g. ``speed``): write ``bench/sections/speed.py`` with such a ``run`` and add it to
-``SECTIONS``; ``--sections speed`` then selects it and ``make bench`` runs it by default.
+A section is ``run(ctx: Context) -> Part``: a summary (markdown starting with a ``##``
+heading) and optional listings. The report prints every section's summary first, then all
+listings, so the figures are read before the long lists. To add one: write
+``bench/sections/<name>.py`` with such a ``run`` and add it to ``SECTIONS``; ``--sections
+<name>`` then selects it and ``make bench`` runs it by default.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..context import Context
-from . import html, speed, text
+if TYPE_CHECKING:
+    from ..context import Context
 
-Section = Callable[[Context], str]
 
-SECTIONS: dict[str, Section] = {
-    "text": text.run,
-    "html": html.run,
-    "speed": speed.run,
-}
+@dataclass(frozen=True)
+class Part:
+    """What a section adds to the report: figures first, listings at the end."""
+
+    summary: str
+    listings: str = ""
+
+
+Section = Callable[["Context"], Part]
+
+
+def sections() -> dict[str, Section]:
+    """Name -> section, in report order (imported here to keep this module import-light)."""
+    from . import damage, html, speed, text
+
+    return {"damage": damage.run, "text": text.run, "html": html.run, "speed": speed.run}
+
+
+ACCURACY = ("damage", "text", "html")  # the sections --quick runs (no timing)

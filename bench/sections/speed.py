@@ -1,4 +1,5 @@
-"""Speed and scale: throughput next to jusText and a regex floor, growth, directory runs.
+"""Speed and scale: throughput next to jusText and a regex floor, growth, directory runs,
+and HTML mode's time against trafilatura.
 
 Throughput is CPU time of this one process (``time.process_time``), the best of
 ``THROUGHPUT_ROUNDS`` rounds in which the systems take turns, so it is one core's rate and
@@ -22,7 +23,10 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from ..context import Context
+from ..datasets import Dataset, in_quick_sample
 from ..report import table
+from ..subject import load, result_text
+from . import Part
 
 INPUTS = ("newspaper", "html-text")
 REPEATS = 3
@@ -31,6 +35,8 @@ GROWTH = (1, 10, 100)
 FILES = int(os.environ.get("BENCH_SPEED_FILES", "20000"))
 JOBS = 2
 POLL = 0.05  # seconds between /proc samples
+HTML_SAMPLED = ("wcxb",)  # sets timed in HTML mode on their --quick sample only
+HTML_TARGET = 1.15  # clean_html's time against trafilatura.extract
 FLOOR = re.compile(r"^\s*(?:advertisement|related (?:posts|stories)|share this)\s*:?$", re.I)
 WORDS = re.compile(r"\w+")
 
@@ -150,17 +156,18 @@ def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float
 def _growth(ctx: Context, docs: Sequence[Doc]) -> str:
     """The same document repeated: time must grow linearly.
 
-    Each timing uses a fresh Cleaner (built outside the timing), so no run profits from
-    another's caches; within one document repeated lines do hit the rule cache.
+    Each timing uses a fresh subject (built outside the timing, with the run's settings),
+    so no run profits from another's caches; within one document repeated lines do hit
+    the rule cache.
     """
-    factory = type(ctx.loaded.subject)
     text, url = sorted(docs, key=lambda d: len(d[0]))[len(docs) // 2]
     rows, base = [], 0.0
     for n in GROWTH:
         big = "\n".join([text] * n)
         secs = float("inf")
         for _ in range(REPEATS if n < GROWTH[-1] else 1):
-            cleaner = factory()
+            cleaner = load(ctx.spec).subject
+            assert cleaner is not None
             t0 = time.process_time()
             cleaner.clean(big, url=url)
             secs = min(secs, time.process_time() - t0)
@@ -277,16 +284,77 @@ def _docs(ctx: Context) -> list[Doc]:
     docs: list[Doc] = []
     for name in INPUTS:
         out = ctx.aeb.output(name)
-        docs += [(out[d.id], d.url) for d in ctx.aeb.docs if out[d.id]]
+        docs += [(out[p.id], p.url) for p in ctx.aeb.pages if out[p.id]]
     return docs
 
 
-def run(ctx: Context) -> str:
-    """Section body: throughput table, growth table, directory runs."""
+def _html_pages(dataset: Dataset) -> list[tuple[bytes, str | None]]:
+    """The pages timed in HTML mode: all, or WCXB's fixed sample (its pages are large)."""
+    sample = dataset.key in HTML_SAMPLED
+    return [(p.html(), p.url) for p in dataset.pages if not sample or in_quick_sample(p.id)]
+
+
+def _html_times(ctx: Context) -> str:
+    """clean_html against trafilatura.extract, page by page in turns, one process."""
+    import trafilatura
+
+    clean_html = ctx.loaded.subject.clean_html  # type: ignore[union-attr]
+    systems: dict[str, Callable[[bytes, str | None], object]] = {
+        "`trafilatura.extract(html, url)`": lambda h, u: trafilatura.extract(h, url=u) or "",
+        f"`{ctx.loaded.label}.clean_html(html, url)`": lambda h, u: result_text(
+            clean_html(h, url=u)
+        ),
+    }
+    rows = []
+    for ds in ctx.datasets:
+        print(f"[speed] HTML mode on {ds.title} …", file=sys.stderr, flush=True)
+        pages = _html_pages(ds)
+        secs, errors = _take_turns(systems, pages)
+        base = secs[next(iter(systems))]
+        note = " (sample)" if ds.key in HTML_SAMPLED else ""
+        rows += [
+            [
+                f"{ds.title}{note}",
+                len(pages),
+                name,
+                f"{1000 * secs[name] / len(pages):.1f}",
+                f"{secs[name] / base:.2f}×" if base else "-",
+                errors[name],
+            ]
+            for name in systems
+        ]
+    heads = ["set", "pages", "system", "CPU ms/page", "time vs trafilatura", "errors"]
+    return table(heads, rows)
+
+
+def _take_turns(
+    systems: dict[str, Callable[[bytes, str | None], object]],
+    pages: Sequence[tuple[bytes, str | None]],
+) -> tuple[dict[str, float], dict[str, int]]:
+    """CPU seconds and errors of each system over ``pages``, alternating which goes first
+    page by page, so that neither is favoured by machine load or cache warm-up."""
+    secs = dict.fromkeys(systems, 0.0)
+    errors = dict.fromkeys(systems, 0)
+    names = list(systems)
+    for name in names:  # warm-up, not counted: imports, lazy compiles, caches
+        systems[name](*pages[0])
+    for i, (html, url) in enumerate(pages):
+        for name in names if i % 2 == 0 else names[::-1]:
+            t0 = time.process_time()
+            try:
+                systems[name](html, url)
+            except Exception:
+                errors[name] += 1
+            secs[name] += time.process_time() - t0
+    return secs, errors
+
+
+def run(ctx: Context) -> Part:
+    """Section body: throughput, growth, directory runs, HTML-mode times."""
     if ctx.aeb is None:
-        return "## Speed\n\narticle-extraction-benchmark not found under --data: skipped."
+        return Part("## Speed\n\narticle-extraction-benchmark not found under --data: skipped.")
     if ctx.loaded.subject is None:
-        return "## Speed\n\nNo cleaner to time."
+        return Part("## Speed\n\nNo cleaner to time.")
     docs = _docs(ctx)
     size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
     print("[speed] throughput …", file=sys.stderr, flush=True)
@@ -295,28 +363,38 @@ def run(ctx: Context) -> str:
     growth = _growth(ctx, docs)
     print(f"[speed] {FILES} files …", file=sys.stderr, flush=True)
     directory = _directory(docs)
+    html = _html_times(ctx) if ctx.has_html else "The subject has no `clean_html`."
     verdict = (
         f"cleaner: {rates['cleaner']:.2f} MB/s, {rates['cleaner'] / rates['jusText']:.1f}× "
         f"jusText, {rates['floor'] / rates['cleaner']:.0f}× the floor's time "
         "(target: ≥ 20 MB/s, ≤ 8× the floor, > 10× jusText)."
     )
-    return "\n\n".join(
-        [
-            "## Speed",
-            f"Text mode, one core: {len(docs)} documents ({size:.2f} MB) of "
-            f"`{'` + `'.join(INPUTS)}` from article-extraction-benchmark `output/`. CPU time "
-            f"of this process, best of {THROUGHPUT_ROUNDS} rounds in which the systems take turns. "
-            "jusText: its own `classify_paragraphs` + "
-            "`revise_paragraph_classification` "
-            "on Paragraphs built from the same non-blank lines (one `<p>` each, English "
-            "stoplist). Floor: `splitlines()` and one compiled regex per line. Features floor: "
-            "the floor plus lower-casing, tokenising and counting stopwords on every non-blank "
-            "line, the least a line classifier with stopword density does in CPython.",
-            through,
-            verdict,
-            "### Growth (one document repeated; a fresh Cleaner per size)",
-            growth,
-            "### Directory runs",
-            directory,
-        ]
+    return Part(
+        "\n\n".join(
+            [
+                "## Speed",
+                f"Text mode, one core: {len(docs)} documents ({size:.2f} MB) of "
+                f"`{'` + `'.join(INPUTS)}` from article-extraction-benchmark `output/`. CPU time "
+                f"of this process, best of {THROUGHPUT_ROUNDS} rounds in which the systems take "
+                "turns. "
+                "jusText: its own `classify_paragraphs` + "
+                "`revise_paragraph_classification` "
+                "on Paragraphs built from the same non-blank lines (one `<p>` each, English "
+                "stoplist). Floor: `splitlines()` and one compiled regex per line. Features floor: "
+                "the floor plus lower-casing, tokenising and counting stopwords on every non-blank "
+                "line, the least a line classifier with stopword density does in CPython.",
+                through,
+                verdict,
+                "### Growth (one document repeated; a fresh Cleaner per size)",
+                growth,
+                "### Directory runs",
+                directory,
+                "### HTML mode: time against trafilatura",
+                "CPU time of this process; `trafilatura.extract` (defaults) and `clean_html` "
+                "take turns page by page, alternating which goes first; target for "
+                f"`clean_html` ≤ {HTML_TARGET:.2f}×. WCXB's pages are large: timed on its "
+                "fixed `--quick` sample.",
+                html,
+            ]
+        )
     )
