@@ -74,7 +74,7 @@ class CaptionScorer:
 
     def is_caption(self, text: str, f: Features) -> float | None:
         """The line's caption score when it is one, else None."""
-        if self._needs_marker and "(" not in text:
+        if not self.params.enabled or (self._needs_marker and "(" not in text):
             return None
         c = self.score(text, f)
         return c if c >= self.params.min_score else None

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .assessment import Assessment, Mark
+from .assessment import Assessment, Mark, Region
 from .captions import CaptionScorer
 from .document import DocView
 from .duplicates import mark_duplicates
@@ -124,7 +124,7 @@ def decide_document(
             keep[at[k]] = False
             if d.kind in FURNITURE:
                 furniture.append(at[k])
-            if d.kind in NAMED and d.rule != "scorer":
+            if d.kind in NAMED and (d.rule != "scorer" or judges.params.furniture.scorer_names):
                 named.append(at[k])
         if not dropped:
             break
@@ -190,7 +190,7 @@ def _take_assessments(
             continue
         f = feats[k]
         if a.kind is None:
-            if view.is_html and _promo(f, view.lines[k].view, p):
+            if view.is_html and p.decide.promotions and _promo(view, k, assessed, p):
                 marks[k] = Mark(Kind.RELATED, "scorer", p.decide.promo_score, _PROMO_REASON)
         elif not _unlinked_list(a, f, view.is_html, p):
             marks[k] = Mark(a.kind, "scorer", a.score, a.reason)
@@ -235,7 +235,9 @@ def _expand(
                 or assessed[j].cls is LineClass.BAD
                 or _question_headline(view.lines[j], f, p)
             )
-            if marks[j] is not None or not entry or _subhead(j, view.feats, assessed, p):
+            if marks[j] is not None or not entry:
+                break
+            if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
                 break
             marks[j] = Mark(
                 rule.kind,
@@ -246,16 +248,20 @@ def _expand(
 
 
 def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
-    """The line heads a paragraph of the article: the next line is a long paragraph that
-    is not off its topic. A list of other stories under a heading holds headlines and
-    short teasers, so the run it names ends before the article goes on."""
+    """The line heads a paragraph of the article: the next line is a long paragraph of
+    the article's body, not off its topic, that takes up the line's words. A list of
+    other stories under a heading holds headlines and teasers, so the run it names ends
+    before the article goes on; a headline of another story says nothing of the
+    paragraph after it."""
     if k + 1 >= len(feats):
         return False
-    a = assessed[k + 1]
+    a, after = assessed[k + 1], feats[k + 1]
     return (
         a.cls is LineClass.GOOD
-        and feats[k + 1].words >= p.topic.core_min_words
+        and a.region is Region.BODY
+        and after.words >= p.topic.core_min_words
         and not a.off_topic(p.topic)
+        and bool(feats[k].content & after.content)
     )
 
 
@@ -287,21 +293,35 @@ _PROMO_REASON = (
 )
 
 
-def _promo(f: Features, view: str, p: Params) -> bool:
-    """HTML input: a whole line that is one link, shaped and cased like a headline.
+def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> bool:
+    """HTML input: a whole line that is one link, shaped and cased like a headline, set
+    between paragraphs, that the next paragraph does not go on about.
 
     Sites set links to their other stories between an article's paragraphs as headlines
     (often in capitals). The article's own subheads are not links, and a sentence that
     links somewhere is not cased like a headline; a numbered note ("[2] ...") is the
-    article's reference list.
+    article's reference list. A digest or a listicle links its entries' names and then
+    writes about them (a paragraph that shares the linked line's words is its section,
+    a list under it its specs); a table of contents or a run of product names under
+    labels stands between no paragraphs.
     """
-    return (
-        not _NOTE.match(view)
+    if k == 0 or not assessed[k - 1].cls.prose or view.structure[k - 1] is not None:
+        return False
+    f = view.feats[k]
+    if not (
+        not _NOTE.match(view.lines[k].view)
         and f.headline
         and f.words >= p.decide.promo_min_words
         and f.link_share >= p.lists.linked
         and f.headline_cased
-    )
+    ):
+        return False
+    if k + 1 < len(view):
+        after = view.feats[k + 1]
+        if view.structure[k + 1] is not None:
+            return False
+        return after.link_share >= p.lists.linked or not (f.content & after.content)
+    return True
 
 
 _TEASER_REASON = "; unlinked, but the teaser of the linked headline above it"

@@ -55,15 +55,20 @@ class DocView:
             after.append(blank_before)
             blank_before = False
         found = [f for i in taken if (f := feats[i]) is not None]
-        marks = [hints[i] if i < len(hints) else None for i in taken] if hints else []
-        code = [h is not None and h.code for h in marks] if marks else [False] * len(taken)
+        found_hits = [hits[i] for i in taken]
+        found_hints = [hints[i] if hints and i < len(hints) else None for i in taken]
+        code = [h is not None and h.code for h in found_hints]
+        named = [
+            r is not None or (h is not None and h.kind is not None)
+            for r, h in zip(found_hits, found_hints, strict=True)
+        ]
         view = cls(
             [lines[i] for i in taken],
             found,
-            [hits[i] for i in taken],
-            marks or [None] * len(taken),
+            found_hits,
+            found_hints,
             after,
-            structures([lines[i].raw for i in taken], found, code, p),
+            structures([lines[i].raw for i in taken], found, code, named, p),
             hints is not None,
         )
         return view, taken

@@ -36,8 +36,8 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
     count: dict[str, int] = {}
     first_key = None
     for k, f in enumerate(feats):
-        if marks[k] is not None or f.cell or view.structure[k] is not None:
-            continue  # a table's cells, a list's items, a code block's lines repeat by nature
+        if marks[k] is not None or f.cell:
+            continue  # a table's cells repeat values by nature
         if f.words < p.min_words and f.chars < p.min_chars:
             continue
         key = keys[k] = view.lines[k].view.casefold()
@@ -51,12 +51,12 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
             continue
         seen = last.get(compared)
         last[compared] = k
-        if seen is None:
-            continue
+        if seen is None or view.structure[k] is not None:
+            continue  # a list's items, a code block's lines repeat by nature
         title = compared == first_key
         echo = (
             count[compared] < p.structure
-            and (k - seen <= p.near or f.words >= p.long_words)
+            and (k - seen <= p.near or (p.far_repeats and f.words >= p.long_words))
             and not _in_structure(k - 1, feats, keys, count, p)
         )
         if title or echo:

@@ -12,7 +12,7 @@ the document's own level. Scores given to removals say how surely the line is ju
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # A short line: a menu entry, a tag, a label ("Related posts:"), a name. Every stage that
 # asks "is this line short?" means this many words or fewer.
@@ -47,7 +47,9 @@ class StructureParams:
     code_gap: int = 3
     # ... and a line between them belongs to it when unpunctuated or this short.
     code_gap_words: int = 12
-    # A lead-in line ending in a colon introduces at most this many items ...
+    # A lead-in line ending in a colon has at least this many words ("What to bring:")
+    # and introduces at most this many items ...
+    lead_in_min_words: int = 3
     introduced_max_items: int = 40
     # ... each, unless bulleted, at most this many words (a longer line is prose again).
     item_max_words: int = 20
@@ -140,6 +142,12 @@ class FurnitureParams:
     min_run: int = 3
     # How surely a line past the furniture's start is junk.
     score: float = 0.7
+    # Furniture needs a barrier that a rule or the markup named (conservative), not one
+    # the scorer found by shape (a run of short lines).
+    named_only: bool = False
+    # The scorer's own menus and story lists also separate the article's lists from the
+    # page's (aggressive): past one, a list is furniture.
+    scorer_names: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +181,12 @@ class ListParams:
     caps_share: float = 0.9
     # Score of a bulleted headline list, a capitals teaser, a line past the furniture.
     headline_score: float = 0.7
+    # Lists of other stories found by their shape alone (a tail of off-topic headlines, a
+    # bulleted headline list, a capitals headline in the article); off: only a heading or
+    # barrier that names them removes them (conservative).
+    story_lists: bool = True
+    # Menus found by shape alone (runs of short lines); off: only past a named barrier.
+    menus: bool = True
     # A line with at least this share of its text inside links "is a link" (HTML input).
     linked: float = 0.8
 
@@ -195,6 +209,8 @@ class CaptionParams:
     floor: float = 0.3
     # ... and a line is a caption at this much.
     min_score: float = 0.7
+    # Captions found by their shape at all (off: only rules and markup find captions).
+    enabled: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +229,9 @@ class DuplicateParams:
     # "Headline | Site": the site's or section's name has at most this many words.
     title_site_words: int = 6
     score: float = 0.9
+    # Repeats beyond the title and near echoes (a long paragraph repeated far away: a pull
+    # quote, or an extractor's double); off, they stay (conservative).
+    far_repeats: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +254,9 @@ class DecideParams:
     # HTML: a headline-cased line of this many words that is one link is a promotion.
     promo_min_words: int = 5
     promo_score: float = 0.75
+    promotions: bool = True
+    # A drop-run ends before a subhead of the article (off: it runs on, aggressive).
+    run_stops_at_subhead: bool = True
     # HTML: an unlinked sentence of this many words under a linked headline is its teaser.
     teaser_min_words: int = 4
     # Passes of decide, the last confirming that nothing more goes. Of the 1 898 scraped
@@ -318,3 +340,38 @@ class Params:
 
 
 DEFAULT = Params()
+
+MODES = ("conservative", "balanced", "aggressive")
+
+
+def preset(mode: str) -> Params:
+    """The parameters of a mode, like trafilatura's favor_precision / favor_recall.
+
+    - ``balanced`` (the default): rules, markup, and the scorer's context verdicts, with
+      the article's own structures kept while no named barrier separates them from it.
+    - ``conservative``: rules and markup, repeats of the title and near echoes, and page
+      furniture only past a barrier a rule or the markup named; nothing by shape alone
+      (no story lists, menus, captions or promotions found by their look).
+    - ``aggressive``: the scorer's own menus and story lists also count as barriers, a
+      list heading's run goes on over subheads, and teasers of any length go with their
+      headlines: more junk goes, and more of the article's lists with it.
+    """
+    if mode == "balanced":
+        return DEFAULT
+    if mode == "conservative":
+        return replace(
+            DEFAULT,
+            furniture=replace(DEFAULT.furniture, named_only=True),
+            lists=replace(DEFAULT.lists, story_lists=False, menus=False),
+            duplicates=replace(DEFAULT.duplicates, far_repeats=False),
+            captions=replace(DEFAULT.captions, enabled=False),
+            decide=replace(DEFAULT.decide, promotions=False),
+        )
+    if mode == "aggressive":
+        return replace(
+            DEFAULT,
+            furniture=replace(DEFAULT.furniture, scorer_names=True),
+            lists=replace(DEFAULT.lists, body_pairs=1_000_000),
+            decide=replace(DEFAULT.decide, run_stops_at_subhead=False),
+        )
+    raise ValueError(f"unknown mode {mode!r}: one of {', '.join(MODES)}")

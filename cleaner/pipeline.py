@@ -11,7 +11,7 @@ from . import rules as rules_mod
 from .captions import CaptionScorer
 from .decide import Judges, PassInput, decide_document
 from .features import Features, LineHint, extract, token_table
-from .heuristics import DEFAULT, Params
+from .heuristics import Params, preset
 from .render import render
 from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
@@ -24,10 +24,11 @@ class Cleaner:
     ``rules`` adds rule files or directories after the built-in packs (``builtin_rules=False``
     leaves those out). ``url`` is the default page address, which switches on per-site rules;
     each call can pass its own. ``language`` forces the stoplist instead of guessing it.
-    ``params`` sets the heuristics' thresholds (see ``cleaner.heuristics``; the defaults are
-    the tool's behaviour). A Cleaner holds no per-document state, so it is safe to share
-    between threads, and it pickles (for process pools) by re-reading nothing: the parsed
-    rules travel with it.
+    ``mode`` trades recall for precision: ``conservative``, ``balanced`` (the default) or
+    ``aggressive`` (see ``heuristics.preset``); ``params`` sets every threshold instead
+    (see ``cleaner.heuristics``; a mode's preset is the starting point). A Cleaner holds no
+    per-document state, so it is safe to share between threads, and it pickles (for
+    process pools) by re-reading nothing: the parsed rules travel with it.
     """
 
     def __init__(
@@ -37,14 +38,20 @@ class Cleaner:
         *,
         builtin_rules: bool = True,
         language: str | None = None,
-        params: Params = DEFAULT,
+        mode: str = "balanced",
+        params: Params | None = None,
     ) -> None:
+        if params is not None and mode != "balanced":
+            raise ValueError("give a mode or params, not both: params can start from preset(mode)")
         self.ruleset = rules_mod.load(rules, builtin=builtin_rules)
         self.url = url
         self.language = language
-        self.params = params
+        self.mode = mode
+        self.params = params if params is not None else preset(mode)
         self.captions = CaptionScorer(
-            self.ruleset.get_list("caption_verbs"), self.ruleset.get_list("months"), params.captions
+            self.ruleset.get_list("caption_verbs"),
+            self.ruleset.get_list("months"),
+            self.params.captions,
         )
 
     def clean(self, text: str, url: str | None = None) -> CleanResult:

@@ -53,10 +53,12 @@ class FurnitureGaps:
         removed ``furniture`` (or ``named`` barrier) positions of the same document."""
         return cls(_gap_flags(positions, furniture), _gap_flags(positions, named))
 
-    def farthest(self, order: Sequence[int], edge: int, side: Side) -> int:
+    def farthest(self, order: Sequence[int], edge: int, side: Side, named: bool = False) -> int:
         """The farthest position in a walk ``order`` away from the article's ``edge`` line
-        that removed furniture precedes (``len(order)``: past its last line; -1: none)."""
-        return max(_preceded(self.furniture, order, edge, side), default=-1)
+        that removed furniture (``named``: named furniture) precedes (``len(order)``: past
+        its last line; -1: none)."""
+        flags = self.named if named else self.furniture
+        return max(_preceded(flags, order, edge, side), default=-1)
 
     def nearest_named(self, order: Sequence[int], edge: int, side: Side) -> int:
         """The nearest position in the walk that a named barrier precedes (past the walk's
@@ -125,14 +127,18 @@ def surroundings(
     kept = _attached(before, removed, gaps, first, Side.BEFORE, structure)
     kept |= _attached(after, removed, gaps, last, Side.AFTER, structure)
     free = [k not in kept for k in range(len(feats))]
-    _menus(head, feats, out, free, p)
-    _menus(tail, feats, out, free, p)
+    if p.lists.menus:
+        _menus(head, feats, out, free, p)
+        _menus(tail, feats, out, free, p)
     body = [k for k in idx if first <= k <= last]
-    _related_tail(tail, feats, out, free, _paired(body, feats, out, p), p)
-    _bulleted_headlines(tail, feats, out, free, structure, p)
-    _capital_headlines([k for k in idx if first <= k <= last], feats, out, p)
+    if p.lists.story_lists:
+        _related_tail(tail, feats, out, free, _paired(body, feats, out, p), p)
+        _bulleted_headlines(tail, feats, out, free, structure, p)
+        _capital_headlines(body, feats, out, p)
+    named = p.furniture.named_only
     for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
-        _outside(order, feats, out, removed, gaps.farthest(order, edge, side), free, side, p)
+        barrier = gaps.farthest(order, edge, side, named)
+        _outside(order, feats, out, removed, barrier, free, side, p)
 
 
 def _attached(
@@ -185,7 +191,8 @@ def _outside(
         kind = removed[k] or a.kind
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
-            if kind in FURNITURE:
+            evidence = NAMED if p.furniture.named_only else FURNITURE
+            if (removed[k] or (None if p.furniture.named_only else a.kind)) in evidence:
                 barrier = max(barrier, n)
             continue
         flags.append(

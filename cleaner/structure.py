@@ -76,15 +76,18 @@ def structures(
     raws: Sequence[str],
     feats: Sequence[Features],
     marked_code: Sequence[bool],
+    labelled: Sequence[bool],
     p: StructureParams,
 ) -> list[Structure | None]:
     """The structure each line belongs to, or None (see the module's docstring).
 
-    ``marked_code`` says which lines the markup put in a code element (HTML input).
+    ``marked_code`` says which lines the markup put in a code element (HTML input);
+    ``labelled``, which lines a rule or the markup already names as junk (a "Filed under:"
+    or "Share this:" introduces no list of the article's).
     """
     out: list[Structure | None] = [None] * len(feats)
     _code_blocks(raws, feats, marked_code, out, p)
-    _lists(feats, out, p)
+    _lists(feats, labelled, out, p)
     _records(raws, out, p)
     return out
 
@@ -112,10 +115,16 @@ def _code_blocks(
                 out[m] = Structure.CODE
 
 
-def _lists(feats: Sequence[Features], out: list[Structure | None], p: StructureParams) -> None:
+def _lists(
+    feats: Sequence[Features],
+    labelled: Sequence[bool],
+    out: list[Structure | None],
+    p: StructureParams,
+) -> None:
     """Bulleted and numbered items, the short heading right above one (a checklist's
     groups: "SHELTER", "Pros"), and the items of a list that a lead-in line ending in a
-    colon introduces ("What to bring:"), up to a line too long for an item."""
+    colon introduces ("What to bring:"; a few words, not a label like "You are at:" or
+    "Up next:" that a rule names), up to a line too long for an item."""
     n = len(feats)
     for k, f in enumerate(feats):
         if out[k] is None and f.bullet:
@@ -124,7 +133,7 @@ def _lists(feats: Sequence[Features], out: list[Structure | None], p: StructureP
         if out[k] is None and feats[k + 1].bullet and f.headline_like:
             out[k] = Structure.LIST
     for k, f in enumerate(feats):
-        if not f.colon_end:
+        if not f.colon_end or labelled[k] or f.words < p.lead_in_min_words:
             continue
         for j in range(k + 1, min(n, k + 1 + p.introduced_max_items)):
             g = feats[j]
@@ -139,37 +148,42 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
     """Lines that open alike (the same label before a colon, or the same word before a
     number), ``record_min_run`` of them or more, each within ``record_gap`` lines of the
     next: a schedule's "Week 7: ...", a catalogue's "Section 2 - ...", a spec sheet."""
-    seen: dict[str, list[int]] = {}
+    seen: dict[str, list[tuple[int, int]]] = {}  # template -> (position, its number)
     for k, raw in enumerate(raws):
-        key = _template(raw, p)
-        if key is not None:
-            seen.setdefault(key, []).append(k)
+        found = _template(raw, p)
+        if found is not None:
+            seen.setdefault(found[0], []).append((k, found[1]))
     for at in seen.values():
-        run = [at[0]]
-        for k in [*at[1:], None]:
-            if k is not None and k - run[-1] <= p.record_gap:
+        run = [at[0][0]]
+        number = at[0][1]
+        for k, n in [*at[1:], (None, 0)]:
+            # Numbered parts count up ("Step 1", "Step 2"); names with numbers do not
+            # ("iPhone 11", "iPhone 8").
+            if k is not None and k - run[-1] <= p.record_gap and n > number:
                 run.append(k)
+                number = n
                 continue
             if len(run) >= p.record_min_run:
                 for m in run:
                     out[m] = out[m] or Structure.RECORD
             if k is not None:
-                run = [k]
+                run, number = [k], n
 
 
 # A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".
-_NUMBERED = regex.compile(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s\d{1,3}\b")
+_NUMBERED = regex.compile(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s(\d{1,3})\b")
 # A label before a colon, up to a few words ("Best of the Best: ...", "Memory: ...").
 _LABELLED = regex.compile(r"^\W*([^:.!?]{2,40}?):\s\S")
 
 
-def _template(raw: str, p: StructureParams) -> str | None:
-    """What a record's lines share at their start: a label before a colon, or a word
-    before a number (a schedule's "Week 7", a how-to's "Step 2")."""
+def _template(raw: str, p: StructureParams) -> tuple[str, int] | None:
+    """What a record's lines share at their start, and its number: a word before a
+    number (a schedule's "Week 7", a how-to's "Step 2"), or a label before a colon
+    (number 0: labels repeat in any order)."""
     m = _NUMBERED.match(raw)
     if m is not None:
-        return "numbered:" + m.group(1).casefold()
+        return "numbered:" + m.group(1).casefold(), int(m.group(2))
     m = _LABELLED.match(raw)
     if m is not None and len(m.group(1).split()) <= p.label_words:
-        return "label:" + m.group(1).casefold()
+        return "label:" + m.group(1).casefold(), 0
     return None

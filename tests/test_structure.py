@@ -107,7 +107,11 @@ def test_records_that_share_a_template_stay() -> None:
     views = [line.strip() for line in weeks]
     table = stoplist("en")
     found = structures(
-        views, [extract(v, table) for v in views], [False] * len(views), DEFAULT.structure
+        views,
+        [extract(v, table) for v in views],
+        [False] * len(views),
+        [False] * len(views),
+        DEFAULT.structure,
     )
     assert found == [Structure.RECORD] * len(weeks)
 

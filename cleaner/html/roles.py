@@ -75,6 +75,14 @@ _NEGATIONS = frozenset(
 # A token with one of these names the post's taxonomy (WordPress's "category-social",
 # "tag-sponsor", "internal_cat-sponsored"), not the element's role.
 _TAXONOMY = frozenset(["category", "categories", "cat", "tag"])
+# A segment after the role word that says the element's state, not its role: a product
+# "subscription-eligible", a "comments-enabled" article, a "share-active" toggle.
+_STATES = frozenset(
+    [
+        *("eligible", "enabled", "disabled", "active", "inactive", "available", "allowed"),
+        *("open", "closed", "visible", "hidden", "count", "counter", "number", "icon", "toggle"),
+    ]
+)
 _PART = re.compile(r"[A-Za-z0-9]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Cheap first test on the lower-cased value (most name no role): a keyword occurs in it.
@@ -94,10 +102,11 @@ def role_of_names(names: str) -> tuple[Kind, str] | None:
         segs = _segments(token)
         if not segs or segs[0] in _NEGATIONS or _TAXONOMY.intersection(segs):
             continue
-        for before, seg in pairwise(["", *segs]):
+        for n, (before, seg) in enumerate(pairwise(["", *segs])):
             kind = _ROLES.get(seg) or _PAIRS.get((before, seg))
-            if kind is not None and before not in _NEGATIONS:
-                return kind, token
+            if kind is None or before in _NEGATIONS or _STATES.intersection(segs[n + 1 :]):
+                continue
+            return kind, token
     return None
 
 
@@ -244,9 +253,15 @@ def _innermost(key: str, dom: DomHints) -> int | None:
 
 
 def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hinted | None]:
-    """The hinted element each line sits in, or None; wrappers (``wrapper_share``) vetoed."""
+    """The hinted element each line sits in, or None; wrappers (``wrapper_share``) vetoed.
+
+    An element is a wrapper when its own text holds more than ``wrapper_share`` of the
+    extracted text, or when the lines it is innermost for do: whatever its class says,
+    it holds the article."""
+    keys = [_key(line) for line in lines]
     found: list[int | None] = [
-        None if line.tag == "row" else _innermost(_key(line), dom) for line in lines
+        None if line.tag == "row" else _innermost(key, dom)
+        for line, key in zip(lines, keys, strict=True)
     ]
     total = sum(len(line.text) for line in lines)
     held: dict[int | Kind, int] = {}
@@ -255,6 +270,16 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
             for key in (i, dom.hinted[i].kind):
                 held[key] = held.get(key, 0) + len(line.text)
     vetoed = {key for key, n in held.items() if n > p.wrapper_share * total}
+    # Spacing aside: an element's text runs its blocks together ("end.Next"), its lines
+    # have a space there.
+    squeezed = ["".join(key.split()) for key in keys]
+    for i in {i for i in found if i is not None and i not in vetoed}:
+        text = "".join(dom.hinted[i].text.split())
+        inside = sum(
+            len(line.text) for line, key in zip(lines, squeezed, strict=True) if key in text
+        )
+        if inside > p.wrapper_share * total:
+            vetoed.add(i)
     out: list[_Hinted | None] = []
     for line, i in zip(lines, found, strict=True):
         h = None if i is None or i in vetoed else dom.hinted[i]

@@ -46,6 +46,7 @@ def blocks_from_body(
     if found and found[0] is not None and found[0].kind == Kind.CAPTION:
         found[0] = None  # opening the text, a "caption" is a video's or gallery's lead
     trailing = _trailing_links(lines, p)
+    fields = _field_labels(lines, p)
     titles = dom.titles if dom is not None else ()
     out: list[Block] = []
     for k, (line, h) in enumerate(zip(lines, found, strict=True)):
@@ -55,7 +56,7 @@ def blocks_from_body(
         elif k < p.html.title_lines and _is_title(line.text, titles, p):
             role = Kind.DUPLICATE, _TITLE_REASON
         else:
-            role = _shape_role(lines, k, trailing, p)
+            role = _shape_role(lines, k, trailing, fields, p)
         out.append(
             Block(line.text, line.tag, share, *role) if role else Block(line.text, line.tag, share)
         )
@@ -81,10 +82,12 @@ def _is_title(text: str, titles: tuple[str, ...], p: Params) -> bool:
     return any(t.startswith(key + " ") or t.endswith(" " + key) for t in titles)
 
 
-def _shape_role(lines: list[Rendered], k: int, trailing: int, p: Params) -> tuple[Kind, str] | None:
+def _shape_role(
+    lines: list[Rendered], k: int, trailing: int, fields: frozenset[str], p: Params
+) -> tuple[Kind, str] | None:
     """A role that the line's links and place in the text give it (no class names needed)."""
     line = lines[k]
-    if _label_and_link(line, p):
+    if _label_and_link(line, p) and _label(line) not in fields:
         return Kind.RELATED, _LABEL_LINK_REASON
     if k >= trailing:
         kind = Kind.NAVIGATION if len(line.text.split()) <= SHORT_LINE_WORDS else Kind.RELATED
@@ -122,6 +125,24 @@ def _heading_like(line: Rendered, p: Params) -> bool:
 
 _LABEL = re.compile(r"^\W*\w[^.!?]{0,39}(?::|\||>>|»)$")
 _LABEL_LINK_REASON = "a short label, then a link to another page's headline"
+_SOURCE = re.compile(r"^\W*(?:sources?|via|credits?|image credits?|photo credits?)\W*$", re.I)
+_PRICE = re.compile(r"[$€£¥]\s?\d")
+
+
+def _label(line: Rendered) -> str:
+    """The label a line opens with, as compared: its unlinked lead, case folded."""
+    return (line.lead or "").casefold()
+
+
+def _field_labels(lines: list[Rendered], p: Params) -> frozenset[str]:
+    """Labels that open several linked lines ("Website: <a>...</a>" on every entry of a
+    directory): the fields of the article's own records, not a "Read more" that points
+    away. ``structure.record_min_run`` lines or more make a field."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.lead:
+            counts[_label(line)] = counts.get(_label(line), 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= p.structure.record_min_run)
 
 
 def _label_and_link(line: Rendered, p: Params) -> bool:
@@ -131,7 +152,12 @@ def _label_and_link(line: Rendered, p: Params) -> bool:
         return False
     if len(line.lead.split()) > SHORT_LINE_WORDS or not _LABEL.match(line.lead):
         return False
+    if _SOURCE.match(line.lead):
+        return False  # a citation of the article's source, not a link away from it
     rest = line.text[len(line.lead) :]
-    return len(rest.split()) >= p.shape.headline_min_words and not rest.rstrip().endswith(
-        (".", "!")
+    return (
+        len(rest.split()) >= p.shape.headline_min_words
+        and not rest.rstrip().endswith((".", "!"))
+        and rest.count(",") + rest.count("|") < 2  # a list of things, not one headline
+        and not _PRICE.search(rest)  # a product pick ("Best Overall: X ($180)")
     )
