@@ -1,5 +1,5 @@
 """The ``cleaner`` command line (typer). It parses, prints and sets exit codes; the work
-is done by corpus.py (files, JSONL, the process pool) and learn.py.
+is done by the corpus package (files, JSONL, the process pool) and learn.py.
 
 Exit codes: 0 done (or nothing found), 1 ``check`` found junk, 2 usage or input errors
 (other files are still processed; errors are listed at the end).
@@ -21,6 +21,7 @@ from . import Cleaner, RuleError, lengthcheck
 from . import corpus as cp
 from . import learn as learn_mod
 from . import rules as rules_mod
+from .corpus.content import clean_content
 from .files import MissingExtra, SkipFile, atomic_open, decode
 from .segment import segment
 
@@ -127,13 +128,12 @@ def _run(
         tasks, errors = cp.plan(paths, opts, output, in_place, globs)
     except cp.UsageError as e:
         raise _usage(str(e)) from None
-    for message in errors:
-        yield cp.FileReport(message.split(": ")[0], None, "", "error", message=message)
+    yield from errors
     # Files count one each; JSONL files advance by records, so the bar has no fixed end.
     has_jsonl = any(t.mode is cp.Mode.JSONL for t in tasks)
     jobs = jobs or cp.default_jobs()
     with (
-        cp.pool_for(cleaner, opts, jobs, cp.work_units(tasks, jobs)) as pool,
+        cp.pool_for(cp.Job(cleaner, opts), jobs, cp.work_units(tasks, jobs)) as pool,
         _progress(None if has_jsonl else len(tasks), quiet) as tick,
     ):
         yield from cp.run_in(pool, tasks, opts, tick)
@@ -209,7 +209,7 @@ def _show(r: cp.FileReport, verbose: bool) -> None:
         sys.stdout.write(r.diff)
         sys.stdout.flush()
     if r.flagged:
-        what = f"{r.flagged} records" if r.mode == cp.Mode.JSONL else "everything"
+        what = f"{r.flagged} records" if r.mode is cp.Mode.JSONL else "everything"
         _err(f"{r.src}: flagged: {what} would be removed; left unchanged")
     if verbose:
         for where, rm in r.removed:
@@ -256,7 +256,7 @@ def check(
         if r.counts:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))
             n = sum(r.counts.values())
-            if r.mode == cp.Mode.JSONL:
+            if r.mode is cp.Mode.JSONL:
                 what = f"{r.records_changed} of {r.records} records with junk, {n} lines"
             else:
                 what = f"{n} junk line{'s' * (n != 1)}"
@@ -283,7 +283,8 @@ def explain(
     is_html = html or (str(file) != "-" and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
     try:
         data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        result = c.clean_html(data) if is_html else c.clean(decode(data, str(file)).text)
+        mode = cp.Mode.HTML if is_html else cp.Mode.TEXT
+        result = clean_content(c, mode, data, None, str(file)).result
     except (OSError, SkipFile) as e:
         raise _usage(str(e)) from None
     if fmt == "json":
@@ -491,8 +492,8 @@ def learn(
             f"{stats.small_sites} with fewer than {min_docs} documents, "
             f"{stats.unsited} documents without a site)"
         )
-    for e in errors:
-        _err(f"error: {e}")
+    for message in errors:
+        _err(f"error: {message}")
     if errors:
         raise typer.Exit(2)
 

@@ -44,15 +44,14 @@ def _reports(args: argparse.Namespace, fix: bool) -> list[cp.FileReport] | int:
     tasks, errors = cp.plan(paths, opts, in_place=fix, globs=globs)
     if not fix:
         tasks = [cp.Task(t.src, t.mode) for t in tasks]  # read only
-    failed = [cp.FileReport(e.split(": ")[0], None, "", "error", message=e) for e in errors]
-    return failed + list(cp.run(tasks, cleaner, opts, jobs=1))
+    return errors + list(cp.run(tasks, cleaner, opts, jobs=1))
 
 
 def _exit(reports: list[cp.FileReport]) -> int:
     for r in reports:
-        if r.status in ("error", "skipped"):
+        if r.status in (cp.Status.ERROR, cp.Status.SKIPPED):
             print(f"{r.status}: {r.message}", file=sys.stderr)
-    if any(r.status == "error" for r in reports):
+    if any(r.status is cp.Status.ERROR for r in reports):
         return 2
     return int(any(r.changed for r in reports))
 

@@ -1,0 +1,153 @@
+"""Planning a run: which files, read how, written where.
+
+``plan`` turns the command line's paths into one ``Task`` per input file, walking
+directories and mirroring them under the output; inputs that cannot be processed come
+back as error reports, so that the run goes on with the others.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .options import Mode, Options
+from .report import FileReport
+
+TEXT_GLOBS = ("*.txt", "*.text")
+HTML_GLOBS = ("*.html", "*.htm")
+JSONL_GLOBS = ("*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
+
+
+class UsageError(ValueError):
+    """The request itself is wrong (not one input): the CLI exits 2 before doing anything."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input file, how to read it, and where its output goes (None: nowhere)."""
+
+    src: Path
+    mode: Mode
+    dest: Path | None = None
+    in_place: bool = False
+
+
+def mode_of(path: Path, opts: Options) -> Mode:
+    """JSONL and HTML by flag, else by suffix; everything else is text."""
+    name = path.name.lower()
+    if opts.jsonl or name.endswith((".jsonl", ".jsonl.gz", ".jsonl.zst")):
+        return Mode.JSONL
+    if opts.html or name.endswith((".html", ".htm")):
+        return Mode.HTML
+    return Mode.TEXT
+
+
+def default_globs(opts: Options, in_place: bool = False) -> tuple[str, ...]:
+    """Text, JSONL and (unless rewriting in place, which cannot turn HTML into text) HTML."""
+    if opts.jsonl:
+        return JSONL_GLOBS
+    if opts.html:
+        return HTML_GLOBS
+    return TEXT_GLOBS + JSONL_GLOBS + (() if in_place else HTML_GLOBS)
+
+
+def walk(root: Path, globs: Sequence[str]) -> list[Path]:
+    """Files under ``root`` matching any glob (by name or relative path), sorted.
+
+    Hidden files and directories (``.git``, our own temporary files) are left out.
+    """
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            path = Path(dirpath, name)
+            if not name.startswith(".") and matches(path.relative_to(root), globs):
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def matches(path: Path, globs: Sequence[str]) -> bool:
+    """Whether ``path``'s name, or the whole relative path, matches one of ``globs``."""
+    posix = path.as_posix()
+    return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(posix, g) for g in globs)
+
+
+def output_name(rel: Path, mode: Mode) -> Path:
+    """HTML becomes text, so its output gets a ``.txt`` suffix; everything else keeps its name."""
+    return rel.with_suffix(".txt") if mode is Mode.HTML else rel
+
+
+def not_a_file(path: Path) -> str:
+    """Why ``path``, neither a directory nor a file, cannot be read: the OS's own words
+    (no such file, a symlink loop, permission denied) or what kind of thing it is."""
+    try:
+        path.stat()
+    except OSError as e:
+        return e.strerror or str(e)
+    return "not a regular file or directory"
+
+
+def plan(
+    paths: Sequence[Path],
+    opts: Options,
+    output: Path | None = None,
+    in_place: bool = False,
+    globs: Sequence[str] | None = None,
+) -> tuple[list[Task], list[FileReport]]:
+    """Expand ``paths`` into tasks, and report the inputs that cannot be processed.
+
+    Directories are walked recursively and mirrored under ``output``. A single file with an
+    ``output`` that is not a directory is written to that name. Raises UsageError for a
+    request that makes no sense as a whole (``-o`` naming an input without ``--in-place``).
+    """
+    if output is not None and in_place:
+        raise UsageError("-o and --in-place exclude each other")
+    globs = tuple(globs or default_globs(opts, in_place))
+    if output is not None:
+        target = output.resolve()
+        for p in paths:
+            if p.exists() and p.resolve() == target:
+                raise UsageError(f"-o {output} is the input itself; use --in-place to rewrite it")
+    single = (
+        output is not None
+        and len(paths) == 1
+        and paths[0].is_file()
+        and not output.is_dir()
+        and not str(output).endswith(os.sep)
+    )
+    tasks: list[Task] = []
+    errors: list[FileReport] = []
+    seen: dict[Path, Path] = {}
+    for p in paths:
+        if p.is_dir():
+            items = [(f, f.relative_to(p)) for f in walk(p, globs)]
+        elif p.is_file():
+            items = [(p, Path(p.name))]
+        else:
+            errors.append(FileReport.error(p, f"{p}: {not_a_file(p)}"))
+            continue
+        for src, rel in items:
+            mode = mode_of(src, opts)
+            dest: Path | None = None
+            if in_place:
+                if mode is Mode.HTML:
+                    message = f"{src}: HTML cannot be rewritten in place as text; use -o"
+                    errors.append(FileReport.error(src, message))
+                    continue
+                # Through a symlink, the file it names is rewritten and the link stays.
+                dest = src.resolve() if src.is_symlink() else src
+            elif output is not None:
+                dest = output if single else output / output_name(rel, mode)
+            if dest is not None:
+                key = dest.resolve()
+                if key in seen:
+                    if not in_place:
+                        message = f"{src}: same output {dest} as {seen[key]}; skipped"
+                        errors.append(FileReport.error(src, message))
+                    continue  # in place: the same file reached again, through a link
+                seen[key] = src
+            tasks.append(Task(src, mode, dest, in_place))
+    return tasks, errors

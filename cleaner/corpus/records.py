@@ -1,0 +1,98 @@
+"""JSONL records: the one parser of a record line, and the cleaning of one record.
+
+A record is one line holding a JSON object; ``Options.field`` names the string to clean
+and ``Options.url_field`` the page's address. A line that is not such a record is passed
+through unchanged, with a message that says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..pipeline import Cleaner
+from ..result import CleanResult
+from .content import clean_content, describe
+from .options import Mode, Options
+from .report import removal_json
+
+ANNOTATION_KEY = "cleaner"
+
+
+class BadRecord(ValueError):
+    """A line that is not a JSON object with a string in the field to clean."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One parsed JSONL record."""
+
+    no: int  # 1-based line number in its file
+    fields: dict[str, Any]
+    value: str  # the text (or HTML) to clean
+    url: str | None  # the record's URL, else the run's
+    end: bytes  # the line ending it came with
+
+
+def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
+    """Parse line ``no`` of a JSONL file; None for a blank line, BadRecord if not a record."""
+    body, end = _split_eol(line)
+    if not body.strip():
+        return None
+    try:
+        fields = json.loads(body.decode("utf-8-sig" if no == 1 else "utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadRecord(f"record {no}: not valid JSON ({e})") from None
+    if not isinstance(fields, dict):
+        raise BadRecord(f"record {no}: not a JSON object")
+    value = fields.get(opts.field)
+    if not isinstance(value, str):
+        what = "missing" if value is None else f"a {type(value).__name__}, not a string"
+        raise BadRecord(f"record {no}: field {opts.field!r} is {what}")
+    url = fields.get(opts.url_field) if opts.url_field else None
+    return Record(no, fields, value, url if isinstance(url, str) and url else opts.url, end)
+
+
+def _split_eol(line: bytes) -> tuple[bytes, bytes]:
+    if line.endswith(b"\r\n"):
+        return line[:-2], b"\r\n"
+    if line.endswith(b"\n"):
+        return line[:-1], b"\n"
+    return line, b""
+
+
+@dataclass
+class RecordOut:
+    """One cleaned JSONL record: the bytes to write and what was done to it."""
+
+    no: int
+    data: bytes
+    result: CleanResult | None = None
+    error: str = ""
+
+
+def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> RecordOut:
+    """Clean one JSONL line; a line that is not a record, or fails, passes unchanged."""
+    try:
+        record = parse_record(no, line, opts)
+    except BadRecord as e:
+        return RecordOut(no, line, error=str(e))
+    if record is None:
+        return RecordOut(no, line)
+    mode = opts.content_mode
+    try:
+        result = clean_content(cleaner, mode, record.value, record.url).result
+    except Exception as e:  # one bad record must not stop the corpus
+        return RecordOut(no, line, error=f"record {no}: {describe(e)}")
+    if mode is Mode.TEXT and not result.changed and not opts.annotate:
+        return RecordOut(no, line, result)  # byte for byte as it came
+    fields = record.fields
+    fields[opts.field] = result.text
+    if opts.annotate:
+        fields[ANNOTATION_KEY] = {
+            "removed": [removal_json(r) for r in result.removed],
+            "flagged": result.flagged,
+        }
+    data = json.dumps(fields, ensure_ascii=False).encode("utf-8") + (record.end or b"\n")
+    return RecordOut(no, data, result)

@@ -1,0 +1,169 @@
+"""Running planned tasks: files through the pool one each, JSONL files record batch by
+record batch, and standard input in this process. Reports come back in task order, so
+the output never depends on scheduling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TypeVar
+
+from ..files import MissingExtra, SkipFile, atomic_open, open_read
+from ..pipeline import Cleaner
+from .content import clean_content, describe, unified_diff
+from .job import Job
+from .options import Mode, Options
+from .plan import Task
+from .pool import Workers, pool_for
+from .records import RecordOut
+from .report import FileReport, Status
+
+BATCH = 64  # JSONL records per pool task: big enough to amortise the round trip
+
+T = TypeVar("T")
+
+
+def work_units(tasks: Sequence[Task], jobs: int) -> int:
+    """How many workers the tasks can keep busy: one per file, any number for JSONL."""
+    return len(tasks) + (jobs if any(t.mode is Mode.JSONL for t in tasks) else 0)
+
+
+def run(
+    tasks: Sequence[Task],
+    cleaner: Cleaner,
+    opts: Options,
+    jobs: int,
+    tick: Callable[[int], None] | None = None,
+) -> Iterator[FileReport]:
+    """Clean every task, in parallel, yielding one report per task in task order."""
+    with pool_for(Job(cleaner, opts), jobs, work_units(tasks, jobs)) as pool:
+        yield from run_in(pool, tasks, opts, tick)
+
+
+def run_in(
+    pool: Workers[Job],
+    tasks: Sequence[Task],
+    opts: Options,
+    tick: Callable[[int], None] | None = None,
+) -> Iterator[FileReport]:
+    """``run`` with a pool the caller made; ``tick(n)`` is called as work gets done."""
+    # Runs of text/HTML files share the pool file by file; a JSONL file uses it record by record.
+    for is_jsonl, group in itertools.groupby(tasks, key=lambda t: t.mode is Mode.JSONL):
+        if is_jsonl:
+            for task in group:
+                yield clean_jsonl(task, pool, opts, tick)
+            continue
+        for report in pool.map(Job.clean_file, group):
+            if tick is not None:
+                tick(1)
+            yield report
+
+
+def clean_jsonl(
+    task: Task,
+    pool: Workers[Job],
+    opts: Options,
+    tick: Callable[[int], None] | None = None,
+    stdin: IO[bytes] | None = None,
+    stdout: IO[bytes] | None = None,
+) -> FileReport:
+    """Clean one JSONL file record by record, streaming: memory does not grow with its size.
+
+    Records are cleaned in the pool in batches and written in their input order.
+    """
+    src = "-" if stdin is not None else str(task.src)
+    dest = "-" if stdout is not None else (str(task.dest) if task.dest else None)
+    report = FileReport(src, dest, Mode.JSONL, Status.UNCHANGED)
+    errors: list[str] = []
+    try:
+        with contextlib.ExitStack() as stack:
+            reader = stdin if stdin is not None else stack.enter_context(open_read(task.src))
+            writer: IO[bytes] | None = stdout
+            if writer is None and task.dest is not None:
+                writer = stack.enter_context(atomic_open(task.dest))
+            batches = _batches(enumerate(reader, 1), BATCH)
+            for outs in pool.map(Job.clean_records, batches):
+                for out in outs:
+                    _account_record(report, out, opts, errors)
+                    if writer is not None:
+                        writer.write(out.data)
+                if tick is not None:
+                    tick(len(outs))
+            if task.in_place and report.records_changed == 0 and not opts.annotate:
+                raise _Unchanged  # leave the file as it was: the temporary file goes
+    except _Unchanged:
+        pass
+    except (OSError, EOFError, MissingExtra) as e:
+        return report.fail(Status.ERROR, f"{src}: {describe(e)}")
+    if report.records_changed:
+        report.status = Status.CHANGED
+    if errors:
+        shown = errors[:5] + ([f"... and {len(errors) - 5} more"] if len(errors) > 5 else [])
+        report.fail(Status.ERROR, f"{src}: " + "; ".join(shown))
+    return report
+
+
+class _Unchanged(Exception):
+    """Abandon an in-place rewrite that would write the same records back."""
+
+
+def _account_record(report: FileReport, out: RecordOut, opts: Options, errors: list[str]) -> None:
+    report.records += 1
+    if out.error:
+        errors.append(out.error)
+    if out.result is None:
+        return
+    report.add(out.result, f"record {out.no}", opts.keep_removed)
+    report.records_changed += int(out.result.changed)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_stdin(cleaner: Cleaner, opts: Options, output: Path | None = None) -> FileReport:
+    """Clean standard input to ``output`` or standard output, in this process."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    if opts.jsonl:
+        with pool_for(Job(cleaner, opts), 1, 1) as pool:
+            if output is None:
+                return clean_jsonl(Task(Path("-"), Mode.JSONL), pool, opts, None, stdin, stdout)
+            with atomic_open(output) as f:
+                return clean_jsonl(Task(Path("-"), Mode.JSONL), pool, opts, None, stdin, f)
+    data = stdin.read()
+    mode = opts.content_mode
+    dest = str(output) if output else "-"
+    report = FileReport("-", dest, mode, Status.UNCHANGED, records=1)
+    try:
+        cleaned = clean_content(cleaner, mode, data, opts.url, "<stdin>")
+    except SkipFile as e:
+        _write_out(data, output, stdout)  # not text: pass it through, as a filter should
+        return report.fail(Status.SKIPPED, str(e))
+    result = cleaned.result
+    report.add(result, "", opts.keep_removed)
+    if result.changed:
+        report.status, report.records_changed = Status.CHANGED, 1
+    if opts.diff and mode is Mode.TEXT and result.changed:
+        report.diff = unified_diff(cleaned.before, result.text, "-", "-")
+    _write_out(result.text.encode(cleaned.encoding), output, stdout)
+    return report
+
+
+def _write_out(data: bytes, output: Path | None, stdout: IO[bytes]) -> None:
+    if output is None:
+        stdout.write(data)
+        stdout.flush()
+    else:
+        with atomic_open(output, compress=False) as f:
+            f.write(data)
