@@ -212,9 +212,8 @@ def _show(r: cp.FileReport, verbose: bool) -> None:
         what = f"{r.flagged} records" if r.mode is cp.Mode.JSONL else "everything"
         _err(f"{r.src}: flagged: {what} would be removed; left unchanged")
     if verbose:
-        for where, rm in r.removed:
-            at = f"{where}:{rm.line_no}" if where else str(rm.line_no)
-            _err(f"{r.src}:{at}\t{rm.kind}\t{rm.rule}\t{rm.text}")
+        for where, rm in r.removals():
+            _err(f"{where}\t{rm.kind}\t{rm.rule}\t{rm.text}")
     for w in r.warnings:
         _err(f"warning: {w}")
 
@@ -290,7 +289,7 @@ def explain(
     if fmt == "json":
         rows = [
             {
-                "line": d.line_no,
+                "line_no": d.line_no,
                 "action": d.action,
                 "kind": d.kind and d.kind.value,
                 "rule": d.rule,

@@ -49,6 +49,14 @@ class Cleaner:
 
     def clean(self, text: str, url: str | None = None) -> CleanResult:
         """Remove the junk lines of ``text``; see ``CleanResult``."""
+        if not isinstance(text, str):
+            hint = (
+                ": decode it first (data.decode('utf-8'), or cleaner.files.decode(data).text "
+                "to detect the encoding), or pass HTML to clean_html()"
+                if isinstance(text, bytes | bytearray)
+                else ""
+            )
+            raise TypeError(f"clean() takes the text as a str, not {type(text).__name__}{hint}")
         return self._clean(text, url, None)
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> CleanResult:
@@ -58,6 +66,8 @@ class Cleaner:
         ``result.removed`` numbers lines of that extracted text. The markup tells each
         line's share of text inside links and the role its element names (see ``html``).
         """
+        if not isinstance(html, str | bytes):
+            raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
         from .html import extract_blocks
 
         blocks = extract_blocks(html, self.params)

@@ -76,9 +76,8 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     if isinstance(reports, int):
         return reports
     for r in reports:
-        for where, rm in r.removed:
-            at = f"{where}:{rm.line_no}" if where else str(rm.line_no)
-            print(f"{r.src}:{at}: {rm.kind}: {rm.text.strip()}")
+        for where, rm in r.removals():
+            print(f"{where}: {rm.kind}: {rm.text.strip()}")
     return _exit(reports)
 
 

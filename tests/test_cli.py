@@ -200,7 +200,7 @@ def test_report_and_verbose(tmp_path: Path) -> None:
     by_path = {f["path"]: f for f in data["files"]}
     a = by_path[str(src / "a.txt")]
     assert a["status"] == "changed" and a["counts"] == {"advertisement": 1, "credit": 1}
-    assert [(r["line"], r["kind"], r["rule"], r["text"]) for r in a["removed"]] == [
+    assert [(r["line_no"], r["kind"], r["rule"], r["text"]) for r in a["removed"]] == [
         (r.line_no, r.kind.value, r.rule, r.text) for r in Cleaner().clean(ARTICLE).removed
     ]
     assert by_path[str(src / "site" / "clean.txt")]["status"] == "unchanged"

@@ -70,8 +70,8 @@ def test_jsonl_annotate_and_other_field_names(tmp_path: Path) -> None:
     want = Cleaner().clean(ARTICLE).removed
     assert got[0]["cleaner"] == {
         "removed": [
-            {"line": r.line_no, "kind": r.kind.value, "rule": r.rule, "score": r.score,
-             "reason": r.reason, "text": r.text}
+            {"line_no": r.line_no, "text": r.text, "kind": r.kind.value, "rule": r.rule,
+             "score": r.score, "reason": r.reason}
             for r in want
         ],
         "flagged": False,

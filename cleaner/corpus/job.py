@@ -39,7 +39,7 @@ class Job:
         after = result.text
         if task.mode is Mode.HTML and after and not after.endswith("\n"):
             after += "\n"
-        report.add(result, "", opts.keep_removed)
+        report.add(result, None, opts.keep_removed)
         report.records = 1
         report.records_changed = int(result.changed)
         if result.changed:

@@ -13,9 +13,9 @@ from typing import Any
 
 from ..pipeline import Cleaner
 from ..result import CleanResult
+from ..schema import account
 from .content import clean_content, describe
 from .options import Mode, Options
-from .report import removal_json
 
 ANNOTATION_KEY = "cleaner"
 
@@ -90,9 +90,6 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
     fields = record.fields
     fields[opts.field] = result.text
     if opts.annotate:
-        fields[ANNOTATION_KEY] = {
-            "removed": [removal_json(r) for r in result.removed],
-            "flagged": result.flagged,
-        }
+        fields[ANNOTATION_KEY] = account(result)
     data = json.dumps(fields, ensure_ascii=False).encode("utf-8") + (record.end or b"\n")
     return RecordOut(no, data, result)

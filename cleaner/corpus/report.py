@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from ..files import atomic_open
 from ..result import CleanResult, Removal
+from ..schema import removal_dict
 from .options import Mode
 
 
@@ -32,9 +33,9 @@ class FileReport:
     dest: str | None
     mode: Mode | None  # None: the input never got as far as being read
     status: Status
-    flagged: int = 0
+    flagged: int = 0  # documents left unchanged because everything would have gone
     counts: dict[str, int] = field(default_factory=dict)
-    removed: list[tuple[str, Removal]] = field(default_factory=list)  # (where, removal)
+    removed: list[tuple[int | None, Removal]] = field(default_factory=list)  # (record, removal)
     records: int = 0
     records_changed: int = 0
     message: str = ""
@@ -55,14 +56,22 @@ class FileReport:
         self.status, self.message = status, message
         return self
 
-    def add(self, result: CleanResult, where: str, keep_removed: bool) -> None:
-        """Count one cleaned document (``where``: the record in a JSONL file, else '')."""
+    def add(self, result: CleanResult, record: int | None, keep_removed: bool) -> None:
+        """Count one cleaned document (``record``: its number in a JSONL file)."""
         for kind, n in result.counts().items():
             self.counts[kind] = self.counts.get(kind, 0) + n
         self.flagged += int(result.flagged)
         if keep_removed:
-            self.removed.extend((where, r) for r in result.removed)
-        self.warnings.extend(f"{where or self.src}: {w}" for w in result.warnings)
+            self.removed.extend((record, r) for r in result.removed)
+        where = f"record {record}" if record is not None else self.src
+        self.warnings.extend(f"{where}: {w}" for w in result.warnings)
+
+    def removals(self) -> list[tuple[str, Removal]]:
+        """Every kept removal with where it was: ``FILE:LINE``, or ``FILE:record N:LINE``."""
+        return [
+            (f"{self.src}:{'' if n is None else f'record {n}:'}{r.line_no}", r)
+            for n, r in self.removed
+        ]
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -70,29 +79,24 @@ class FileReport:
             "output": self.dest,
             "mode": self.mode or "",
             "status": self.status,
-            "flagged": self.flagged,
+            "flagged": self.flagged > 0,
             "counts": self.counts,
         }
         if self.mode is Mode.JSONL:
-            out |= {"records": self.records, "records_changed": self.records_changed}
+            out |= {
+                "records": self.records,
+                "records_changed": self.records_changed,
+                "records_flagged": self.flagged,
+            }
         if self.message:
             out["message"] = self.message
         if self.warnings:
             out["warnings"] = self.warnings
-        out["removed"] = [removal_json(r) | ({"where": w} if w else {}) for w, r in self.removed]
+        out["removed"] = [
+            ({"record": record} if record is not None else {}) | removal_dict(r)
+            for record, r in self.removed
+        ]
         return out
-
-
-def removal_json(r: Removal) -> dict[str, Any]:
-    """One removal as the JSON report and ``--annotate`` write it."""
-    return {
-        "line": r.line_no,
-        "kind": r.kind.value,
-        "rule": r.rule,
-        "score": r.score,
-        "reason": r.reason,
-        "text": r.text,
-    }
 
 
 @dataclass

@@ -117,7 +117,7 @@ def _account_record(report: FileReport, out: RecordOut, opts: Options, errors: l
         errors.append(out.error)
     if out.result is None:
         return
-    report.add(out.result, f"record {out.no}", opts.keep_removed)
+    report.add(out.result, out.no, opts.keep_removed)
     report.records_changed += int(out.result.changed)
 
 
@@ -151,7 +151,7 @@ def run_stdin(cleaner: Cleaner, opts: Options, output: Path | None = None) -> Fi
         _write_out(data, output, stdout)  # not text: pass it through, as a filter should
         return report.fail(Status.SKIPPED, str(e))
     result = cleaned.result
-    report.add(result, "", opts.keep_removed)
+    report.add(result, None, opts.keep_removed)
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
     if opts.diff and mode is Mode.TEXT and result.changed:
