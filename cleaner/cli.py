@@ -188,7 +188,9 @@ def clean(
     if "-" in map(str, paths):
         if len(paths) > 1 or in_place:
             raise _usage("'-' (stdin) must be the only input, without --in-place")
-        reports: Iterator[cp.FileReport] = iter([cp.run_stdin(c, opts, output)])
+        # --diff alone shows only the diff; with -o FILE it writes the file too.
+        write = output is not None or not diff
+        reports: Iterator[cp.FileReport] = iter([cp.run_stdin(c, opts, output, write)])
     elif output is None and not in_place and not diff:
         raise _usage("give -o OUTPUT, --in-place or --diff (or '-' to filter stdin)")
     else:
@@ -206,8 +208,8 @@ def clean(
 
 def _show(r: cp.FileReport, verbose: bool) -> None:
     if r.diff:
-        sys.stdout.write(r.diff)
-        sys.stdout.flush()
+        sys.stdout.buffer.write(r.diff)
+        sys.stdout.buffer.flush()
     if r.flagged:
         what = f"{r.flagged} records" if r.mode is cp.Mode.JSONL else "everything"
         _err(f"{r.src}: flagged: {what} would be removed; left unchanged")

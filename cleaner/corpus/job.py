@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..files import SkipFile, atomic_open
 from ..pipeline import Cleaner
-from .content import clean_content, describe, unified_diff
-from .options import Mode, Options
+from .content import clean_content, describe
+from .options import Options
 from .plan import Task
 from .records import RecordOut, clean_record
 from .report import FileReport, Status
@@ -36,20 +36,17 @@ class Job:
         except Exception as e:  # one bad file must not stop the run: report it, go on
             return report.fail(Status.ERROR, f"{src}: {describe(e)}")
         result = cleaned.result
-        after = result.text
-        if task.mode is Mode.HTML and after and not after.endswith("\n"):
-            after += "\n"
         report.add(result, None, opts.keep_removed)
         report.records = 1
         report.records_changed = int(result.changed)
         if result.changed:
             report.status = Status.CHANGED
-        if opts.diff and task.mode is Mode.TEXT and result.changed:
-            report.diff = unified_diff(cleaned.before, after, src, str(task.dest or task.src))
+        if opts.diff:
+            report.diff = cleaned.diff(src, str(task.dest or task.src))
         if task.dest is not None and (result.changed or not task.in_place):
             try:
                 with atomic_open(task.dest, compress=False) as f:
-                    f.write(after.encode(cleaned.encoding))
+                    f.write(cleaned.output)
             except OSError as e:
                 return report.fail(Status.ERROR, f"{task.dest}: {e}")
         return report

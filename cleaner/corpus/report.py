@@ -39,7 +39,7 @@ class FileReport:
     records: int = 0
     records_changed: int = 0
     message: str = ""
-    diff: str = ""
+    diff: bytes = b""  # a unified diff, in the file's own bytes
     warnings: list[str] = field(default_factory=list)
 
     @classmethod

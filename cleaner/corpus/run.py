@@ -14,7 +14,7 @@ from typing import IO, TypeVar
 
 from ..files import MissingExtra, SkipFile, atomic_open, open_read
 from ..pipeline import Cleaner
-from .content import clean_content, describe, unified_diff
+from .content import clean_content, describe
 from .job import Job
 from .options import Mode, Options
 from .plan import Task
@@ -132,38 +132,49 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def run_stdin(cleaner: Cleaner, opts: Options, output: Path | None = None) -> FileReport:
-    """Clean standard input to ``output`` or standard output, in this process."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    if opts.jsonl:
-        with pool_for(Job(cleaner, opts), 1, 1) as pool:
-            if output is None:
-                return clean_jsonl(Task(Path("-"), Mode.JSONL), pool, opts, None, stdin, stdout)
-            with atomic_open(output) as f:
+def run_stdin(
+    cleaner: Cleaner, opts: Options, output: Path | None = None, write: bool = True
+) -> FileReport:
+    """Clean standard input, in this process, to ``output`` or else standard output;
+    ``write=False`` writes nothing (a check, or a diff alone)."""
+    stdin = sys.stdin.buffer
+    with _sink(output, write, compress=opts.jsonl) as f:
+        if opts.jsonl:
+            with pool_for(Job(cleaner, opts), 1, 1) as pool:
                 return clean_jsonl(Task(Path("-"), Mode.JSONL), pool, opts, None, stdin, f)
-    data = stdin.read()
+        return _clean_stream(cleaner, opts, stdin.read(), f, str(output) if output else "-")
+
+
+@contextlib.contextmanager
+def _sink(output: Path | None, write: bool, compress: bool) -> Iterator[IO[bytes] | None]:
+    """Where a stream's output goes: nowhere, standard output, or a file (atomically)."""
+    if not write:
+        yield None
+    elif output is None:
+        yield sys.stdout.buffer
+    else:
+        with atomic_open(output, compress=compress) as f:
+            yield f
+
+
+def _clean_stream(
+    cleaner: Cleaner, opts: Options, data: bytes, sink: IO[bytes] | None, dest: str
+) -> FileReport:
     mode = opts.content_mode
-    dest = str(output) if output else "-"
-    report = FileReport("-", dest, mode, Status.UNCHANGED, records=1)
+    report = FileReport("-", dest if sink else None, mode, Status.UNCHANGED, records=1)
     try:
         cleaned = clean_content(cleaner, mode, data, opts.url, "<stdin>")
     except SkipFile as e:
-        _write_out(data, output, stdout)  # not text: pass it through, as a filter should
+        if sink is not None:
+            sink.write(data)  # not text: pass it through, as a filter should
         return report.fail(Status.SKIPPED, str(e))
     result = cleaned.result
     report.add(result, None, opts.keep_removed)
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
-    if opts.diff and mode is Mode.TEXT and result.changed:
-        report.diff = unified_diff(cleaned.before, result.text, "-", "-")
-    _write_out(result.text.encode(cleaned.encoding), output, stdout)
+    if opts.diff:
+        report.diff = cleaned.diff("-", "-")
+    if sink is not None:
+        sink.write(cleaned.output)
+        sink.flush()
     return report
-
-
-def _write_out(data: bytes, output: Path | None, stdout: IO[bytes]) -> None:
-    if output is None:
-        stdout.write(data)
-        stdout.flush()
-    else:
-        with atomic_open(output, compress=False) as f:
-            f.write(data)
