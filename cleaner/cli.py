@@ -8,6 +8,7 @@ Exit codes: 0 done (or nothing found), 1 ``check`` found junk, 2 usage or input 
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator
@@ -119,13 +120,19 @@ def _run(
     cleaner: Cleaner,
     jobs: int | None,
     quiet: bool,
-    output: Path | None = None,
+    output: str | None = None,
     in_place: bool = False,
     globs: list[str] | None = None,
 ) -> Iterator[cp.FileReport]:
-    """Plan and run; input errors found while planning come out as error reports first."""
+    """Plan and run; input errors found while planning come out as error reports first.
+
+    ``output`` is ``-o`` as typed: a trailing slash means a directory, existing or not.
+    """
+    into_dir = output is not None and output.endswith(("/", os.sep))
     try:
-        tasks, errors = cp.plan(paths, opts, output, in_place, globs)
+        tasks, errors = cp.plan(
+            paths, opts, Path(output) if output else None, in_place, globs, into_dir
+        )
     except cp.UsageError as e:
         raise _usage(str(e)) from None
     yield from errors
@@ -143,8 +150,15 @@ def _run(
 def clean(
     paths: PathsArg,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output directory (or file, for one input file)."),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write: a directory (the inputs' tree is mirrored in it; a "
+            "trailing '/' makes one), a file name for one input file, or '-' for standard "
+            "output.",
+        ),
     ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Rewrite inputs atomically.")
@@ -183,14 +197,14 @@ def clean(
         html, jsonl, field, url_field, url, annotate=annotate, diff=diff,
         keep_removed=verbose or report is not None,
     )  # fmt: skip
+    stream = _stream(paths, output, in_place, diff)
     c = _cleaner(rules, url)
     summary = cp.Summary()
-    if "-" in map(str, paths):
-        if len(paths) > 1 or in_place:
-            raise _usage("'-' (stdin) must be the only input, without --in-place")
+    if stream is not None:
+        src, dest = stream
         # --diff alone shows only the diff; with -o FILE it writes the file too.
-        write = output is not None or not diff
-        reports: Iterator[cp.FileReport] = iter([cp.run_stdin(c, opts, output, write)])
+        write = dest is not None or not diff
+        reports: Iterator[cp.FileReport] = iter([cp.run_stream(c, opts, src, dest, write)])
     elif output is None and not in_place and not diff:
         raise _usage("give -o OUTPUT, --in-place or --diff (or '-' to filter stdin)")
     else:
@@ -204,6 +218,29 @@ def clean(
         if writer is not None:
             writer.finish(summary)
     _close(summary, quiet)
+
+
+def _stream(
+    paths: list[Path], output: str | None, in_place: bool, diff: bool
+) -> tuple[Path, Path | None] | None:
+    """(input, output file or None for stdout) when one input goes through as a stream:
+    stdin ('-'), or one file to standard output (-o -); None for a planned run."""
+    stdin = "-" in map(str, paths)
+    if output is not None and in_place:
+        raise _usage("-o and --in-place exclude each other")
+    if stdin and len(paths) > 1:
+        raise _usage("'-' (stdin) must be the only input")
+    if stdin and in_place:
+        raise _usage("stdin cannot be rewritten --in-place")
+    if output == "-" and diff:
+        raise _usage("--diff and -o - would both write to standard output")
+    if stdin:
+        return cp.STDIN, None if output in (None, "-") else Path(output)
+    if output == "-":
+        if len(paths) != 1 or not paths[0].is_file():
+            raise _usage("-o - (standard output) takes one input file")
+        return paths[0], None
+    return None
 
 
 def _show(r: cp.FileReport, verbose: bool) -> None:

@@ -34,11 +34,12 @@ from .plan import (
 )
 from .pool import Workers, default_jobs, ordered_map, pool_for
 from .report import FileReport, ReportWriter, Status, Summary
-from .run import run, run_in, run_stdin, work_units
+from .run import STDIN, run, run_in, run_stream, work_units
 
 __all__ = [
     "HTML_GLOBS",
     "JSONL_GLOBS",
+    "STDIN",
     "TEXT_GLOBS",
     "Document",
     "FileReport",
@@ -61,7 +62,7 @@ __all__ = [
     "pool_for",
     "run",
     "run_in",
-    "run_stdin",
+    "run_stream",
     "walk",
     "work_units",
 ]

@@ -96,12 +96,15 @@ def plan(
     output: Path | None = None,
     in_place: bool = False,
     globs: Sequence[str] | None = None,
+    into_dir: bool = False,
 ) -> tuple[list[Task], list[FileReport]]:
     """Expand ``paths`` into tasks, and report the inputs that cannot be processed.
 
-    Directories are walked recursively and mirrored under ``output``. A single file with an
-    ``output`` that is not a directory is written to that name. Raises UsageError for a
-    request that makes no sense as a whole (``-o`` naming an input without ``--in-place``).
+    Directories are walked recursively and mirrored under ``output``. A single file is
+    written to ``output`` itself, unless ``output`` is a directory or ``into_dir`` says it
+    is meant as one (``-o DIR/``): then into it, under the file's own name. Raises
+    UsageError for a request that makes no sense as a whole (``-o`` naming an input without
+    ``--in-place``).
     """
     if output is not None and in_place:
         raise UsageError("-o and --in-place exclude each other")
@@ -113,10 +116,10 @@ def plan(
                 raise UsageError(f"-o {output} is the input itself; use --in-place to rewrite it")
     single = (
         output is not None
+        and not into_dir
         and len(paths) == 1
         and paths[0].is_file()
         and not output.is_dir()
-        and not str(output).endswith(os.sep)
     )
     tasks: list[Task] = []
     errors: list[FileReport] = []

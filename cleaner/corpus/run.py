@@ -17,7 +17,7 @@ from ..pipeline import Cleaner
 from .content import clean_content, describe
 from .job import Job
 from .options import Mode, Options
-from .plan import Task
+from .plan import Task, mode_of
 from .pool import Workers, pool_for
 from .records import RecordOut
 from .report import FileReport, Status
@@ -68,21 +68,22 @@ def clean_jsonl(
     pool: Workers[Job],
     opts: Options,
     tick: Callable[[int], None] | None = None,
-    stdin: IO[bytes] | None = None,
-    stdout: IO[bytes] | None = None,
+    reader: IO[bytes] | None = None,
+    writer: IO[bytes] | None = None,
 ) -> FileReport:
     """Clean one JSONL file record by record, streaming: memory does not grow with its size.
 
-    Records are cleaned in the pool in batches and written in their input order.
+    Records are cleaned in the pool in batches and written in their input order. ``reader``
+    and ``writer``, when given, stand for the task's source and destination (streams).
     """
-    src = "-" if stdin is not None else str(task.src)
-    dest = "-" if stdout is not None else (str(task.dest) if task.dest else None)
+    src = str(task.src)
+    dest = "-" if writer is not None else (str(task.dest) if task.dest else None)
     report = FileReport(src, dest, Mode.JSONL, Status.UNCHANGED)
     errors: list[str] = []
     try:
         with contextlib.ExitStack() as stack:
-            reader = stdin if stdin is not None else stack.enter_context(open_read(task.src))
-            writer: IO[bytes] | None = stdout
+            if reader is None:
+                reader = stack.enter_context(open_read(task.src))
             if writer is None and task.dest is not None:
                 writer = stack.enter_context(atomic_open(task.dest))
             batches = _batches(enumerate(reader, 1), BATCH)
@@ -132,17 +133,40 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def run_stdin(
-    cleaner: Cleaner, opts: Options, output: Path | None = None, write: bool = True
+STDIN = Path("-")
+
+
+def run_stream(
+    cleaner: Cleaner,
+    opts: Options,
+    src: Path = STDIN,
+    output: Path | None = None,
+    write: bool = True,
 ) -> FileReport:
-    """Clean standard input, in this process, to ``output`` or else standard output;
-    ``write=False`` writes nothing (a check, or a diff alone)."""
-    stdin = sys.stdin.buffer
-    with _sink(output, write, compress=opts.jsonl) as f:
-        if opts.jsonl:
-            with pool_for(Job(cleaner, opts), 1, 1) as pool:
-                return clean_jsonl(Task(Path("-"), Mode.JSONL), pool, opts, None, stdin, f)
-        return _clean_stream(cleaner, opts, stdin.read(), f, str(output) if output else "-")
+    """Clean one input (a file, or standard input) in this process, to ``output`` or else
+    standard output; ``write=False`` writes nothing (a check, or a diff alone)."""
+    mode = mode_of(src, opts)  # stdin ('-') by the options alone
+    try:
+        with (
+            _source(src) as reader,
+            _sink(output, write, compress=mode is Mode.JSONL) as writer,
+        ):
+            if mode is Mode.JSONL:
+                with pool_for(Job(cleaner, opts), 1, 1) as pool:
+                    return clean_jsonl(Task(src, mode), pool, opts, None, reader, writer)
+            dest = "-" if output is None else str(output)
+            return _clean_stream(cleaner, opts, mode, src, reader.read(), writer, dest)
+    except (OSError, EOFError, MissingExtra) as e:
+        return FileReport.error(src, f"{src}: {describe(e)}")
+
+
+@contextlib.contextmanager
+def _source(src: Path) -> Iterator[IO[bytes]]:
+    if src == STDIN:
+        yield sys.stdin.buffer
+    else:
+        with open_read(src) as f:
+            yield f
 
 
 @contextlib.contextmanager
@@ -158,12 +182,18 @@ def _sink(output: Path | None, write: bool, compress: bool) -> Iterator[IO[bytes
 
 
 def _clean_stream(
-    cleaner: Cleaner, opts: Options, data: bytes, sink: IO[bytes] | None, dest: str
+    cleaner: Cleaner,
+    opts: Options,
+    mode: Mode,
+    src: Path,
+    data: bytes,
+    sink: IO[bytes] | None,
+    dest: str,
 ) -> FileReport:
-    mode = opts.content_mode
-    report = FileReport("-", dest if sink else None, mode, Status.UNCHANGED, records=1)
+    name = "<stdin>" if src == STDIN else str(src)
+    report = FileReport(str(src), dest if sink else None, mode, Status.UNCHANGED, records=1)
     try:
-        cleaned = clean_content(cleaner, mode, data, opts.url, "<stdin>")
+        cleaned = clean_content(cleaner, mode, data, opts.url, name)
     except SkipFile as e:
         if sink is not None:
             sink.write(data)  # not text: pass it through, as a filter should
@@ -173,7 +203,7 @@ def _clean_stream(
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
     if opts.diff:
-        report.diff = cleaned.diff("-", "-")
+        report.diff = cleaned.diff(str(src), str(src))
     if sink is not None:
         sink.write(cleaned.output)
         sink.flush()

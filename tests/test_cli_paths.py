@@ -1,0 +1,66 @@
+"""Where the command line reads and writes: ``-o DIR/``, ``-o -``, ``check -``, and inputs
+that are not what they seem (a directory for ``explain``, a broken link, compressed HTML).
+All through the real CLI in a subprocess, on real files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import ARTICLE, CLI, expected, write
+
+
+def cli(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*CLI, *args], cwd=cwd, input=stdin, capture_output=True, timeout=120)
+
+
+def files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("target", ["t1/", "existing"])
+def test_o_dir_with_one_file_writes_into_the_directory(tmp_path: Path, target: str) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "existing").mkdir()
+    res = cli(tmp_path, "clean", "a.txt", "-o", target, "-q")
+    assert res.returncode == 0, res.stderr
+    out = tmp_path / target.rstrip("/")
+    assert out.is_dir() and (out / "a.txt").read_text() == expected(ARTICLE)
+
+
+def test_o_dir_keeps_a_jsonl_files_name_and_compression(tmp_path: Path) -> None:
+    """The README's own example: ``cleaner clean corpus.jsonl.gz -o cleaned/ --annotate``."""
+    with gzip.open(tmp_path / "corpus.jsonl.gz", "wt") as f:
+        f.write(json.dumps({"text": ARTICLE}) + "\n")
+    res = cli(tmp_path, "clean", "corpus.jsonl.gz", "-o", "cleaned/", "--annotate", "-q")
+    assert res.returncode == 0, res.stderr
+    assert files(tmp_path / "cleaned") == ["corpus.jsonl.gz"]
+    with gzip.open(tmp_path / "cleaned" / "corpus.jsonl.gz", "rt") as f:
+        record = json.loads(f.read())
+    assert record["text"] == expected(ARTICLE) and record["cleaner"]["removed"]
+
+
+def test_o_file_with_one_file_is_that_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    assert cli(tmp_path, "clean", "a.txt", "-o", "b.txt", "-q").returncode == 0
+    assert files(tmp_path) == ["a.txt", "b.txt"]
+
+
+def test_o_dash_writes_to_stdout(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    res = cli(tmp_path, "clean", "a.txt", "-o", "-", "-q")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == expected(ARTICLE).encode() and files(tmp_path) == ["a.txt"]
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt") as f:
+        f.write(json.dumps({"text": ARTICLE}) + "\n")
+    res = cli(tmp_path, "clean", "c.jsonl.gz", "-o", "-", "-q")
+    assert json.loads(res.stdout)["text"] == expected(ARTICLE)
+    write(tmp_path / "d" / "b.txt", ARTICLE)
+    for args in (["d"], ["a.txt", "d/b.txt"], ["a.txt", "--diff"]):
+        res = cli(tmp_path, "clean", *args, "-o", "-")
+        assert res.returncode == 2 and b"standard output" in res.stderr and not res.stdout
+    assert "-" not in files(tmp_path)
