@@ -285,11 +285,17 @@ def check(
 ) -> None:
     """List the files that contain junk, changing nothing. Exit 1 if any does."""
     opts = _options(html, jsonl, field, url_field, url)
+    stdin = "-" in map(str, paths)
+    if stdin and len(paths) > 1:
+        raise _usage("'-' (stdin) must be the only input")
     c = _cleaner(rules, url)
-    if "-" in map(str, paths):
-        raise _usage("check reads files, not stdin")
     summary = cp.Summary()
-    for r in _run(paths, opts, c, jobs, quiet, globs=glob):
+    reports = (
+        iter([cp.run_stream(c, opts, cp.STDIN, write=False)])
+        if stdin
+        else _run(paths, opts, c, jobs, quiet, globs=glob)
+    )
+    for r in reports:
         summary.add(r)
         if r.counts:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))

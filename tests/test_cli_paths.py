@@ -64,3 +64,13 @@ def test_o_dash_writes_to_stdout(tmp_path: Path) -> None:
         res = cli(tmp_path, "clean", *args, "-o", "-")
         assert res.returncode == 2 and b"standard output" in res.stderr and not res.stdout
     assert "-" not in files(tmp_path)
+
+
+def test_check_reads_stdin(tmp_path: Path) -> None:
+    res = cli(tmp_path, "check", "-", stdin=ARTICLE.encode())
+    assert res.returncode == 1, res.stderr
+    assert res.stdout == b"-: 2 junk lines (advertisement 1, credit 1)\n"
+    assert cli(tmp_path, "check", "-", "-q", stdin=expected(ARTICLE).encode()).returncode == 0
+    res = cli(tmp_path, "check", "-", "--jsonl", stdin=json.dumps({"text": ARTICLE}).encode())
+    assert res.returncode == 1 and res.stdout.startswith(b"-: 1 of 1 records with junk")
+    assert "-" in cli(tmp_path, "check", "--help").stdout.decode()  # as the help says
