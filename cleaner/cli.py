@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
-from . import Cleaner, RuleError, lengthcheck
+from . import Cleaner, RuleError, __version__, lengthcheck
 from . import corpus as cp
 from . import learn as learn_mod
 from . import rules as rules_mod
 from .corpus.content import clean_content
-from .files import MissingExtra, SkipFile, atomic_open, decode
+from .files import MissingExtra, SkipFile, atomic_open, decode, read_file
 from .segment import segment
 
 EXIT_CODES = """\b
@@ -31,6 +32,43 @@ Exit codes:
   0  done (for check: no junk found)
   1  check found junk
   2  usage or input errors (other files are still processed; errors are listed at the end)"""
+
+
+class _Command(TyperCommand):
+    """Help in the usual form: values by their metavar (``PATH...``, ``N``), not by their
+    Python names and types (``{paths}...``, ``<list[Path]>``, ``<int range>``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if p.metavar is None and not getattr(p, "is_flag", False):
+                p.metavar = (p.name or "").upper()
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument(p) for p in self.get_params(ctx) if _is_argument(p)]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [
+            (_argument(p), getattr(p, "help", None) or "") for p in params if _is_argument(p)
+        ]
+        options = [p.get_help_record(ctx) for p in params if p.param_type_name == "option"]
+        for title, rows in (("Arguments", arguments), ("Options", [r for r in options if r])):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _is_argument(p: Any) -> bool:
+    return bool(p.param_type_name == "argument")
+
+
+def _argument(p: Any) -> str:
+    """An argument as help shows it: ``PATH...``, ``[FILE]``."""
+    name = p.metavar if p.required else f"[{p.metavar}]"
+    return f"{name}..." if p.nargs != 1 else str(name)
+
 
 app = typer.Typer(
     help="Strip web-scraped news text of boilerplate and keep the article.\n\n" + EXIT_CODES,
@@ -41,38 +79,73 @@ app = typer.Typer(
 rules_app = typer.Typer(help="Inspect and validate rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
+COMPRESSED_NOTE = "each also .gz or .zst"
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", "-r", help="Extra rule file or directory (repeatable)."),
-]
-UrlOpt = Annotated[str | None, typer.Option("--url", help="Page URL: enables per-site rules.")]
-PathsArg = Annotated[
-    list[Path], typer.Argument(help="Files or directories (recursive); '-' for stdin.")
-]
-GlobOpt = Annotated[
-    list[str] | None,
     typer.Option(
-        "--glob",
-        "-g",
-        help="File pattern inside directories (repeatable). "
-        "Default: *.txt *.text *.jsonl[.gz|.zst] *.html *.htm.",
+        "--rules", "-r", metavar="PATH", help="Extra rule file or directory (repeatable)."
     ),
 ]
+UrlOpt = Annotated[
+    str | None, typer.Option("--url", metavar="URL", help="Page URL: enables per-site rules.")
+]
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(metavar="PATH", help="Files or directories (recursive); '-' for stdin."),
+]
+
+
+def _glob_opt(default: str) -> Any:
+    return typer.Option(
+        "--glob",
+        "-g",
+        metavar="PATTERN",
+        help=f"File pattern inside directories (repeatable). Default: {default}.",
+    )
+
+
+GlobOpt = Annotated[
+    list[str] | None, _glob_opt(f"*.txt *.text *.jsonl *.html *.htm ({COMPRESSED_NOTE})")
+]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
 ]
 HtmlOpt = Annotated[
     bool, typer.Option("--html", help="Treat every input as HTML (.html/.htm always are).")
 ]
 JsonlOpt = Annotated[
     bool,
-    typer.Option("--jsonl", help="Treat every input as JSONL (.jsonl[.gz|.zst] always are)."),
+    typer.Option("--jsonl", help="Treat every input as JSONL (.jsonl files always are)."),
 ]
-FieldOpt = Annotated[str, typer.Option("--field", help="JSONL: the field to clean.")]
+FieldOpt = Annotated[
+    str, typer.Option("--field", metavar="NAME", help="JSONL: the field to clean.")
+]
 UrlFieldOpt = Annotated[
-    str, typer.Option("--url-field", help="JSONL: the field with the page URL ('' for none).")
+    str,
+    typer.Option(
+        "--url-field", metavar="NAME", help="JSONL: the field with the page URL ('' for none)."
+    ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 def _err(message: str) -> None:
@@ -163,7 +236,10 @@ def clean(
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Rewrite inputs atomically.")
     ] = False,
-    glob: GlobOpt = None,
+    glob: Annotated[
+        list[str] | None,
+        _glob_opt(f"*.txt *.text *.jsonl, and *.html *.htm unless --in-place ({COMPRESSED_NOTE})"),
+    ] = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
     url: UrlOpt = None,
@@ -175,7 +251,8 @@ def clean(
         bool, typer.Option("--annotate", help="JSONL: add each record's removals under 'cleaner'.")
     ] = False,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Write a JSON report of every removal.")
+        Path | None,
+        typer.Option("--report", metavar="FILE", help="Write a JSON report of every removal."),
     ] = None,
     diff: Annotated[
         bool,
@@ -313,24 +390,31 @@ def check(
 
 @app.command(epilog=EXIT_CODES)
 def explain(
-    file: Annotated[Path, typer.Argument(help="A text or HTML file, or '-' for stdin.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A text or HTML file, or '-' for stdin.")
+    ],
     rules: RulesOpt = None,
     url: UrlOpt = None,
     html: HtmlOpt = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    width: Annotated[int, typer.Option(help="Characters of each line to show.")] = 60,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="table|json", help="Output format.")
+    ] = "table",
+    width: Annotated[int, typer.Option(metavar="N", help="Characters of each line to show.")] = 60,
 ) -> None:
     """Show every line's verdict: keep/drop, kind, rule, score and the reason."""
     if fmt not in ("table", "json"):
         raise _usage(f"--format must be table or json, not {fmt!r}")
     c = _cleaner(rules, url)
-    is_html = html or (str(file) != "-" and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
+    stdin = file == cp.STDIN
+    is_html = html or (not stdin and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
+    mode = cp.Mode.HTML if is_html else cp.Mode.TEXT
     try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        mode = cp.Mode.HTML if is_html else cp.Mode.TEXT
+        data = sys.stdin.buffer.read() if stdin else read_file(file)
         result = clean_content(c, mode, data, None, str(file)).result
-    except (OSError, SkipFile) as e:
+    except SkipFile as e:
         raise _usage(str(e)) from None
+    except (OSError, MissingExtra) as e:
+        raise _usage(f"{file}: {e}") from None
     if fmt == "json":
         rows = [
             {
@@ -475,29 +559,42 @@ def _dry_run(rs: rules_mod.RuleSet, mine: list[rules_mod.Rule], samples: list[Pa
 
 @app.command(epilog=EXIT_CODES)
 def learn(
-    paths: Annotated[list[Path], typer.Argument(help="Corpus files or directories.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Corpus files or directories.")
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Rule file to write ('-' for stdout).")
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="Rule file to write ('-' for stdout)."),
     ],
     min_docs: Annotated[
-        int, typer.Option("--min-docs", min=2, help="A line must be in this many documents...")
+        int,
+        typer.Option(
+            "--min-docs", min=2, metavar="N", help="A line must be in this many documents..."
+        ),
     ] = 5,
     min_share: Annotated[
         float,
-        typer.Option("--min-share", min=0.0, max=1.0, help="...and this share of its site's."),
+        typer.Option(
+            "--min-share", min=0.0, max=1.0, metavar="X", help="...and this share of its site's."
+        ),
     ] = 0.5,
     site_from: Annotated[
         learn_mod.SiteFrom,
         typer.Option(
             "--site-from",
+            metavar="dir|url-field",
             help="Group documents by the first directory under PATH, or by the URL's host.",
         ),
     ] = learn_mod.SiteFrom.DIR,
-    glob: GlobOpt = None,
+    glob: Annotated[
+        list[str] | None, _glob_opt(f"*.txt *.text *.jsonl ({COMPRESSED_NOTE})")
+    ] = None,
     jsonl: JsonlOpt = False,
-    field: FieldOpt = "text",
+    field: Annotated[
+        str, typer.Option("--field", metavar="NAME", help="JSONL: the field with the text.")
+    ] = "text",
     url_field: UrlFieldOpt = "url",
-    quiet: QuietOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Learn each site's repeated boilerplate lines from a corpus and write them as rules."""
     opts = _options(False, jsonl, field, url_field, None)
@@ -540,6 +637,12 @@ def learn(
         _err(f"error: {message}")
     if errors:
         raise typer.Exit(2)
+
+
+# Every command's help in the usual form (see _Command), whoever defined the command.
+for _info in (*app.registered_commands, *rules_app.registered_commands):
+    if _info.cls is TyperCommand:
+        _info.cls = _Command
 
 
 def main() -> None:  # pragma: no cover - console entry point

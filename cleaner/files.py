@@ -10,6 +10,7 @@ original's permissions. ``.gz`` and ``.zst`` files are (de)compressed on the fly
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import io
 import os
@@ -148,15 +149,62 @@ def _compressor(raw: IO[bytes], path: Path | None) -> Iterator[IO[bytes]]:
             yield gz  # type: ignore[misc]
     elif suffix == ".zst":
         with _zstd().ZstdCompressor().stream_writer(raw, closefd=False) as zw:
-            yield zw  # type: ignore[misc]
+            yield zw
     else:
         yield raw
 
 
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def why_unreadable(path: Path, error: OSError | None = None) -> str:
+    """Why ``path`` cannot be read as a file, in words: what it is instead (a directory, a
+    named pipe, a broken symbolic link and what it points to), else the OS's own words."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ENOENT and path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return e.strerror or str(e)
+    if kind := _KINDS.get(stat.S_IFMT(mode)):
+        return f"{kind}, not a regular file"
+    if error is not None:
+        return error.strerror or str(error)
+    return "not a regular file"
+
+
+def read_file(path: Path) -> bytes:
+    """All of ``path``'s bytes, decompressed if it is a ``.gz`` or ``.zst`` file."""
+    with open_read(path) as f:
+        return f.read()
+
+
+def compression(path: Path) -> str:
+    """The compression suffix of ``path`` (``.gz``, ``.zst``), or ''."""
+    return path.suffix if path.suffix in COMPRESSED else ""
+
+
+class Unreadable(OSError):
+    """A file that cannot be opened for reading; the message says why, in words."""
+
+
 @contextlib.contextmanager
 def open_read(path: Path) -> Iterator[IO[bytes]]:
-    """A buffered binary reader of ``path``, decompressing ``.gz`` and ``.zst`` files."""
-    with path.open("rb") as raw:
+    """A buffered binary reader of ``path``, decompressing ``.gz`` and ``.zst`` files.
+
+    A path that cannot be opened raises Unreadable, saying what it is (see why_unreadable).
+    """
+    try:
+        opened = path.open("rb")
+    except OSError as e:
+        raise Unreadable(why_unreadable(path, e)) from None
+    with opened as raw:
         if path.suffix == ".gz":
             with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
                 yield gz  # type: ignore[misc]

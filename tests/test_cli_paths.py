@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -74,3 +75,57 @@ def test_check_reads_stdin(tmp_path: Path) -> None:
     res = cli(tmp_path, "check", "-", "--jsonl", stdin=json.dumps({"text": ARTICLE}).encode())
     assert res.returncode == 1 and res.stdout.startswith(b"-: 1 of 1 records with junk")
     assert "-" in cli(tmp_path, "check", "--help").stdout.decode()  # as the help says
+
+
+def test_explain_a_directory_or_a_broken_link_says_what_it_is(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    res = cli(tmp_path, "explain", "d")
+    assert res.returncode == 2
+    assert res.stderr == b"error: d: a directory, not a regular file\n"
+    res = cli(tmp_path, "explain", "gone.txt")
+    assert res.stderr == b"error: gone.txt: broken symbolic link (to nowhere.txt)\n"
+
+
+def test_a_broken_link_is_named_as_one(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    (tmp_path / "in" / "gone.txt").symlink_to("../nowhere.txt")
+    for args in (["in", "-o", "out"], ["in/gone.txt", "-o", "one.txt"]):
+        res = cli(tmp_path, "clean", *args)
+        assert res.returncode == 2
+        error = b"error: in/gone.txt: broken symbolic link (to ../nowhere.txt)\n"
+        assert res.stderr.endswith(error), res.stderr
+    assert files(tmp_path / "out") == ["a.txt"]
+
+
+def test_compressed_html_is_read_as_html(tmp_path: Path) -> None:
+    from tests.test_cli import HTML
+
+    with gzip.open(tmp_path / "page.html.gz", "wt") as f:
+        f.write(HTML)
+    res = cli(tmp_path, "clean", ".", "-o", "out", "-q")
+    assert res.returncode == 0, res.stderr
+    assert files(tmp_path / "out") == ["page.txt.gz"]
+    with gzip.open(tmp_path / "out" / "page.txt.gz", "rt") as f:
+        text = f.read()
+    assert "Emergency crews worked through the night" in text and "<p>" not in text
+    res = cli(tmp_path, "explain", "page.html.gz")
+    assert res.returncode == 0 and b"Emergency crews" in res.stdout
+
+
+def test_help_names_values_not_python_types() -> None:
+    commands = [[], ["clean"], ["check"], ["explain"], ["learn"], ["rules"]]
+    commands += [["rules", "list"], ["rules", "check"]]
+    for args in commands:
+        res = cli(Path.cwd(), *args, "--help")
+        shown = res.stdout.decode()
+        assert res.returncode == 0 and "Usage: cleaner" in shown, args
+        # Not <list[Path]>, <int range>, <str> or {paths}...: the names a user would type.
+        assert not re.search(r"<\w|\{\w|list\[", shown), (args, shown)
+
+
+def test_version() -> None:
+    import cleaner
+
+    res = cli(Path.cwd(), "--version")
+    assert res.returncode == 0 and res.stdout.decode() == f"cleaner {cleaner.__version__}\n"

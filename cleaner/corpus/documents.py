@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import MissingExtra, SkipFile, decode, open_read
+from ..files import MissingExtra, SkipFile, decode, open_read, read_file, why_unreadable
 from .options import Mode, Options
-from .plan import mode_of, not_a_file, walk
+from .plan import mode_of, walk
 from .records import BadRecord, parse_record
 
 
@@ -40,7 +40,7 @@ def iter_documents(
         elif p.is_file():
             root, files = p.parent, [p]
         else:
-            errors.append(f"{p}: {not_a_file(p)}")
+            errors.append(f"{p}: {why_unreadable(p)}")
             continue
         for src in files:
             try:
@@ -57,7 +57,7 @@ def _documents_in(src: Path, root: Path, opts: Options, errors: list[str]) -> It
         return
     if mode is Mode.TEXT:
         try:
-            yield Document(decode(src.read_bytes(), str(src)).text, src, root, rel, opts.url)
+            yield Document(decode(read_file(src), str(src)).text, src, root, rel, opts.url)
         except SkipFile as e:
             errors.append(str(e))
         return

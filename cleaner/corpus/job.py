@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..files import SkipFile, atomic_open
+from ..files import SkipFile, atomic_open, read_file
 from ..pipeline import Cleaner
 from .content import clean_content, describe
 from .options import Options
@@ -30,7 +30,7 @@ class Job:
         src = str(task.src)
         report = FileReport(src, str(task.dest) if task.dest else None, task.mode, Status.UNCHANGED)
         try:
-            cleaned = clean_content(self.cleaner, task.mode, task.src.read_bytes(), opts.url, src)
+            cleaned = clean_content(self.cleaner, task.mode, read_file(task.src), opts.url, src)
         except SkipFile as e:
             return report.fail(Status.SKIPPED, str(e))
         except Exception as e:  # one bad file must not stop the run: report it, go on
@@ -45,7 +45,7 @@ class Job:
             report.diff = cleaned.diff(src, str(task.dest or task.src))
         if task.dest is not None and (result.changed or not task.in_place):
             try:
-                with atomic_open(task.dest, compress=False) as f:
+                with atomic_open(task.dest) as f:
                     f.write(cleaned.output)
             except OSError as e:
                 return report.fail(Status.ERROR, f"{task.dest}: {e}")

@@ -13,12 +13,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import COMPRESSED, compression, why_unreadable
 from .options import Mode, Options
 from .report import FileReport
 
-TEXT_GLOBS = ("*.txt", "*.text")
-HTML_GLOBS = ("*.html", "*.htm")
-JSONL_GLOBS = ("*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+
+
+def _globs(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    """``*.txt`` and its compressed forms ``*.txt.gz``, ``*.txt.zst``, for each suffix."""
+    return tuple(f"*{s}{c}" for s in suffixes for c in ("", *COMPRESSED))
+
+
+# Every kind of input is also read (and written) compressed: crawls are stored that way.
+TEXT_GLOBS = _globs(TEXT_SUFFIXES)
+HTML_GLOBS = _globs(HTML_SUFFIXES)
+JSONL_GLOBS = _globs(JSONL_SUFFIXES)
 
 
 class UsageError(ValueError):
@@ -36,11 +48,12 @@ class Task:
 
 
 def mode_of(path: Path, opts: Options) -> Mode:
-    """JSONL and HTML by flag, else by suffix; everything else is text."""
-    name = path.name.lower()
-    if opts.jsonl or name.endswith((".jsonl", ".jsonl.gz", ".jsonl.zst")):
+    """JSONL and HTML by flag, else by suffix (under a compression suffix); everything else
+    is text."""
+    name = path.name.lower().removesuffix(compression(path))
+    if opts.jsonl or name.endswith(JSONL_SUFFIXES):
         return Mode.JSONL
-    if opts.html or name.endswith((".html", ".htm")):
+    if opts.html or name.endswith(HTML_SUFFIXES):
         return Mode.HTML
     return Mode.TEXT
 
@@ -76,18 +89,12 @@ def matches(path: Path, globs: Sequence[str]) -> bool:
 
 
 def output_name(rel: Path, mode: Mode) -> Path:
-    """HTML becomes text, so its output gets a ``.txt`` suffix; everything else keeps its name."""
-    return rel.with_suffix(".txt") if mode is Mode.HTML else rel
-
-
-def not_a_file(path: Path) -> str:
-    """Why ``path``, neither a directory nor a file, cannot be read: the OS's own words
-    (no such file, a symlink loop, permission denied) or what kind of thing it is."""
-    try:
-        path.stat()
-    except OSError as e:
-        return e.strerror or str(e)
-    return "not a regular file or directory"
+    """HTML becomes text, so its output gets a ``.txt`` suffix (``page.html.gz`` becomes
+    ``page.txt.gz``); everything else keeps its name."""
+    if mode is not Mode.HTML:
+        return rel
+    packed = compression(rel)
+    return rel.with_name(rel.name.removesuffix(packed)).with_suffix(".txt" + packed)
 
 
 def plan(
@@ -130,7 +137,7 @@ def plan(
         elif p.is_file():
             items = [(p, Path(p.name))]
         else:
-            errors.append(FileReport.error(p, f"{p}: {not_a_file(p)}"))
+            errors.append(FileReport.error(p, f"{p}: {why_unreadable(p)}"))
             continue
         for src, rel in items:
             mode = mode_of(src, opts)

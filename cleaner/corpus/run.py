@@ -149,7 +149,7 @@ def run_stream(
     try:
         with (
             _source(src) as reader,
-            _sink(output, write, compress=mode is Mode.JSONL) as writer,
+            _sink(output, write) as writer,
         ):
             if mode is Mode.JSONL:
                 with pool_for(Job(cleaner, opts), 1, 1) as pool:
@@ -170,14 +170,15 @@ def _source(src: Path) -> Iterator[IO[bytes]]:
 
 
 @contextlib.contextmanager
-def _sink(output: Path | None, write: bool, compress: bool) -> Iterator[IO[bytes] | None]:
-    """Where a stream's output goes: nowhere, standard output, or a file (atomically)."""
+def _sink(output: Path | None, write: bool) -> Iterator[IO[bytes] | None]:
+    """Where a stream's output goes: nowhere, standard output, or a file (atomically,
+    compressed if its name says so)."""
     if not write:
         yield None
     elif output is None:
         yield sys.stdout.buffer
     else:
-        with atomic_open(output, compress=compress) as f:
+        with atomic_open(output) as f:
             yield f
 
 
