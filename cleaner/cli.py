@@ -174,13 +174,13 @@ def _options(
 @contextmanager
 def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when it is a terminal; otherwise a tick that does nothing."""
+    if quiet or not sys.stderr.isatty():  # rich loads only for a bar that will show
+        yield lambda n: None
+        return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
-        yield lambda n: None
-        return
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("cleaning", total=total)
