@@ -233,3 +233,26 @@ def test_a_kill_mid_run_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     res = cli("clean", "--in-place", src, "--jobs", "2")
     assert res.returncode == 0, res.stderr
     assert all((src / name).read_text() == news[name] for name in olds)
+
+
+def test_an_output_tree_inside_the_input_is_not_read_again(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write(src / "a.txt", ARTICLE)
+    write(src / "sub" / "b.txt", ARTICLE)
+    for _ in range(2):
+        res = cli("clean", src, "-o", src / "out")
+        assert res.returncode == 0, res.stderr
+        assert "files: 2 read" in res.stderr
+    made = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.txt"))
+    assert made == ["a.txt", "out/a.txt", "out/sub/b.txt", "sub/b.txt"]
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> None:
+    """``clean out/in -o out``: in/in/x.txt would be written to out/in/x.txt, an input."""
+    top = write(tmp_path / "out" / "in" / "x.txt", ARTICLE)
+    write(tmp_path / "out" / "in" / "in" / "x.txt", PROSE)
+    res = cli("clean", tmp_path / "out" / "in", "-o", tmp_path / "out")
+    assert res.returncode == 2
+    assert [e for e in errors(res.stderr) if "its output" in e and "is an input" in e]
+    assert top.read_text() == ARTICLE
+    assert (tmp_path / "out" / "x.txt").read_text() == expected(ARTICLE)

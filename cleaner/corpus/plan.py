@@ -67,14 +67,20 @@ def default_globs(opts: Options, in_place: bool = False) -> tuple[str, ...]:
     return TEXT_GLOBS + JSONL_GLOBS + (() if in_place else HTML_GLOBS)
 
 
-def walk(root: Path, globs: Sequence[str]) -> list[Path]:
+def walk(root: Path, globs: Sequence[str], leave_out: Path | None = None) -> list[Path]:
     """Files under ``root`` matching any glob (by name or relative path), sorted.
 
-    Hidden files and directories (``.git``, our own temporary files) are left out.
+    Hidden files and directories (``.git``, our own temporary files) are left out, and so
+    is the directory ``leave_out`` (resolved; the output tree, when it lies inside).
     """
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and (leave_out is None or Path(dirpath, d).resolve() != leave_out)
+        ]
         for name in filenames:
             path = Path(dirpath, name)
             if not name.startswith(".") and matches(path.relative_to(root), globs):
@@ -131,9 +137,12 @@ def plan(
     tasks: list[Task] = []
     errors: list[FileReport] = []
     seen: dict[Path, Path] = {}
+    # An output tree inside an input directory is not read as input (a second run would
+    # clean the first one's output into out/out/...).
+    leave_out = output.resolve() if output is not None and not single else None
     for p in paths:
         if p.is_dir():
-            items = [(f, f.relative_to(p)) for f in walk(p, globs)]
+            items = [(f, f.relative_to(p)) for f in walk(p, globs, leave_out)]
         elif p.is_file():
             items = [(p, Path(p.name))]
         else:
@@ -160,4 +169,14 @@ def plan(
                     continue  # in place: the same file reached again, through a link
                 seen[key] = src
             tasks.append(Task(src, mode, dest, in_place))
-    return tasks, errors
+    if in_place:
+        return tasks, errors
+    # Nor may an output overwrite an input (the trees can overlap: `clean out/in -o out`).
+    inputs = {t.src.resolve() for t in tasks}
+    kept = [t for t in tasks if t.dest is None or t.dest.resolve() not in inputs]
+    errors += [
+        FileReport.error(t.src, f"{t.src}: its output {t.dest} is an input; skipped")
+        for t in tasks
+        if t not in kept
+    ]
+    return kept, errors
