@@ -123,6 +123,9 @@ def test_symlink_loops_end_in_an_error_not_a_hang(tmp_path: Path) -> None:
     assert os.listdir(tmp_path / "out") == ["a.txt"]
     res = cli("clean", src / "loop1.txt", "-o", tmp_path / "one")
     assert res.returncode == 2 and "symbolic links" in res.stderr
+    res = cli("clean", "--in-place", src)  # the loop is named, not followed while planning
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert all("symbolic links" in e for e in errors(res.stderr)), res.stderr
 
 
 def test_in_place_writes_through_a_symlink_and_keeps_it(tmp_path: Path) -> None:

@@ -78,14 +78,19 @@ def walk(root: Path, globs: Sequence[str], leave_out: Path | None = None) -> lis
         dirnames[:] = [
             d
             for d in dirnames
-            if not d.startswith(".")
-            and (leave_out is None or Path(dirpath, d).resolve() != leave_out)
+            if not d.startswith(".") and (leave_out is None or real(Path(dirpath, d)) != leave_out)
         ]
         for name in filenames:
             path = Path(dirpath, name)
             if not name.startswith(".") and matches(path.relative_to(root), globs):
                 found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def real(path: Path) -> Path:
+    """``path`` with every symbolic link resolved; a link loop stays as it is (an error
+    when it is read), where ``Path.resolve`` would raise."""
+    return Path(os.path.realpath(path))
 
 
 def matches(path: Path, globs: Sequence[str]) -> bool:
@@ -123,9 +128,9 @@ def plan(
         raise UsageError("-o and --in-place exclude each other")
     globs = tuple(globs or default_globs(opts, in_place))
     if output is not None:
-        target = output.resolve()
+        target = real(output)
         for p in paths:
-            if p.exists() and p.resolve() == target:
+            if p.exists() and real(p) == target:
                 raise UsageError(f"-o {output} is the input itself; use --in-place to rewrite it")
     single = (
         output is not None
@@ -139,7 +144,7 @@ def plan(
     seen: dict[Path, Path] = {}
     # An output tree inside an input directory is not read as input (a second run would
     # clean the first one's output into out/out/...).
-    leave_out = output.resolve() if output is not None and not single else None
+    leave_out = real(output) if output is not None and not single else None
     for p in paths:
         if p.is_dir():
             items = [(f, f.relative_to(p)) for f in walk(p, globs, leave_out)]
@@ -157,11 +162,11 @@ def plan(
                     errors.append(FileReport.error(src, message))
                     continue
                 # Through a symlink, the file it names is rewritten and the link stays.
-                dest = src.resolve() if src.is_symlink() else src
+                dest = real(src) if src.is_symlink() else src
             elif output is not None:
                 dest = output if single else output / output_name(rel, mode)
             if dest is not None:
-                key = dest.resolve()
+                key = real(dest)
                 if key in seen:
                     if not in_place:
                         message = f"{src}: same output {dest} as {seen[key]}; skipped"
@@ -172,8 +177,8 @@ def plan(
     if in_place:
         return tasks, errors
     # Nor may an output overwrite an input (the trees can overlap: `clean out/in -o out`).
-    inputs = {t.src.resolve() for t in tasks}
-    kept = [t for t in tasks if t.dest is None or t.dest.resolve() not in inputs]
+    inputs = {real(t.src) for t in tasks}
+    kept = [t for t in tasks if t.dest is None or real(t.dest) not in inputs]
     errors += [
         FileReport.error(t.src, f"{t.src}: its output {t.dest} is an input; skipped")
         for t in tasks
