@@ -409,7 +409,7 @@ def explain(
     is_html = html or (not stdin and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
     mode = cp.Mode.HTML if is_html else cp.Mode.TEXT
     try:
-        data = sys.stdin.buffer.read() if stdin else read_file(file)
+        data = sys.stdin.buffer.read() if stdin else read_file(file)[0]
         result = clean_content(c, mode, data, None, str(file)).result
     except SkipFile as e:
         raise _usage(str(e)) from None

@@ -45,6 +45,8 @@ def iter_documents(
         for src in files:
             try:
                 yield from _documents_in(src, root, opts, errors)
+            except SkipFile as e:
+                errors.append(str(e))
             except (OSError, EOFError, MissingExtra) as e:
                 errors.append(f"{src}: {e}")
 
@@ -57,7 +59,7 @@ def _documents_in(src: Path, root: Path, opts: Options, errors: list[str]) -> It
         return
     if mode is Mode.TEXT:
         try:
-            yield Document(decode(read_file(src), str(src)).text, src, root, rel, opts.url)
+            yield Document(decode(read_file(src)[0], str(src)).text, src, root, rel, opts.url)
         except SkipFile as e:
             errors.append(str(e))
         return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..files import SkipFile, atomic_open, read_file
+from ..files import SkipFile, atomic_open, read_file, refuse_hard_links
 from ..pipeline import Cleaner
 from .content import clean_content, describe
 from .options import Options
@@ -30,7 +30,10 @@ class Job:
         src = str(task.src)
         report = FileReport(src, str(task.dest) if task.dest else None, task.mode, Status.UNCHANGED)
         try:
-            cleaned = clean_content(self.cleaner, task.mode, read_file(task.src), opts.url, src)
+            data, snapshot = read_file(task.src)
+            if task.in_place and task.dest is not None:
+                refuse_hard_links(task.dest, snapshot)
+            cleaned = clean_content(self.cleaner, task.mode, data, opts.url, src)
         except SkipFile as e:
             return report.fail(Status.SKIPPED, str(e))
         except Exception as e:  # one bad file must not stop the run: report it, go on
@@ -44,8 +47,9 @@ class Job:
         if opts.diff:
             report.diff = cleaned.diff(src, str(task.dest or task.src))
         if task.dest is not None and (result.changed or not task.in_place):
+            replaces = snapshot if task.in_place else None  # not if it changed since
             try:
-                with atomic_open(task.dest) as f:
+                with atomic_open(task.dest, replaces=replaces) as f:
                     f.write(cleaned.output)
             except OSError as e:
                 return report.fail(Status.ERROR, f"{task.dest}: {e}")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TypeVar
 
-from ..files import MissingExtra, SkipFile, atomic_open, open_read
+from ..files import MissingExtra, SkipFile, atomic_open, open_read, open_source
 from ..pipeline import Cleaner
 from .content import clean_content, describe
 from .job import Job
@@ -82,10 +82,12 @@ def clean_jsonl(
     errors: list[str] = []
     try:
         with contextlib.ExitStack() as stack:
+            read = None
             if reader is None:
-                reader = stack.enter_context(open_read(task.src))
+                reader, read = stack.enter_context(open_source(task.src))
             if writer is None and task.dest is not None:
-                writer = stack.enter_context(atomic_open(task.dest))
+                replaces = read if task.in_place else None  # not if it changed since
+                writer = stack.enter_context(atomic_open(task.dest, replaces=replaces))
             batches = _batches(enumerate(reader, 1), BATCH)
             for outs in pool.map(Job.clean_records, batches):
                 for out in outs:
@@ -98,6 +100,8 @@ def clean_jsonl(
                 raise _Unchanged  # leave the file as it was: the temporary file goes
     except _Unchanged:
         pass
+    except SkipFile as e:
+        return report.fail(Status.SKIPPED, str(e))
     except (OSError, EOFError, MissingExtra) as e:
         return report.fail(Status.ERROR, f"{src}: {describe(e)}")
     if report.records_changed:
@@ -156,6 +160,8 @@ def run_stream(
                     return clean_jsonl(Task(src, mode), pool, opts, None, reader, writer)
             dest = "-" if output is None else str(output)
             return _clean_stream(cleaner, opts, mode, src, reader.read(), writer, dest)
+    except SkipFile as e:
+        return FileReport(str(src), None, mode, Status.SKIPPED, message=str(e))
     except (OSError, EOFError, MissingExtra) as e:
         return FileReport.error(src, f"{src}: {describe(e)}")
 
