@@ -284,3 +284,26 @@ def test_atomic_open_failure_leaves_the_original(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+
+
+def test_a_lone_surrogate_passes_through_and_the_rest_is_written(tmp_path: Path) -> None:
+    r"""A record may escape a lone surrogate ("\ud800"): valid JSON that Python decodes and
+    UTF-8 cannot write. Such a record goes through unchanged and is reported; the records
+    around it are cleaned and written."""
+    recs = records()
+    recs[1] = {"id": 2, "text": ARTICLE.replace("Tuesday", "Tues\ud800day")}
+    recs.append({"id": 4, "text": ARTICLE, "note": "a lone \udfff in another field"})
+    lines = [json.dumps(r).encode() + b"\n" for r in recs]  # ASCII: the escapes as such
+    src = write(tmp_path / "c.jsonl", b"".join(lines))
+    out = tmp_path / "o.jsonl"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--annotate"])
+    assert res.exit_code == 2, res.output
+    got = out.read_bytes().splitlines(keepends=True)
+    assert got[1] == lines[1] and got[3] == lines[3]  # byte for byte as they came
+    assert json.loads(got[0])["text"] == Cleaner().clean(ARTICLE, "https://www.example.com/a").text
+    assert "cleaner" in json.loads(got[2])
+    err = res.stderr.splitlines()[-1]
+    assert "record 2: field 'text' holds a lone surrogate (\\ud800)" in err
+    assert "record 4: a field holds a lone surrogate" in err
+    res = runner.invoke(app, ["learn", str(src), "-o", str(tmp_path / "l.toml"), "--jsonl"])
+    assert res.exit_code == 2 and "record 2: field 'text' holds a lone surrogate" in res.stderr

@@ -8,6 +8,7 @@ through unchanged, with a message that says what is wrong with it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,8 @@ from .content import clean_content, describe
 from .options import Mode, Options
 
 ANNOTATION_KEY = "cleaner"
+# A lone surrogate: JSON can escape one ("\ud800"), Python decodes it, UTF-8 cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BadRecord(ValueError):
@@ -50,6 +53,11 @@ def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
     if not isinstance(value, str):
         what = "missing" if value is None else f"a {type(value).__name__}, not a string"
         raise BadRecord(f"record {no}: field {opts.field!r} is {what}")
+    if b"\\u" in body and (bad := _SURROGATE.search(value)):  # only escapes make one
+        raise BadRecord(
+            f"record {no}: field {opts.field!r} holds a lone surrogate (\\u{ord(bad[0]):04x}), "
+            "which is not text"
+        )
     url = fields.get(opts.url_field) if opts.url_field else None
     return Record(no, fields, value, url if isinstance(url, str) and url else opts.url, end)
 
@@ -91,5 +99,13 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
     fields[opts.field] = result.text
     if opts.annotate:
         fields[ANNOTATION_KEY] = account(result)
-    data = json.dumps(fields, ensure_ascii=False).encode("utf-8") + (record.end or b"\n")
+    try:
+        data = json.dumps(fields, ensure_ascii=False).encode("utf-8") + (record.end or b"\n")
+    except UnicodeEncodeError:  # a lone surrogate in another field: UTF-8 cannot write it
+        return RecordOut(
+            no,
+            line,
+            error=f"record {no}: a field holds a lone surrogate, which "
+            "UTF-8 cannot write; passed through unchanged",
+        )
     return RecordOut(no, data, result)
