@@ -23,7 +23,7 @@ from . import Cleaner, RuleError, __version__, lengthcheck
 from . import corpus as cp
 from . import learn as learn_mod
 from . import rules as rules_mod
-from .corpus.content import clean_content
+from .corpus.content import NothingExtracted, clean_content
 from .files import MissingExtra, SkipFile, atomic_open, decode, read_file
 from .segment import segment
 
@@ -413,7 +413,7 @@ def explain(
         result = clean_content(c, mode, data, None, str(file)).result
     except SkipFile as e:
         raise _usage(str(e)) from None
-    except (OSError, MissingExtra) as e:
+    except (OSError, MissingExtra, NothingExtracted) as e:
         raise _usage(f"{file}: {e}") from None
     if fmt == "json":
         rows = [

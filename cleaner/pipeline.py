@@ -17,6 +17,11 @@ from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
 from .segment import Line, segment
 
+NOTHING_EXTRACTED = (
+    "no article text could be extracted from a page that has text (trafilatura found "
+    "nothing: the markup may be nested too deeply for the parser)"
+)
+
 
 class Cleaner:
     """Compile the rules once, then clean many documents.
@@ -68,9 +73,11 @@ class Cleaner:
         """
         if not isinstance(html, str | bytes):
             raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-        from .html import extract_blocks
+        from .html import extract_blocks, has_text
 
         blocks = extract_blocks(html, self.params)
+        if not blocks and has_text(html):
+            return CleanResult("", [], True, NOTHING_EXTRACTED, warnings=[NOTHING_EXTRACTED])
         hints = [b.hint() for b in blocks]
         return self._clean("\n".join(b.text for b in blocks), url, hints)
 

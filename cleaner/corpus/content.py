@@ -46,12 +46,21 @@ class Cleaned:
         return unified_diff(self.before.encode(), self.result.text.encode(), old, new)
 
 
+class NothingExtracted(ValueError):
+    """A page with text from which no article text could be extracted: an error, never an
+    empty output."""
+
+
 def clean_content(
     cleaner: Cleaner, mode: Mode, data: bytes | str, url: str | None, name: str = "<bytes>"
 ) -> Cleaned:
-    """Clean ``data`` as text or HTML. Bytes of text are decoded (SkipFile if not text)."""
+    """Clean ``data`` as text or HTML. Bytes of text are decoded (SkipFile if not text);
+    a page that yields no text although it has some raises NothingExtracted."""
     if mode is Mode.HTML:
-        return Cleaned(mode, cleaner.clean_html(data, url), "", "utf-8")
+        result = cleaner.clean_html(data, url)
+        if result.flagged and not result.text:  # see Cleaner.clean_html
+            raise NothingExtracted(result.flag_reason or "no text extracted")
+        return Cleaned(mode, result, "", "utf-8")
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
@@ -83,6 +92,6 @@ def unified_diff(before: bytes, after: bytes, old: str, new: str) -> bytes:
 
 def describe(e: BaseException) -> str:
     """OS errors say what they are; anything else also names its type (it is unexpected)."""
-    if isinstance(e, OSError | MissingExtra):
+    if isinstance(e, OSError | MissingExtra | NothingExtracted):
         return str(e)
     return f"{type(e).__name__}: {e}"

@@ -14,7 +14,7 @@ from typing import IO, TypeVar
 
 from ..files import MissingExtra, SkipFile, atomic_open, open_read, open_source
 from ..pipeline import Cleaner
-from .content import clean_content, describe
+from .content import NothingExtracted, clean_content, describe
 from .job import Job
 from .options import Mode, Options
 from .plan import Task, mode_of
@@ -198,15 +198,18 @@ def _clean_stream(
     dest: str,
 ) -> FileReport:
     name = "<stdin>" if src == STDIN else str(src)
-    report = FileReport(str(src), dest if sink else None, mode, Status.UNCHANGED, records=1)
+    report = FileReport(str(src), dest if sink else None, mode, Status.UNCHANGED)
     try:
         cleaned = clean_content(cleaner, mode, data, opts.url, name)
     except SkipFile as e:
         if sink is not None:
             sink.write(data)  # not text: pass it through, as a filter should
         return report.fail(Status.SKIPPED, str(e))
+    except NothingExtracted as e:
+        return report.fail(Status.ERROR, f"{src}: {e}")
     result = cleaned.result
     report.add(result, None, opts.keep_removed)
+    report.records = 1
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
     if opts.diff:
