@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..pipeline import Cleaner
-from ..result import CleanResult
 from ..schema import account
 from .content import clean_content, describe
 from .options import Mode, Options
+from .report import Outcome
 
 ANNOTATION_KEY = "cleaner"
 # A lone surrogate: JSON can escape one ("\ud800"), Python decodes it, UTF-8 cannot hold it.
@@ -39,12 +39,16 @@ class Record:
 
 
 def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
-    """Parse line ``no`` of a JSONL file; None for a blank line, BadRecord if not a record."""
-    body, end = _split_eol(line)
-    if not body.strip():
+    """Parse line ``no`` of a JSONL file; None for a blank line, BadRecord if not a record.
+
+    A record may be tens of megabytes: the line is decoded and parsed as it is (its ending
+    is white space to JSON), never sliced or stripped into copies.
+    """
+    if not line or line.isspace():
         return None
+    end = _ending(line)
     try:
-        fields = json.loads(body.decode("utf-8-sig" if no == 1 else "utf-8"))
+        fields = json.loads(line.decode("utf-8-sig" if no == 1 else "utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise BadRecord(f"record {no}: not valid JSON ({e})") from None
     if not isinstance(fields, dict):
@@ -53,7 +57,7 @@ def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
     if not isinstance(value, str):
         what = "missing" if value is None else f"a {type(value).__name__}, not a string"
         raise BadRecord(f"record {no}: field {opts.field!r} is {what}")
-    if b"\\u" in body and (bad := _SURROGATE.search(value)):  # only escapes make one
+    if b"\\u" in line and (bad := _SURROGATE.search(value)):  # only escapes make one
         raise BadRecord(
             f"record {no}: field {opts.field!r} holds a lone surrogate (\\u{ord(bad[0]):04x}), "
             "which is not text"
@@ -62,22 +66,23 @@ def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
     return Record(no, fields, value, url if isinstance(url, str) and url else opts.url, end)
 
 
-def _split_eol(line: bytes) -> tuple[bytes, bytes]:
-    if line.endswith(b"\r\n"):
-        return line[:-2], b"\r\n"
-    if line.endswith(b"\n"):
-        return line[:-1], b"\n"
-    return line, b""
+def _ending(line: bytes) -> bytes:
+    for end in (b"\r\n", b"\n"):
+        if line.endswith(end):
+            return end
+    return b""
 
 
 @dataclass
 class RecordOut:
-    """One cleaned JSONL record: the bytes to write and what was done to it."""
+    """One cleaned JSONL record: the bytes to write (``data``, then ``end``: written apart,
+    as joining them would copy a large record once more) and what was done to it."""
 
     no: int
     data: bytes
-    result: CleanResult | None = None
+    outcome: Outcome | None = None
     error: str = ""
+    end: bytes = b""
 
 
 def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> RecordOut:
@@ -89,18 +94,21 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
     if record is None:
         return RecordOut(no, line)
     mode = opts.content_mode
+    fields, end = record.fields, record.end or b"\n"
     try:
         result = clean_content(cleaner, mode, record.value, record.url).result
     except Exception as e:  # one bad record must not stop the corpus
         return RecordOut(no, line, error=f"record {no}: {describe(e)}")
+    outcome = Outcome.of(result, opts.keep_removed)
     if mode is Mode.TEXT and not result.changed and not opts.annotate:
-        return RecordOut(no, line, result)  # byte for byte as it came
-    fields = record.fields
+        return RecordOut(no, line, outcome)  # byte for byte as it came
+    del record  # the input text goes before the output is encoded (a record may be large)
     fields[opts.field] = result.text
     if opts.annotate:
         fields[ANNOTATION_KEY] = account(result)
+    del result  # its per-line decisions too
     try:
-        data = json.dumps(fields, ensure_ascii=False).encode("utf-8") + (record.end or b"\n")
+        data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate in another field: UTF-8 cannot write it
         return RecordOut(
             no,
@@ -108,4 +116,4 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
             error=f"record {no}: a field holds a lone surrogate, which "
             "UTF-8 cannot write; passed through unchanged",
         )
-    return RecordOut(no, data, result)
+    return RecordOut(no, data, outcome, end=end)

@@ -16,6 +16,24 @@ from ..schema import removal_dict
 from .options import Mode
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What cleaning one document did, without the document: all a report needs. Workers
+    send this back, not the CleanResult, whose per-line decisions weigh several times the
+    document (and would be pickled across processes for nothing)."""
+
+    changed: bool
+    flagged: bool
+    counts: dict[str, int]
+    removed: tuple[Removal, ...]  # empty unless asked for (--verbose, --report)
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, result: CleanResult, keep_removed: bool) -> Outcome:
+        removed = tuple(result.removed) if keep_removed else ()
+        return cls(result.changed, result.flagged, result.counts(), removed, tuple(result.warnings))
+
+
 class Status(StrEnum):
     """What happened to one input file."""
 
@@ -56,15 +74,14 @@ class FileReport:
         self.status, self.message = status, message
         return self
 
-    def add(self, result: CleanResult, record: int | None, keep_removed: bool) -> None:
+    def add(self, outcome: Outcome, record: int | None = None) -> None:
         """Count one cleaned document (``record``: its number in a JSONL file)."""
-        for kind, n in result.counts().items():
+        for kind, n in outcome.counts.items():
             self.counts[kind] = self.counts.get(kind, 0) + n
-        self.flagged += int(result.flagged)
-        if keep_removed:
-            self.removed.extend((record, r) for r in result.removed)
+        self.flagged += int(outcome.flagged)
+        self.removed.extend((record, r) for r in outcome.removed)
         where = f"record {record}" if record is not None else self.src
-        self.warnings.extend(f"{where}: {w}" for w in result.warnings)
+        self.warnings.extend(f"{where}: {w}" for w in outcome.warnings)
 
     def removals(self) -> list[tuple[str, Removal]]:
         """Every kept removal with where it was: ``FILE:LINE``, or ``FILE:record N:LINE``."""

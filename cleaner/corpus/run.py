@@ -10,7 +10,7 @@ import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO
 
 from ..files import MissingExtra, SkipFile, atomic_open, open_read, open_source
 from ..pipeline import Cleaner
@@ -20,11 +20,10 @@ from .options import Mode, Options
 from .plan import Task, mode_of
 from .pool import Workers, pool_for
 from .records import RecordOut
-from .report import FileReport, Status
+from .report import FileReport, Outcome, Status
 
 BATCH = 64  # JSONL records per pool task: big enough to amortise the round trip
-
-T = TypeVar("T")
+BATCH_BYTES = 1 << 20  # ... and no more bytes than this, unless one record is larger
 
 
 def work_units(tasks: Sequence[Task], jobs: int) -> int:
@@ -88,12 +87,13 @@ def clean_jsonl(
             if writer is None and task.dest is not None:
                 replaces = read if task.in_place else None  # not if it changed since
                 writer = stack.enter_context(atomic_open(task.dest, replaces=replaces))
-            batches = _batches(enumerate(reader, 1), BATCH)
+            batches = _batches(enumerate(reader, 1), BATCH, BATCH_BYTES)
             for outs in pool.map(Job.clean_records, batches):
                 for out in outs:
                     _account_record(report, out, opts, errors)
                     if writer is not None:
                         writer.write(out.data)
+                        writer.write(out.end)
                 if tick is not None:
                     tick(len(outs))
             if task.in_place and report.records_changed == 0 and not opts.annotate:
@@ -120,19 +120,25 @@ def _account_record(report: FileReport, out: RecordOut, opts: Options, errors: l
     report.records += 1
     if out.error:
         errors.append(out.error)
-    if out.result is None:
+    if out.outcome is None:
         return
-    report.add(out.result, out.no, opts.keep_removed)
-    report.records_changed += int(out.result.changed)
+    report.add(out.outcome, out.no)
+    report.records_changed += int(out.outcome.changed)
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
+def _batches(
+    lines: Iterable[tuple[int, bytes]], size: int, max_bytes: int
+) -> Iterator[list[tuple[int, bytes]]]:
+    """Numbered lines in batches of ``size``, or fewer when they reach ``max_bytes``: the
+    records in flight stay bounded in bytes, not only in number, when some are large."""
+    batch: list[tuple[int, bytes]] = []
+    held = 0
+    for item in lines:
         batch.append(item)
-        if len(batch) == size:
+        held += len(item[1])
+        if len(batch) == size or held >= max_bytes:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
@@ -208,7 +214,7 @@ def _clean_stream(
     except NothingExtracted as e:
         return report.fail(Status.ERROR, f"{src}: {e}")
     result = cleaned.result
-    report.add(result, None, opts.keep_removed)
+    report.add(Outcome.of(result, opts.keep_removed))
     report.records = 1
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
