@@ -12,6 +12,7 @@ an injected ``ENOSPC`` in the writer everywhere.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -263,23 +264,29 @@ def test_in_place_leaves_a_file_that_was_written_to_meanwhile(
     """Another process appends to a file while it is being cleaned: nothing it wrote may
     be lost. The append is made, for real, from inside the clean of that file."""
     busy = write(tmp_path / "busy.txt", ARTICLE)
+    record = json.dumps({"text": ARTICLE.replace("Tuesday", "Monday")}) + "\n"
+    busy_jsonl = write(tmp_path / "busy.jsonl", record)
     write(tmp_path / "calm.txt", ARTICLE.replace("Tuesday", "Friday"))
     late = "A line written by another process while the file was being cleaned.\n"
+    late_record = json.dumps({"text": late}) + "\n"
     clean = Cleaner.clean
 
     def clean_while_appending(self: Cleaner, text: str, url: str | None = None) -> object:
-        if "Tuesday" in text:
-            with busy.open("a") as f:
-                f.write(late)
+        for day, path, extra in (("Tuesday", busy, late), ("Monday", busy_jsonl, late_record)):
+            if day in text:
+                with path.open("a") as f:
+                    f.write(extra)
         return clean(self, text, url)
 
     monkeypatch.setattr(Cleaner, "clean", clean_while_appending)
     res = CliRunner().invoke(app, ["clean", "--in-place", str(tmp_path), "--jobs", "1"])
     assert res.exit_code == 2
-    assert [e for e in errors(res.stderr) if "busy.txt" in e and "changed while" in e]
+    for name in ("busy.txt", "busy.jsonl"):
+        assert [e for e in errors(res.stderr) if name in e and "changed while" in e], name
     assert busy.read_text() == ARTICLE + late  # the other process's write is kept
+    assert busy_jsonl.read_text() == record + late_record
     assert (tmp_path / "calm.txt").read_text() == expected(ARTICLE.replace("Tuesday", "Friday"))
-    assert sorted(os.listdir(tmp_path)) == ["busy.txt", "calm.txt"]  # no temporary left
+    assert sorted(os.listdir(tmp_path)) == ["busy.jsonl", "busy.txt", "calm.txt"]
 
 
 def test_in_place_leaves_a_hard_linked_file_and_says_so(tmp_path: Path) -> None:
