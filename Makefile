@@ -35,12 +35,13 @@ lint: dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check cleaner tests bench fuzz
 
-## golden: regenerate the golden files and show the diff for review
+## golden: regenerate the golden files and README transcripts; show the diff for review
 golden: dev
 	$(BIN)/python -m tests.golden
 	$(BIN)/python -m tests.html_golden
-	git --no-pager diff --stat -- tests/fixtures
-	git --no-pager diff -- tests/fixtures
+	$(BIN)/python -m tests.readme
+	git --no-pager diff --stat -- tests/fixtures README.md
+	git --no-pager diff -- tests/fixtures README.md
 
 ## bench: damage, text and HTML accuracy, speed on the benchmarks in $(BENCH_DATA);
 ## writes BENCHMARKS.md (text inputs made from HTML are cached, see --cache)

@@ -1,5 +1,5 @@
 """The ``cleaner`` command line (typer). It parses, prints and sets exit codes; the work
-is done by corpus.py (files, JSONL, the process pool) and learn.py.
+is done by the corpus package (files, JSONL, the process pool) and learn.py.
 
 Exit codes: 0 done (or nothing found), 1 ``check`` found junk, 2 usage or input errors
 (other files are still processed; errors are listed at the end).
@@ -8,6 +8,7 @@ Exit codes: 0 done (or nothing found), 1 ``check`` found junk, 2 usage or input 
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
-from . import Cleaner, RuleError, lengthcheck
+from . import Cleaner, RuleError, __version__, lengthcheck
 from . import corpus as cp
 from . import learn as learn_mod
 from . import rules as rules_mod
-from .files import MissingExtra, SkipFile, atomic_open, decode
+from .corpus.content import NothingExtracted, clean_content
+from .files import MissingExtra, SkipFile, atomic_open, decode, read_file
 from .segment import segment
 
 EXIT_CODES = """\b
@@ -29,6 +32,43 @@ Exit codes:
   0  done (for check: no junk found)
   1  check found junk
   2  usage or input errors (other files are still processed; errors are listed at the end)"""
+
+
+class _Command(TyperCommand):
+    """Help in the usual form: values by their metavar (``PATH...``, ``N``), not by their
+    Python names and types (``{paths}...``, ``<list[Path]>``, ``<int range>``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if p.metavar is None and not getattr(p, "is_flag", False):
+                p.metavar = (p.name or "").upper()
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument(p) for p in self.get_params(ctx) if _is_argument(p)]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [
+            (_argument(p), getattr(p, "help", None) or "") for p in params if _is_argument(p)
+        ]
+        options = [p.get_help_record(ctx) for p in params if p.param_type_name == "option"]
+        for title, rows in (("Arguments", arguments), ("Options", [r for r in options if r])):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _is_argument(p: Any) -> bool:
+    return bool(p.param_type_name == "argument")
+
+
+def _argument(p: Any) -> str:
+    """An argument as help shows it: ``PATH...``, ``[FILE]``."""
+    name = p.metavar if p.required else f"[{p.metavar}]"
+    return f"{name}..." if p.nargs != 1 else str(name)
+
 
 app = typer.Typer(
     help="Strip web-scraped news text of boilerplate and keep the article.\n\n" + EXIT_CODES,
@@ -39,38 +79,73 @@ app = typer.Typer(
 rules_app = typer.Typer(help="Inspect and validate rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
+COMPRESSED_NOTE = "each also .gz or .zst"
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", "-r", help="Extra rule file or directory (repeatable)."),
-]
-UrlOpt = Annotated[str | None, typer.Option("--url", help="Page URL: enables per-site rules.")]
-PathsArg = Annotated[
-    list[Path], typer.Argument(help="Files or directories (recursive); '-' for stdin.")
-]
-GlobOpt = Annotated[
-    list[str] | None,
     typer.Option(
-        "--glob",
-        "-g",
-        help="File pattern inside directories (repeatable). "
-        "Default: *.txt *.text *.jsonl[.gz|.zst] *.html *.htm.",
+        "--rules", "-r", metavar="PATH", help="Extra rule file or directory (repeatable)."
     ),
 ]
+UrlOpt = Annotated[
+    str | None, typer.Option("--url", metavar="URL", help="Page URL: enables per-site rules.")
+]
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(metavar="PATH", help="Files or directories (recursive); '-' for stdin."),
+]
+
+
+def _glob_opt(default: str) -> Any:
+    return typer.Option(
+        "--glob",
+        "-g",
+        metavar="PATTERN",
+        help=f"File pattern inside directories (repeatable). Default: {default}.",
+    )
+
+
+GlobOpt = Annotated[
+    list[str] | None, _glob_opt(f"*.txt *.text *.jsonl *.html *.htm ({COMPRESSED_NOTE})")
+]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
 ]
 HtmlOpt = Annotated[
     bool, typer.Option("--html", help="Treat every input as HTML (.html/.htm always are).")
 ]
 JsonlOpt = Annotated[
     bool,
-    typer.Option("--jsonl", help="Treat every input as JSONL (.jsonl[.gz|.zst] always are)."),
+    typer.Option("--jsonl", help="Treat every input as JSONL (.jsonl files always are)."),
 ]
-FieldOpt = Annotated[str, typer.Option("--field", help="JSONL: the field to clean.")]
+FieldOpt = Annotated[
+    str, typer.Option("--field", metavar="NAME", help="JSONL: the field to clean.")
+]
 UrlFieldOpt = Annotated[
-    str, typer.Option("--url-field", help="JSONL: the field with the page URL ('' for none).")
+    str,
+    typer.Option(
+        "--url-field", metavar="NAME", help="JSONL: the field with the page URL ('' for none)."
+    ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 def _err(message: str) -> None:
@@ -99,13 +174,13 @@ def _options(
 @contextmanager
 def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when it is a terminal; otherwise a tick that does nothing."""
+    if quiet or not sys.stderr.isatty():  # rich loads only for a bar that will show
+        yield lambda n: None
+        return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
-        yield lambda n: None
-        return
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("cleaning", total=total)
@@ -118,22 +193,27 @@ def _run(
     cleaner: Cleaner,
     jobs: int | None,
     quiet: bool,
-    output: Path | None = None,
+    output: str | None = None,
     in_place: bool = False,
     globs: list[str] | None = None,
 ) -> Iterator[cp.FileReport]:
-    """Plan and run; input errors found while planning come out as error reports first."""
+    """Plan and run; input errors found while planning come out as error reports first.
+
+    ``output`` is ``-o`` as typed: a trailing slash means a directory, existing or not.
+    """
+    into_dir = output is not None and output.endswith(("/", os.sep))
     try:
-        tasks, errors = cp.plan(paths, opts, output, in_place, globs)
+        tasks, errors = cp.plan(
+            paths, opts, Path(output) if output else None, in_place, globs, into_dir
+        )
     except cp.UsageError as e:
         raise _usage(str(e)) from None
-    for message in errors:
-        yield cp.FileReport(message.split(": ")[0], None, "", "error", message=message)
+    yield from errors
     # Files count one each; JSONL files advance by records, so the bar has no fixed end.
     has_jsonl = any(t.mode is cp.Mode.JSONL for t in tasks)
     jobs = jobs or cp.default_jobs()
     with (
-        cp.pool_for(cleaner, opts, jobs, cp.work_units(tasks, jobs)) as pool,
+        cp.pool_for(cp.Job(cleaner, opts), jobs, cp.work_units(tasks, jobs)) as pool,
         _progress(None if has_jsonl else len(tasks), quiet) as tick,
     ):
         yield from cp.run_in(pool, tasks, opts, tick)
@@ -143,13 +223,23 @@ def _run(
 def clean(
     paths: PathsArg,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output directory (or file, for one input file)."),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write: a directory (the inputs' tree is mirrored in it; a "
+            "trailing '/' makes one), a file name for one input file, or '-' for standard "
+            "output.",
+        ),
     ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Rewrite inputs atomically.")
     ] = False,
-    glob: GlobOpt = None,
+    glob: Annotated[
+        list[str] | None,
+        _glob_opt(f"*.txt *.text *.jsonl, and *.html *.htm unless --in-place ({COMPRESSED_NOTE})"),
+    ] = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
     url: UrlOpt = None,
@@ -161,7 +251,8 @@ def clean(
         bool, typer.Option("--annotate", help="JSONL: add each record's removals under 'cleaner'.")
     ] = False,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Write a JSON report of every removal.")
+        Path | None,
+        typer.Option("--report", metavar="FILE", help="Write a JSON report of every removal."),
     ] = None,
     diff: Annotated[
         bool,
@@ -183,12 +274,14 @@ def clean(
         html, jsonl, field, url_field, url, annotate=annotate, diff=diff,
         keep_removed=verbose or report is not None,
     )  # fmt: skip
+    stream = _stream(paths, output, in_place, diff)
     c = _cleaner(rules, url)
     summary = cp.Summary()
-    if "-" in map(str, paths):
-        if len(paths) > 1 or in_place:
-            raise _usage("'-' (stdin) must be the only input, without --in-place")
-        reports: Iterator[cp.FileReport] = iter([cp.run_stdin(c, opts, output)])
+    if stream is not None:
+        src, dest = stream
+        # --diff alone shows only the diff; with -o FILE it writes the file too.
+        write = dest is not None or not diff
+        reports: Iterator[cp.FileReport] = iter([cp.run_stream(c, opts, src, dest, write)])
     elif output is None and not in_place and not diff:
         raise _usage("give -o OUTPUT, --in-place or --diff (or '-' to filter stdin)")
     else:
@@ -204,17 +297,39 @@ def clean(
     _close(summary, quiet)
 
 
+def _stream(
+    paths: list[Path], output: str | None, in_place: bool, diff: bool
+) -> tuple[Path, Path | None] | None:
+    """(input, output file or None for stdout) when one input goes through as a stream:
+    stdin ('-'), or one file to standard output (-o -); None for a planned run."""
+    stdin = "-" in map(str, paths)
+    if output is not None and in_place:
+        raise _usage("-o and --in-place exclude each other")
+    if stdin and len(paths) > 1:
+        raise _usage("'-' (stdin) must be the only input")
+    if stdin and in_place:
+        raise _usage("stdin cannot be rewritten --in-place")
+    if output == "-" and diff:
+        raise _usage("--diff and -o - would both write to standard output")
+    if stdin:
+        return cp.STDIN, None if output in (None, "-") else Path(output)
+    if output == "-":
+        if len(paths) != 1 or not paths[0].is_file():
+            raise _usage("-o - (standard output) takes one input file")
+        return paths[0], None
+    return None
+
+
 def _show(r: cp.FileReport, verbose: bool) -> None:
     if r.diff:
-        sys.stdout.write(r.diff)
-        sys.stdout.flush()
+        sys.stdout.buffer.write(r.diff)
+        sys.stdout.buffer.flush()
     if r.flagged:
-        what = f"{r.flagged} records" if r.mode == cp.Mode.JSONL else "everything"
+        what = f"{r.flagged} records" if r.mode is cp.Mode.JSONL else "everything"
         _err(f"{r.src}: flagged: {what} would be removed; left unchanged")
     if verbose:
-        for where, rm in r.removed:
-            at = f"{where}:{rm.line_no}" if where else str(rm.line_no)
-            _err(f"{r.src}:{at}\t{rm.kind}\t{rm.rule}\t{rm.text}")
+        for where, rm in r.removals():
+            _err(f"{where}\t{rm.kind}\t{rm.rule}\t{rm.text}")
     for w in r.warnings:
         _err(f"warning: {w}")
 
@@ -247,16 +362,22 @@ def check(
 ) -> None:
     """List the files that contain junk, changing nothing. Exit 1 if any does."""
     opts = _options(html, jsonl, field, url_field, url)
+    stdin = "-" in map(str, paths)
+    if stdin and len(paths) > 1:
+        raise _usage("'-' (stdin) must be the only input")
     c = _cleaner(rules, url)
-    if "-" in map(str, paths):
-        raise _usage("check reads files, not stdin")
     summary = cp.Summary()
-    for r in _run(paths, opts, c, jobs, quiet, globs=glob):
+    reports = (
+        iter([cp.run_stream(c, opts, cp.STDIN, write=False)])
+        if stdin
+        else _run(paths, opts, c, jobs, quiet, globs=glob)
+    )
+    for r in reports:
         summary.add(r)
         if r.counts:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))
             n = sum(r.counts.values())
-            if r.mode == cp.Mode.JSONL:
+            if r.mode is cp.Mode.JSONL:
                 what = f"{r.records_changed} of {r.records} records with junk, {n} lines"
             else:
                 what = f"{n} junk line{'s' * (n != 1)}"
@@ -269,27 +390,35 @@ def check(
 
 @app.command(epilog=EXIT_CODES)
 def explain(
-    file: Annotated[Path, typer.Argument(help="A text or HTML file, or '-' for stdin.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A text or HTML file, or '-' for stdin.")
+    ],
     rules: RulesOpt = None,
     url: UrlOpt = None,
     html: HtmlOpt = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    width: Annotated[int, typer.Option(help="Characters of each line to show.")] = 60,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="table|json", help="Output format.")
+    ] = "table",
+    width: Annotated[int, typer.Option(metavar="N", help="Characters of each line to show.")] = 60,
 ) -> None:
     """Show every line's verdict: keep/drop, kind, rule, score and the reason."""
     if fmt not in ("table", "json"):
         raise _usage(f"--format must be table or json, not {fmt!r}")
     c = _cleaner(rules, url)
-    is_html = html or (str(file) != "-" and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
+    stdin = file == cp.STDIN
+    is_html = html or (not stdin and cp.mode_of(file, cp.Options()) is cp.Mode.HTML)
+    mode = cp.Mode.HTML if is_html else cp.Mode.TEXT
     try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        result = c.clean_html(data) if is_html else c.clean(decode(data, str(file)).text)
-    except (OSError, SkipFile) as e:
+        data = sys.stdin.buffer.read() if stdin else read_file(file)[0]
+        result = clean_content(c, mode, data, None, str(file)).result
+    except SkipFile as e:
         raise _usage(str(e)) from None
+    except (OSError, MissingExtra, NothingExtracted) as e:
+        raise _usage(f"{file}: {e}") from None
     if fmt == "json":
         rows = [
             {
-                "line": d.line_no,
+                "line_no": d.line_no,
                 "action": d.action,
                 "kind": d.kind and d.kind.value,
                 "rule": d.rule,
@@ -430,29 +559,42 @@ def _dry_run(rs: rules_mod.RuleSet, mine: list[rules_mod.Rule], samples: list[Pa
 
 @app.command(epilog=EXIT_CODES)
 def learn(
-    paths: Annotated[list[Path], typer.Argument(help="Corpus files or directories.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Corpus files or directories.")
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Rule file to write ('-' for stdout).")
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="Rule file to write ('-' for stdout)."),
     ],
     min_docs: Annotated[
-        int, typer.Option("--min-docs", min=2, help="A line must be in this many documents...")
+        int,
+        typer.Option(
+            "--min-docs", min=2, metavar="N", help="A line must be in this many documents..."
+        ),
     ] = 5,
     min_share: Annotated[
         float,
-        typer.Option("--min-share", min=0.0, max=1.0, help="...and this share of its site's."),
+        typer.Option(
+            "--min-share", min=0.0, max=1.0, metavar="X", help="...and this share of its site's."
+        ),
     ] = 0.5,
     site_from: Annotated[
         learn_mod.SiteFrom,
         typer.Option(
             "--site-from",
+            metavar="dir|url-field",
             help="Group documents by the first directory under PATH, or by the URL's host.",
         ),
     ] = learn_mod.SiteFrom.DIR,
-    glob: GlobOpt = None,
+    glob: Annotated[
+        list[str] | None, _glob_opt(f"*.txt *.text *.jsonl ({COMPRESSED_NOTE})")
+    ] = None,
     jsonl: JsonlOpt = False,
-    field: FieldOpt = "text",
+    field: Annotated[
+        str, typer.Option("--field", metavar="NAME", help="JSONL: the field with the text.")
+    ] = "text",
     url_field: UrlFieldOpt = "url",
-    quiet: QuietOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Learn each site's repeated boilerplate lines from a corpus and write them as rules."""
     opts = _options(False, jsonl, field, url_field, None)
@@ -491,10 +633,16 @@ def learn(
             f"{stats.small_sites} with fewer than {min_docs} documents, "
             f"{stats.unsited} documents without a site)"
         )
-    for e in errors:
-        _err(f"error: {e}")
+    for message in errors:
+        _err(f"error: {message}")
     if errors:
         raise typer.Exit(2)
+
+
+# Every command's help in the usual form (see _Command), whoever defined the command.
+for _info in (*app.registered_commands, *rules_app.registered_commands):
+    if _info.cls is TyperCommand:
+        _info.cls = _Command
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -10,6 +10,7 @@ original's permissions. ``.gz`` and ``.zst`` files are (de)compressed on the fly
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import io
 import os
@@ -38,6 +39,35 @@ class SkipFile(Exception):
 
 class MissingExtra(RuntimeError):
     """An optional dependency is needed for this input; the message says how to get it."""
+
+
+class NotRegularFile(SkipFile):
+    """A named pipe, socket or device: never read (a pipe would block the run forever)."""
+
+
+class HardLinked(SkipFile):
+    """A file with other names: replacing it would leave them with the old text."""
+
+
+class ChangedSinceRead(OSError):
+    """A file written to while it was being cleaned: it is left as it now is."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was opened: enough to tell whether it has changed since
+    (another process wrote to it) and how many names it has."""
+
+    device: int
+    inode: int
+    size: int
+    modified_ns: int
+    changed_ns: int
+    links: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Snapshot:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_nlink)
 
 
 @dataclass(frozen=True)
@@ -106,13 +136,22 @@ def _round_trips(decoded: Decoded, data: bytes) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_open(path: Path, compress: bool = True) -> Iterator[IO[bytes]]:
+def atomic_open(
+    path: Path, compress: bool = True, replaces: Snapshot | None = None
+) -> Iterator[IO[bytes]]:
     """A binary stream whose content replaces ``path`` only if the block ends without error.
 
     The temporary file sits in the same directory (so ``os.replace`` is atomic), is
     fsynced, and gets the original's permissions. With ``compress``, a ``.gz`` or ``.zst``
     suffix compresses what is written.
+
+    ``replaces`` is ``path`` as it was read, for a rewrite in place: a file with other
+    names (hard links) is refused at once (HardLinked: the rename would give this name a
+    new file and leave the others with the old text), and one that has changed since it
+    was read is left as it is (ChangedSinceRead: another process's write would be lost).
     """
+    if replaces is not None:
+        refuse_hard_links(path, replaces)
     mode = None
     with contextlib.suppress(FileNotFoundError):
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -125,11 +164,35 @@ def atomic_open(path: Path, compress: bool = True) -> Iterator[IO[bytes]]:
             raw.flush()
             os.fsync(raw.fileno())
         os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        if replaces is not None:
+            _unchanged_since(path, replaces)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def refuse_hard_links(path: Path, read: Snapshot) -> None:
+    """Raise HardLinked if the file ``path`` names (as read) has other names too."""
+    if read.links > 1:
+        raise HardLinked(
+            f"{path}: has {read.links} hard links, and rewriting it would leave the other "
+            "names with the old text; left unchanged (clean it with -o, or break the links)"
+        )
+
+
+def _unchanged_since(path: Path, read: Snapshot) -> None:
+    """Raise ChangedSinceRead unless ``path`` is still the file, as it was, that was read."""
+    try:
+        now = Snapshot.of(path.stat())
+    except FileNotFoundError:
+        now = None
+    if now != read:
+        raise ChangedSinceRead(
+            "changed while it was being cleaned (another process wrote to it); left as it "
+            "now is, run again to clean it"
+        )
 
 
 def _umask() -> int:
@@ -148,24 +211,94 @@ def _compressor(raw: IO[bytes], path: Path | None) -> Iterator[IO[bytes]]:
             yield gz  # type: ignore[misc]
     elif suffix == ".zst":
         with _zstd().ZstdCompressor().stream_writer(raw, closefd=False) as zw:
-            yield zw  # type: ignore[misc]
+            yield zw
     else:
         yield raw
 
 
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def why_unreadable(path: Path, error: OSError | None = None) -> str:
+    """Why ``path`` cannot be read as a file, in words: what it is instead (a directory, a
+    named pipe, a broken symbolic link and what it points to), else the OS's own words."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ENOENT and path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return e.strerror or str(e)
+    if kind := _KINDS.get(stat.S_IFMT(mode)):
+        return f"{kind}, not a regular file"
+    if error is not None:
+        return error.strerror or str(error)
+    return "not a regular file"
+
+
+def read_file(path: Path) -> tuple[bytes, Snapshot]:
+    """All of ``path``'s bytes, decompressed if it is a ``.gz`` or ``.zst`` file, and the
+    file as it was when read."""
+    with open_source(path) as (f, snapshot):
+        return f.read(), snapshot
+
+
+def compression(path: Path) -> str:
+    """The compression suffix of ``path`` (``.gz``, ``.zst``), or ''."""
+    return path.suffix if path.suffix in COMPRESSED else ""
+
+
+class Unreadable(OSError):
+    """A file that cannot be opened for reading; the message says why, in words."""
+
+
 @contextlib.contextmanager
 def open_read(path: Path) -> Iterator[IO[bytes]]:
-    """A buffered binary reader of ``path``, decompressing ``.gz`` and ``.zst`` files."""
-    with path.open("rb") as raw:
-        if path.suffix == ".gz":
-            with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
-                yield gz  # type: ignore[misc]
-        elif path.suffix == ".zst":
-            reader: Any = _zstd().ZstdDecompressor().stream_reader(raw, closefd=False)
-            with io.BufferedReader(reader) as buffered:
-                yield buffered
-        else:
-            yield raw
+    """A buffered binary reader of ``path`` (see ``open_source``)."""
+    with open_source(path) as (reader, _):
+        yield reader
+
+
+@contextlib.contextmanager
+def open_source(path: Path) -> Iterator[tuple[IO[bytes], Snapshot]]:
+    """A buffered binary reader of the regular file ``path``, decompressing ``.gz`` and
+    ``.zst`` files, and the file as it was when opened.
+
+    A path that cannot be opened raises Unreadable, saying what it is (see why_unreadable);
+    a named pipe, socket or device raises NotRegularFile without being read: it is opened
+    without waiting for a writer, and its type checked on the open file itself.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise Unreadable(why_unreadable(path, e)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        raise NotRegularFile(f"{path}: {kind}, not a regular file")
+    with os.fdopen(fd, "rb") as raw, _decompressed(raw, path) as reader:
+        yield reader, Snapshot.of(st)
+
+
+@contextlib.contextmanager
+def _decompressed(raw: IO[bytes], path: Path) -> Iterator[IO[bytes]]:
+    """``raw`` read through the decompressor its suffix names (as it is, for none)."""
+    if path.suffix == ".gz":
+        with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
+            yield gz  # type: ignore[misc]
+    elif path.suffix == ".zst":
+        reader: Any = _zstd().ZstdDecompressor().stream_reader(raw, closefd=False)
+        with io.BufferedReader(reader) as buffered:
+            yield buffered
+    else:
+        yield raw
 
 
 def _zstd() -> Any:

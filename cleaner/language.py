@@ -3,18 +3,27 @@
 The stoplists are jusText's (installed with trafilatura): one per language, about 100
 languages. The guess counts, over a sample of the document's words, how many fall in each
 stoplist; it needs a few hits to commit, so every feature must also work without one.
+
+Reading all the lists and indexing their 150 000 words takes half a second, in every
+process, for a guess that looks up a few hundred words. So the index is kept in the
+cache (see ``memo``), built there once from jusText's files, and a process looks up only
+the words of its samples and the one stoplist its documents need.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 import regex
+
+from . import memo
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 # The same tokens on ASCII text, where the standard library's engine is twice as fast.
@@ -45,10 +54,16 @@ def _bmp_word() -> re.Pattern[str]:
     in ``WORD``'s classes (Python's own Unicode data may be of another version), so the
     tokens are the same; so limited, the standard engine tests a class with a bitmap.
     """
+    return re.compile(_bmp_word_pattern())
+
+
+@memo.persistent("language.bmp_word")
+def _bmp_word_pattern() -> str:
+    """The pattern of ``_bmp_word``: a scan of the whole plane, so kept across processes."""
     plane = "".join(map(chr, range(BMP)))
     word = _char_class(regex.findall(r"[\p{L}\p{M}\p{N}]", plane))
     letter = _char_class(regex.findall(r"\p{L}", plane))
-    return re.compile(f"{word}+(?:['’]{letter}+)*")
+    return f"{word}+(?:['’]{letter}+)*"
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -150,7 +165,8 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
-    """All of jusText's stoplists, keyed by language code; loaded once per process."""
+    """All of jusText's stoplists, keyed by language code (in code order); read once per
+    process, and only where the cache cannot serve (see ``_Stored``)."""
     import justext
 
     with _lock:
@@ -159,7 +175,87 @@ def _stoplists() -> dict[str, frozenset[str]]:
             if name in _SKIP:
                 continue
             lists[ISO_CODES.get(name, name.lower())] = frozenset(justext.get_stoplist(name))
-        return lists
+        return dict(sorted(lists.items()))
+
+
+class _Stored:
+    """The stoplists as kept in the cache: each word's languages, each list's size, and
+    each list, looked up as needed."""
+
+    NAMESPACE = "language.stoplists"
+    SIZES = b"\0sizes"  # the key of {lang: size}, in language order
+
+    def __init__(self, store: memo.Store, namespace: str, sizes: dict[str, int]) -> None:
+        self.store, self.namespace, self.sizes = store, namespace, sizes
+
+    @classmethod
+    def open(cls) -> _Stored | None:
+        """The stored index, filled from jusText's files the first time; None without a
+        cache (or when it cannot be written)."""
+        store = memo.store()
+        if store is None:
+            return None
+        namespace = f"{cls.NAMESPACE}:{_justext_files()}"
+        sizes = store.get(namespace, cls.SIZES)
+        if sizes is None:
+            lists = _stoplists()
+            entries = {b"w:" + w.encode(): ",".join(ls).encode() for w, ls in _index().items()}
+            entries |= {b"l:" + k.encode(): "\n".join(sorted(v)).encode() for k, v in lists.items()}
+            entries[cls.SIZES] = json.dumps({k: len(v) for k, v in lists.items()}).encode()
+            store.put_many(namespace, entries)
+            sizes = store.get(namespace, cls.SIZES)
+            if sizes is None:
+                return None
+        return cls(store, namespace, json.loads(sizes))
+
+    def langs_of(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        found = self.store.get_many(self.namespace, (b"w:" + w.encode() for w in words))
+        return {k[2:].decode(): tuple(v.decode().split(",")) for k, v in found.items()}
+
+    def stoplist(self, lang: str) -> frozenset[str]:
+        words = self.store.get(self.namespace, b"l:" + lang.encode())
+        return frozenset(words.decode().split("\n")) if words else frozenset()
+
+
+def _justext_files() -> str:
+    """Which stoplist files jusText has (where, and last changed when), without importing
+    it: what the stored index was built from."""
+    from importlib.util import find_spec
+
+    spec = find_spec("justext")
+    where = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
+    if where is None:
+        return ""
+    lists = where / "stoplists"
+    return f"{lists}:{lists.stat().st_mtime_ns}" if lists.is_dir() else str(where)
+
+
+@lru_cache(maxsize=1)
+def _stored() -> _Stored | None:
+    try:
+        return _Stored.open()
+    except UnicodeError:  # a word that does not encode: do without the cache
+        return None
+
+
+def _sizes() -> dict[str, int]:
+    """Each stoplist's size, in language order."""
+    stored = _stored()
+    if stored is not None:
+        return stored.sizes
+    return {lang: len(words) for lang, words in _stoplists().items()}
+
+
+def _langs_of(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The languages whose stoplists hold each of ``words`` (those in any)."""
+    stored = _stored()
+    if stored is not None:
+        try:
+            return stored.langs_of(words)
+        except UnicodeError:  # a lone surrogate: look it up in memory
+            pass
+    index = _index()
+    return {w: index[w] for w in words if w in index}
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +308,7 @@ def guess(tokens: Iterable[str]) -> str | None:
 
 def _first_hit(sample: list[str], langs: list[str]) -> str:
     """Which of ``langs`` the earliest word of ``sample`` is a stopword of."""
-    index = _index()
+    index = _langs_of(set(sample))
     return next(lang for word in sample for lang in index.get(word, ()) if lang in langs)
 
 
@@ -237,13 +333,21 @@ class _Vectors(dict[str, int]):
         self.shift = {lang: FIELD * k for k, lang in enumerate(langs)}
 
     def __missing__(self, word: str) -> int:
-        if len(self) >= VECTOR_CACHE:
+        self._learn([word])
+        return self[word]
+
+    def _learn(self, words: Iterable[str]) -> None:
+        """Compute the values of ``words``, looking their languages up together."""
+        new = [w for w in set(words) if w not in self]
+        if len(self) + len(new) >= VECTOR_CACHE:
             self.clear()
-        value = self[word] = sum(1 << self.shift[lang] for lang in _index().get(word, ()))
-        return value
+        langs = _langs_of(new)
+        for w in new:
+            self[w] = sum(1 << self.shift[lang] for lang in langs.get(w, ()))
 
     def count(self, sample: list[str]) -> dict[str, int]:
         """Hits per language (those with any), in the order of ``langs``."""
+        self._learn(sample)
         total = sum(map(self.__getitem__, sample))
         hits = {}
         for lang in self.langs:
@@ -257,17 +361,21 @@ class _Vectors(dict[str, int]):
 
 @lru_cache(maxsize=1)
 def _vectors() -> _Vectors:
-    return _Vectors(list(_stoplists()))
+    return _Vectors(list(_sizes()))
 
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, float]:
     """What one hit in each language's stoplist is worth (see ``guess``)."""
-    return {lang: math.log(VOCABULARY / len(words)) for lang, words in _stoplists().items()}
+    return {lang: math.log(VOCABULARY / size) for lang, size in _sizes().items()}
 
 
+@lru_cache(maxsize=8)
 def stoplist(lang: str | None) -> frozenset[str]:
     """The stopwords of ``lang`` (empty when unknown)."""
     if not lang:
         return frozenset()
+    stored = _stored()
+    if stored is not None:
+        return stored.stoplist(lang)
     return _stoplists().get(lang, frozenset())

@@ -17,6 +17,11 @@ from .result import CleanResult, LineDecision, Removal
 from .rules import Rule
 from .segment import Line, segment
 
+NOTHING_EXTRACTED = (
+    "no article text could be extracted from a page that has text (trafilatura found "
+    "nothing: the markup may be nested too deeply for the parser)"
+)
+
 
 class Cleaner:
     """Compile the rules once, then clean many documents.
@@ -56,6 +61,14 @@ class Cleaner:
 
     def clean(self, text: str, url: str | None = None) -> CleanResult:
         """Remove the junk lines of ``text``; see ``CleanResult``."""
+        if not isinstance(text, str):
+            hint = (
+                ": decode it first (data.decode('utf-8'), or cleaner.files.decode(data).text "
+                "to detect the encoding), or pass HTML to clean_html()"
+                if isinstance(text, bytes | bytearray)
+                else ""
+            )
+            raise TypeError(f"clean() takes the text as a str, not {type(text).__name__}{hint}")
         return self._clean(text, url, None)
 
     def clean_html(self, html: str | bytes, url: str | None = None) -> CleanResult:
@@ -65,9 +78,13 @@ class Cleaner:
         ``result.removed`` numbers lines of that extracted text. The markup tells each
         line's share of text inside links and the role its element names (see ``html``).
         """
-        from .html import extract_blocks
+        if not isinstance(html, str | bytes):
+            raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+        from .html import extract_blocks, has_text
 
         blocks = extract_blocks(html, self.params)
+        if not blocks and has_text(html):
+            return CleanResult("", [], True, NOTHING_EXTRACTED, warnings=[NOTHING_EXTRACTED])
         hints = [b.hint() for b in blocks]
         return self._clean("\n".join(b.text for b in blocks), url, hints)
 

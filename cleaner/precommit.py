@@ -4,6 +4,11 @@ Like pre-commit-hooks' fixers, ``strip-news-boilerplate`` rewrites the files it 
 and exits 1 so that the commit stops for a look; ``check-news-boilerplate`` only reports.
 Both exit 2 on bad rules or unreadable files. pre-commit passes the staged file names and
 runs several processes itself, so the hooks clean in this process.
+
+The hook definitions match no file until the user's ``files:`` names the scraped ones: a
+repository's other text files (a LICENSE.txt, a requirements.txt) must never be touched.
+Of the files given, the hooks take text and JSONL files (or ``--glob``) and pass over the
+rest, saying so.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from . import corpus as cp
 from .pipeline import Cleaner
 from .rules import RuleError
 
-DEFAULT_GLOBS = ("*.txt",)
+DEFAULT_SCOPE = "not a text or JSONL file (*.txt, *.text, *.jsonl; --glob to choose)"
 
 
 def _parse(argv: Sequence[str] | None, prog: str, what: str) -> argparse.Namespace:
@@ -25,7 +30,12 @@ def _parse(argv: Sequence[str] | None, prog: str, what: str) -> argparse.Namespa
     p.add_argument("filenames", nargs="*", type=Path)
     p.add_argument("--rules", "-r", action="append", type=Path, default=[], help="rule file/dir")
     p.add_argument(
-        "--glob", "-g", action="append", default=[], help="only files matching (default *.txt)"
+        "--glob",
+        "-g",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="only files matching PATTERN (repeatable; default: text and JSONL files)",
     )
     p.add_argument("--url", help="page URL for per-site rules")
     return p.parse_args(argv)
@@ -39,20 +49,26 @@ def _reports(args: argparse.Namespace, fix: bool) -> list[cp.FileReport] | int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     opts = cp.Options(url=args.url, keep_removed=not fix)
-    globs = tuple(args.glob) or DEFAULT_GLOBS
-    paths = [f for f in args.filenames if cp.matches(f, globs)]
-    tasks, errors = cp.plan(paths, opts, in_place=fix, globs=globs)
+    # What `cleaner clean --in-place` takes in a directory: text and JSONL, not HTML.
+    globs = tuple(args.glob) or cp.default_globs(opts, in_place=True)
+    taken = [f for f in args.filenames if cp.matches(f, globs)]
+    why = f"does not match --glob {' '.join(args.glob)}" if args.glob else DEFAULT_SCOPE
+    passed = [
+        cp.FileReport(str(f), None, None, cp.Status.SKIPPED, message=f"{f}: {why}")
+        for f in args.filenames
+        if f not in taken
+    ]
+    tasks, errors = cp.plan(taken, opts, in_place=fix, globs=globs)
     if not fix:
         tasks = [cp.Task(t.src, t.mode) for t in tasks]  # read only
-    failed = [cp.FileReport(e.split(": ")[0], None, "", "error", message=e) for e in errors]
-    return failed + list(cp.run(tasks, cleaner, opts, jobs=1))
+    return passed + errors + list(cp.run(tasks, cleaner, opts, jobs=1))
 
 
 def _exit(reports: list[cp.FileReport]) -> int:
     for r in reports:
-        if r.status in ("error", "skipped"):
+        if r.status in (cp.Status.ERROR, cp.Status.SKIPPED):
             print(f"{r.status}: {r.message}", file=sys.stderr)
-    if any(r.status == "error" for r in reports):
+    if any(r.status is cp.Status.ERROR for r in reports):
         return 2
     return int(any(r.changed for r in reports))
 
@@ -77,9 +93,8 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     if isinstance(reports, int):
         return reports
     for r in reports:
-        for where, rm in r.removed:
-            at = f"{where}:{rm.line_no}" if where else str(rm.line_no)
-            print(f"{r.src}:{at}: {rm.kind}: {rm.text.strip()}")
+        for where, rm in r.removals():
+            print(f"{where}: {rm.kind}: {rm.text.strip()}")
     return _exit(reports)
 
 

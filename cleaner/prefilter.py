@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from . import casefold, pattern_tree, wordbounds
+from . import casefold, memo, pattern_tree, wordbounds
 from .casefold import every_character
 
 MAX_SET = 400  # more alternatives than this: give up on the requirement (a scan would cost more)
@@ -213,8 +213,10 @@ def _class(items: list[tuple[Any, Any]], wide: bool = False) -> frozenset[str] |
 
 
 @lru_cache(maxsize=1)
+@memo.persistent("prefilter.charsets")
 def _charsets() -> tuple[str, str]:
-    """What ``regex`` calls white space and digits (its Unicode may be newer than Python's)."""
+    """What ``regex`` calls white space and digits (its Unicode may be newer than Python's);
+    a scan of every code point, so kept across processes (see ``memo``)."""
     every = every_character()
     return "".join(regex.findall(r"\s", every)), "".join(regex.findall(r"\d", every))
 

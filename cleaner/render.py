@@ -1,10 +1,10 @@
 """Build the output text from the kept lines.
 
-The output is the input minus removed lines. Where removals leave a gap between two kept
-lines, the gap's blank lines collapse to the document's own paragraph separator (its most
-common blank-line run); gaps with no removal stay exactly as they were. No leading or
-trailing blank lines are created, and a file that did not end with a line ending does not
-gain one.
+The output is the input minus removed lines: every kept line with its own line ending, so
+the output ends without one only when it ends with the input's last line and that had
+none. Where removals leave a gap between two kept lines, the gap's blank lines collapse to
+the document's own paragraph separator (its most common blank-line run); gaps with no
+removal stay exactly as they were. No leading or trailing blank lines are created.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> st
     """The output text: the kept lines, with blank runs collapsed where something went."""
     out = kept_lines(lines, keep)
     text = "".join(lines[i].raw + lines[i].end for i in out)
-    if lines and not lines[-1].end and text:
-        text = _strip_final_eol(text)
     if bom and text and not text.startswith("\ufeff"):
         text = "\ufeff" + text
     return text
@@ -82,12 +80,3 @@ def _unfused(lines: Sequence[Line], out: list[int]) -> list[int]:
             continue
         kept.append(i)
     return kept
-
-
-def _strip_final_eol(text: str) -> str:
-    """Keep the input's convention of having no final line ending."""
-    if text.endswith("\r\n"):
-        return text[:-2]
-    if text.endswith(("\n", "\r")):
-        return text[:-1]
-    return text

@@ -35,17 +35,18 @@ prove cannot match; ``rules check``'s dry run takes the same path as ``clean``.
 
 from __future__ import annotations
 
+import pickle
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, overload
 
 import regex
 
-from . import casefold, pattern_tree, prefilter
+from . import casefold, memo, pattern_tree, prefilter
 from .result import Kind
 
 ACTIONS = ("drop", "cut", "drop-run")
@@ -81,9 +82,43 @@ class RuleError(ValueError):
         return (type(self), (self.source, self.rule_id, self.message))
 
 
+class _CompiledOnUse:
+    """``Rule.compiled``: the pattern given to the constructor, or else compiled on first
+    use. A rule known to be valid is not compiled on load (see ``_rule``), and most rules
+    are never tried on a given document, so a process compiles only those it needs."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    @overload
+    def __get__(self, rule: None, owner: type | None = None) -> _CompiledOnUse: ...
+    @overload
+    def __get__(self, rule: Rule, owner: type | None = None) -> regex.Pattern[str]: ...
+    def __get__(
+        self, rule: Rule | None, owner: type | None = None
+    ) -> regex.Pattern[str] | _CompiledOnUse:
+        if rule is None:
+            return self  # the dataclass's default: none given
+        pattern: regex.Pattern[str] | None = rule.__dict__.get(self.slot)
+        if pattern is None:
+            pattern = _regex(rule.pattern, rule.ignore_case, {k: list(v) for k, v in rule.lists})
+            rule.__dict__[self.slot] = pattern
+        return pattern
+
+    def __set__(self, rule: Rule, pattern: regex.Pattern[str] | _CompiledOnUse | None) -> None:
+        rule.__dict__[self.slot] = None if isinstance(pattern, _CompiledOnUse) else pattern
+
+
+def _regex(pattern: str, ignore_case: bool, named: dict[str, list[str]]) -> regex.Pattern[str]:
+    """``pattern`` compiled; ``named`` are the word lists it uses as ``\\L<name>``."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    compile_: Any = regex.compile  # named lists are keyword arguments its stubs do not know
+    return cast("regex.Pattern[str]", compile_(pattern, flags, **named))
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One validated, compiled rule."""
+    """One validated rule (its pattern compiled when first used)."""
 
     id: str
     kind: Kind
@@ -96,8 +131,10 @@ class Rule:
     lang: tuple[str, ...] = ()
     score: float = 1.0
     timeout: float = DEFAULT_TIMEOUT
-    compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    compiled: _CompiledOnUse = field(default=_CompiledOnUse(), compare=False, repr=False)
     unbounded: bool = False  # acknowledged: may match a line of any length (see UNBOUNDED)
+    # The word lists the pattern uses (``\L<name>``), for compiling it.
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
 
     def applies(self, host: str | None, lang: str | None) -> bool:
         """Whether this rule is in force for a document from ``host`` in ``lang``."""
@@ -107,7 +144,6 @@ class Rule:
 
     def search(self, text: str) -> bool:
         """True when the rule matches ``text``; raises TimeoutError past ``timeout``."""
-        assert self.compiled is not None
         return self.compiled.search(text, timeout=self.timeout) is not None
 
 
@@ -336,14 +372,23 @@ class _Plan:
     marks: tuple[frozenset[str], frozenset[str]] | None = None  # see below
 
 
-@lru_cache(maxsize=4096)
 def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _Plan:
-    """Analyse a pattern once per process.
+    """Analyse a pattern once (the analysis is kept across processes: see ``memo``).
 
     ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
     some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
     Few lines hold them, so most lines rule such a rule out.
     """
+    # What the analysis can use here: the standard parser, regex's case data. Without them
+    # it trusts less, so a plan made with them must not serve where they are missing.
+    analyses = (pattern_tree.available(), casefold.table() is not None)
+    return _analysed(pattern, ignore_case, list_key, analyses)
+
+
+@memo.persistent("rules.plan")
+def _analysed(
+    pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey, analyses: tuple[bool, bool]
+) -> _Plan:
     lists = {name: list(words) for name, words in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
@@ -495,12 +540,37 @@ def _rule(
         found.append(msg)
         return RuleError(source, rid, msg)
 
+    key = _validation_key(entry, lists)
+    store = memo.store()
+    known = bool(key and store and store.get(VALIDATED, key) is not None)
     try:
-        rule = _validated(source, rid, entry, lists, fail)
+        rule = _validated(source, rid, entry, lists, fail, known)
     except _Invalid:
         rule = None
     faults.extend(RuleError(source, rid, msg) for msg in found)
-    return None if found else rule
+    if found:
+        return None
+    if key and store and not known:
+        store.put(VALIDATED, key, b"")
+    return rule
+
+
+# The cache's record of the rules found valid (see ``memo``): each rule's table and the
+# word lists its pattern uses, so that a process need not compile every rule and run its
+# examples again before it cleans anything.
+VALIDATED = "rules.validated"
+
+
+def _validation_key(entry: dict[str, Any], lists: dict[str, list[str]]) -> bytes | None:
+    """What a rule's validity depends on, as bytes; None when the table cannot say."""
+    pattern = entry.get("pattern")
+    if not isinstance(pattern, str):
+        return None
+    try:
+        named = sorted(_lists_for(pattern, lists).items())
+        return pickle.dumps((sorted(entry.items()), named), protocol=5)
+    except (TypeError, pickle.PicklingError, RecursionError):
+        return None
 
 
 class _Invalid(Exception):
@@ -508,9 +578,18 @@ class _Invalid(Exception):
 
 
 def _validated(
-    source: str, rid: str, entry: dict[str, Any], lists: dict[str, list[str]], fail: Fail
+    source: str,
+    rid: str,
+    entry: dict[str, Any],
+    lists: dict[str, list[str]],
+    fail: Fail,
+    known: bool = False,
 ) -> Rule | None:
-    """Check every key of a rule, noting each fault with ``fail``; the rule if all hold."""
+    """Check every key of a rule, noting each fault with ``fail``; the rule if all hold.
+
+    ``known``: this very rule was found valid before, so its pattern is not compiled now
+    and its examples are not run again.
+    """
     unknown = set(entry) - _RULE_KEYS
     if unknown:
         fail(f"unknown keys {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}")
@@ -542,8 +621,12 @@ def _validated(
     pattern = entry.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise _Invalid
-    compiled = _compile(pattern, ignore_case is not False, lists, fail)
-    if compiled is None or kind is None or not isinstance(ignore_case, bool):
+    usable = _usable(pattern, lists, fail)
+    named = _lists_for(pattern, lists) if usable else {}
+    compiled = None
+    if usable and not known:  # compiled now to be checked, even when other keys are wrong
+        compiled = _compile(pattern, ignore_case is not False, named, fail)
+    if (compiled is None and not known) or kind is None or not isinstance(ignore_case, bool):
         raise _Invalid
     rule = Rule(
         id=rid,
@@ -557,26 +640,33 @@ def _validated(
         lang=tuple(langs),
         score=float(score) if isinstance(score, int | float) else 1.0,
         timeout=float(timeout) if isinstance(timeout, int | float) else DEFAULT_TIMEOUT,
-        compiled=compiled,
+        compiled=compiled,  # None when known valid: compiled on first use
         unbounded=entry.get("unbounded") is True,
+        lists=tuple(sorted((k, tuple(v)) for k, v in named.items())),
     )
-    _check_examples(rule, examples, counter, fail)
+    if not known:
+        _check_examples(rule, examples, counter, fail)
     return rule
 
 
-def _compile(
-    pattern: str, ignore_case: bool, lists: dict[str, list[str]], fail: Fail
-) -> regex.Pattern[str] | None:
+def _usable(pattern: str, lists: dict[str, list[str]], fail: Fail) -> bool:
+    """Whether ``pattern`` may be compiled: no global inline flags, no undefined lists."""
     if regex.match(r"\(\?[a-zA-Z]+\)", pattern):
         fail("global inline flags like (?i) are not allowed; use ignore_case")
-        return None
+        return False
     missing = [n for n in regex.findall(r"\\L<(\w+)>", pattern) if n not in lists]
     if missing:
         fail(f"pattern uses undefined list(s) {missing}")
-        return None
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+        return False
+    return True
+
+
+def _compile(
+    pattern: str, ignore_case: bool, named: dict[str, list[str]], fail: Fail
+) -> regex.Pattern[str] | None:
+    """The compiled pattern, or None after noting why it cannot be compiled."""
     try:
-        return regex.compile(pattern, flags, **_lists_for(pattern, lists))
+        return _regex(pattern, ignore_case, named)
     except (regex.error, ValueError, TypeError, OverflowError) as e:
         fail(f"bad pattern: {e}")
     except RecursionError:

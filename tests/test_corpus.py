@@ -70,8 +70,8 @@ def test_jsonl_annotate_and_other_field_names(tmp_path: Path) -> None:
     want = Cleaner().clean(ARTICLE).removed
     assert got[0]["cleaner"] == {
         "removed": [
-            {"line": r.line_no, "kind": r.kind.value, "rule": r.rule, "score": r.score,
-             "reason": r.reason, "text": r.text}
+            {"line_no": r.line_no, "text": r.text, "kind": r.kind.value, "rule": r.rule,
+             "score": r.score, "reason": r.reason}
             for r in want
         ],
         "flagged": False,
@@ -284,3 +284,71 @@ def test_atomic_open_failure_leaves_the_original(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+
+
+def test_a_lone_surrogate_passes_through_and_the_rest_is_written(tmp_path: Path) -> None:
+    r"""A record may escape a lone surrogate ("\ud800"): valid JSON that Python decodes and
+    UTF-8 cannot write. Such a record goes through unchanged and is reported; the records
+    around it are cleaned and written."""
+    recs = records()
+    recs[1] = {"id": 2, "text": ARTICLE.replace("Tuesday", "Tues\ud800day")}
+    recs.append({"id": 4, "text": ARTICLE, "note": "a lone \udfff in another field"})
+    lines = [json.dumps(r).encode() + b"\n" for r in recs]  # ASCII: the escapes as such
+    src = write(tmp_path / "c.jsonl", b"".join(lines))
+    out = tmp_path / "o.jsonl"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--annotate"])
+    assert res.exit_code == 2, res.output
+    got = out.read_bytes().splitlines(keepends=True)
+    assert got[1] == lines[1] and got[3] == lines[3]  # byte for byte as they came
+    assert json.loads(got[0])["text"] == Cleaner().clean(ARTICLE, "https://www.example.com/a").text
+    assert "cleaner" in json.loads(got[2])
+    err = res.stderr.splitlines()[-1]
+    assert "record 2: field 'text' holds a lone surrogate (\\ud800)" in err
+    assert "record 4: a field holds a lone surrogate" in err
+    res = runner.invoke(app, ["learn", str(src), "-o", str(tmp_path / "l.toml"), "--jsonl"])
+    assert res.exit_code == 2 and "record 2: field 'text' holds a lone surrogate" in res.stderr
+
+
+def big_record(megabytes: float) -> bytes:
+    """One JSONL record whose text is ``megabytes`` of article lines."""
+    text = ""
+    n = 0
+    while len(text) < megabytes * 1e6:
+        text += ARTICLE.replace("Tuesday", f"day {n}") + "\n"
+        n += 1
+    return json.dumps({"id": 1, "text": text}).encode() + b"\n"
+
+
+def traced_peak(fn: object) -> int:
+    """Bytes allocated at the peak of ``fn()`` (tracemalloc: counted, not timed)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        fn()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_large_record_costs_the_corpus_side_little_memory() -> None:
+    """Around ``Cleaner.clean`` itself, cleaning a JSONL record holds the line and its
+    text, nothing more (no sliced or stripped copies: the old code held 2x the record);
+    and what goes back to the parent process is the output and an account, not the
+    per-line decisions (3.6x the record)."""
+    from cleaner.corpus.records import clean_record
+
+    line = big_record(2)
+    text = json.loads(line)["text"]
+    c = Cleaner()
+    c.clean(text)  # caches warm, so both peaks below are of the same work
+    opts = cp.Options()
+    around = traced_peak(lambda: clean_record(c, opts, 1, line)) - traced_peak(
+        lambda: c.clean(text)
+    )
+    assert around < 1.5 * len(line), around / len(line)  # the line, its text: under 2x
+    out = clean_record(c, opts, 1, line)
+    assert len(pickle.dumps(out)) < 1.5 * len(line)

@@ -12,6 +12,7 @@ an injected ``ENOSPC`` in the writer everywhere.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -123,6 +124,9 @@ def test_symlink_loops_end_in_an_error_not_a_hang(tmp_path: Path) -> None:
     assert os.listdir(tmp_path / "out") == ["a.txt"]
     res = cli("clean", src / "loop1.txt", "-o", tmp_path / "one")
     assert res.returncode == 2 and "symbolic links" in res.stderr
+    res = cli("clean", "--in-place", src)  # the loop is named, not followed while planning
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert all("symbolic links" in e for e in errors(res.stderr)), res.stderr
 
 
 def test_in_place_writes_through_a_symlink_and_keeps_it(tmp_path: Path) -> None:
@@ -233,3 +237,96 @@ def test_a_kill_mid_run_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     res = cli("clean", "--in-place", src, "--jobs", "2")
     assert res.returncode == 0, res.stderr
     assert all((src / name).read_text() == news[name] for name in olds)
+
+
+def test_a_named_pipe_in_a_walk_is_skipped_not_read(tmp_path: Path) -> None:
+    """Opening a FIFO for reading waits for a writer forever: it must never be read."""
+    src = tmp_path / "in"
+    write(src / "a.txt", ARTICLE)
+    os.mkfifo(src / "pipe.txt")
+    os.mkfifo(src / "pipe.jsonl")
+    for args in (["-o", tmp_path / "out"], ["--in-place"]):
+        res = cli("clean", src, *args)  # times out (fails) if it blocks
+        assert res.returncode == 0, res.stderr
+        assert f"skipped: {src / 'pipe.txt'}: a named pipe (FIFO), not a regular file" in res.stderr
+        assert f"skipped: {src / 'pipe.jsonl'}: a named pipe (FIFO)" in res.stderr
+    assert (tmp_path / "out" / "a.txt").read_text() == expected(ARTICLE)
+    assert (src / "a.txt").read_text() == expected(ARTICLE)
+    res = cli("check", src)
+    assert res.returncode == 0 and "2 skipped" in res.stderr
+    res = cli("clean", src / "pipe.txt", "-o", tmp_path / "one.txt")  # named: refused
+    assert res.returncode == 2 and "a named pipe (FIFO), not a regular file" in res.stderr
+
+
+def test_in_place_leaves_a_file_that_was_written_to_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process appends to a file while it is being cleaned: nothing it wrote may
+    be lost. The append is made, for real, from inside the clean of that file."""
+    busy = write(tmp_path / "busy.txt", ARTICLE)
+    record = json.dumps({"text": ARTICLE.replace("Tuesday", "Monday")}) + "\n"
+    busy_jsonl = write(tmp_path / "busy.jsonl", record)
+    write(tmp_path / "calm.txt", ARTICLE.replace("Tuesday", "Friday"))
+    late = "A line written by another process while the file was being cleaned.\n"
+    late_record = json.dumps({"text": late}) + "\n"
+    clean = Cleaner.clean
+
+    def clean_while_appending(self: Cleaner, text: str, url: str | None = None) -> object:
+        for day, path, extra in (("Tuesday", busy, late), ("Monday", busy_jsonl, late_record)):
+            if day in text:
+                with path.open("a") as f:
+                    f.write(extra)
+        return clean(self, text, url)
+
+    monkeypatch.setattr(Cleaner, "clean", clean_while_appending)
+    res = CliRunner().invoke(app, ["clean", "--in-place", str(tmp_path), "--jobs", "1"])
+    assert res.exit_code == 2
+    for name in ("busy.txt", "busy.jsonl"):
+        assert [e for e in errors(res.stderr) if name in e and "changed while" in e], name
+    assert busy.read_text() == ARTICLE + late  # the other process's write is kept
+    assert busy_jsonl.read_text() == record + late_record
+    assert (tmp_path / "calm.txt").read_text() == expected(ARTICLE.replace("Tuesday", "Friday"))
+    assert sorted(os.listdir(tmp_path)) == ["busy.jsonl", "busy.txt", "calm.txt"]
+
+
+def test_in_place_leaves_a_hard_linked_file_and_says_so(tmp_path: Path) -> None:
+    """Replacing a file by rename gives its name a new inode: the file's other names
+    would keep the old text. Such a file is skipped, saying why."""
+    src = tmp_path / "in"
+    linked = write(src / "linked.txt", ARTICLE)
+    other_name = tmp_path / "elsewhere.txt"
+    os.link(linked, other_name)
+    write(src / "alone.txt", ARTICLE)
+    res = cli("clean", "--in-place", src)
+    assert res.returncode == 0, res.stderr
+    assert f"skipped: {linked}: has 2 hard links" in res.stderr
+    assert linked.read_text() == other_name.read_text() == ARTICLE
+    assert linked.stat().st_ino == other_name.stat().st_ino
+    assert (src / "alone.txt").read_text() == expected(ARTICLE)
+    res = cli("clean", src, "-o", tmp_path / "out")  # to another file: no link is broken
+    assert res.returncode == 0 and (tmp_path / "out" / "linked.txt").read_text() == expected(
+        ARTICLE
+    )
+
+
+def test_an_output_tree_inside_the_input_is_not_read_again(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write(src / "a.txt", ARTICLE)
+    write(src / "sub" / "b.txt", ARTICLE)
+    for _ in range(2):
+        res = cli("clean", src, "-o", src / "out")
+        assert res.returncode == 0, res.stderr
+        assert "files: 2 read" in res.stderr
+    made = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.txt"))
+    assert made == ["a.txt", "out/a.txt", "out/sub/b.txt", "sub/b.txt"]
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> None:
+    """``clean out/in -o out``: in/in/x.txt would be written to out/in/x.txt, an input."""
+    top = write(tmp_path / "out" / "in" / "x.txt", ARTICLE)
+    write(tmp_path / "out" / "in" / "in" / "x.txt", PROSE)
+    res = cli("clean", tmp_path / "out" / "in", "-o", tmp_path / "out")
+    assert res.returncode == 2
+    assert [e for e in errors(res.stderr) if "its output" in e and "is an input" in e]
+    assert top.read_text() == ARTICLE
+    assert (tmp_path / "out" / "x.txt").read_text() == expected(ARTICLE)

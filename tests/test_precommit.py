@@ -31,8 +31,9 @@ def test_strip_and_check_in_process(tmp_path: Path, capsys) -> None:  # type: ig
     files = [str(junk), str(clean), str(other)]
 
     assert check_main(files) == 1
-    out = capsys.readouterr().out
-    assert f"{junk}:3: advertisement: Advertisement" in out and str(other) not in out
+    said = capsys.readouterr()
+    assert f"{junk}:3: advertisement: Advertisement" in said.out and str(other) not in said.out
+    assert f"skipped: {other}: not a text or JSONL file" in said.err  # passed over, saying so
     assert junk.read_text() == ARTICLE
 
     assert strip_main(files) == 1
@@ -79,7 +80,25 @@ def _hook_repo(dest: Path) -> str:
     return _git(dest, "rev-parse", "HEAD")
 
 
-def test_real_pre_commit_fixes_staged_files(tmp_path: Path) -> None:
+LICENSE = """BSD 3-Clause License
+
+Copyright (c) 2024, Example Data Team
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without modification, are \
+permitted provided that the following conditions are met:
+
+1. Redistributions of source code must retain the above copyright notice, this list of \
+conditions and the following disclaimer.
+"""
+REQUIREMENTS = "requests>=2.31\ntrafilatura>=2.0\n"
+
+
+def test_real_pre_commit_touches_only_the_files_it_is_pointed_at(tmp_path: Path) -> None:
+    """A repository with a LICENSE.txt (which cleaning would change: "All rights reserved."
+    is a legal notice), a requirements.txt, notes and a scraped folder. Until the config
+    says ``files:``, the hooks touch nothing; then only the scraped text files."""
+    assert Cleaner().clean(LICENSE).changed and Cleaner().clean(ARTICLE).changed
     env = (
         os.environ
         | GIT_ENV
@@ -93,30 +112,55 @@ def test_real_pre_commit_fixes_staged_files(tmp_path: Path) -> None:
     rev = _hook_repo(hooks)
 
     work = tmp_path / "work"
+    others = {
+        "LICENSE.txt": LICENSE,
+        "requirements.txt": REQUIREMENTS,
+        "notes.txt": ARTICLE,  # junk, but not scraped: not the hooks' business
+        "scraped/meta.json": '{"source": "example"}\n',  # scraped, but not text or JSONL
+    }
+    for name, text in others.items():
+        write(work / name, text)
     write(work / "scraped" / "a.txt", SCRAPED)
     write(work / "scraped" / "clean.txt", PROSE)
-    write(work / "notes.txt", ARTICLE)  # outside the hooks' glob
     write(work / "site.toml", SITE_RULE)
-    args = '[--glob, "scraped/*.txt", --rules, site.toml]'
-    write(
-        work / ".pre-commit-config.yaml",
-        f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n"
-        f"  - id: check-news-boilerplate\n    args: {args}\n"
-        f"  - id: strip-news-boilerplate\n    args: {args}\n",
-    )
-    _git(work, "init", "-q")
-    _git(work, "add", "-A")
-    pre_commit = [sys.executable, "-m", "pre_commit"]
+
+    def config(files: str) -> None:
+        write(
+            work / ".pre-commit-config.yaml",
+            f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n"
+            f"  - id: check-news-boilerplate\n{files}    args: [--rules, site.toml]\n"
+            f"  - id: strip-news-boilerplate\n{files}    args: [--rules, site.toml]\n",
+        )
 
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True)
 
-    # check reports the staged junk, changes nothing (this run installs the hook env).
+    def untouched() -> None:
+        for name, text in others.items():
+            assert (work / name).read_text() == text, name
+
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    _git(work, "init", "-q")
+
+    # No `files:` yet: both hooks are skipped, nothing is touched (this run installs the env).
+    config("")
+    _git(work, "add", "-A")
+    res = run(*pre_commit, "run", "--all-files")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert res.stdout.count("(no files to check)Skipped") == 2, res.stdout
+    untouched()
+    assert (work / "scraped" / "a.txt").read_text() == SCRAPED
+
+    # Pointed at the scraped folder: check reports the staged junk and changes nothing.
+    config("    files: ^scraped/\n")
+    _git(work, "add", "-A")
     res = run(*pre_commit, "run", "check-news-boilerplate")
     assert res.returncode == 1, res.stdout + res.stderr
     assert "scraped/a.txt:3: advertisement: Advertisement" in res.stdout
     assert "scraped/a.txt:9: advertisement: Sponsored by Example Bank" in res.stdout
+    assert "skipped: scraped/meta.json: not a text or JSONL file" in res.stdout
     assert (work / "scraped" / "a.txt").read_text() == SCRAPED
+    untouched()
 
     # As a git hook: the commit stops, the staged file is fixed, nothing else is touched.
     assert run(*pre_commit, "install").returncode == 0
@@ -129,7 +173,7 @@ def test_real_pre_commit_fixes_staged_files(tmp_path: Path) -> None:
     assert fixed == Cleaner([work / "site.toml"]).clean(SCRAPED).text
     assert "Sponsored" not in fixed and "Advertisement" not in fixed
     assert (work / "scraped" / "clean.txt").read_text() == PROSE
-    assert (work / "notes.txt").read_text() == ARTICLE
+    untouched()
 
     # Staged again, the commit goes through: both hooks pass.
     _git(work, "add", "-A")
@@ -138,3 +182,4 @@ def test_real_pre_commit_fixes_staged_files(tmp_path: Path) -> None:
     assert res.returncode == 0, said
     assert said.count("Passed") == 2
     assert _git(work, "log", "--format=%s") == "scraped, cleaned"
+    untouched()

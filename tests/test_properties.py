@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +11,7 @@ import cleaner
 from cleaner.segment import split_lines
 from tests.golden import inputs, read
 
+T = TypeVar("T")
 FIXTURE_TEXTS = [read(p) for p in inputs()]
 FIXTURE_LINES = [raw + end for t in FIXTURE_TEXTS for raw, end in split_lines(t)]
 
@@ -28,7 +31,7 @@ documents = st.one_of(arbitrary, mutated, fixture_with_edits)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def is_subsequence(small: list[str], big: list[str]) -> bool:
+def is_subsequence(small: list[T], big: list[T]) -> bool:
     it = iter(big)
     return all(any(x == y for y in it) for x in small)
 
@@ -43,12 +46,13 @@ def test_output_lines_are_input_lines_in_order(text: str) -> None:
 
 @SETTINGS
 @given(documents)
-def test_line_endings_are_kept(text: str) -> None:
+def test_every_output_line_is_an_input_line_with_its_ending(text: str) -> None:
+    """Kept lines keep their own endings, the last one too (a byte-order mark aside, which
+    stays at the start of the text when the first line goes)."""
     out = cleaner.clean(text).text
-    in_pairs = split_lines(text)
-    endings = {end for _, end in in_pairs}
-    for _, end in split_lines(out)[:-1]:
-        assert end in endings
+    assert is_subsequence(
+        split_lines(out.removeprefix("\ufeff")), split_lines(text.removeprefix("\ufeff"))
+    )
 
 
 @SETTINGS

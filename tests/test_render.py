@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 
 ARTICLE = [
@@ -32,8 +34,15 @@ def test_no_leading_blank_line_is_created() -> None:
 
 
 def test_missing_final_newline_stays_missing() -> None:
-    text = "\n".join(ARTICLE) + "\nViews: 0"
+    text = "Views: 0\n" + "\n".join(ARTICLE)
     assert cleaner.clean(text).text == "\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_a_kept_last_line_keeps_its_own_ending(eol: str) -> None:
+    """The input's last line has no ending and goes: the line before keeps its own."""
+    text = eol.join([*ARTICLE, "Views: 0"])
+    assert cleaner.clean(text).text == eol.join(ARTICLE) + eol
 
 
 def test_bom_survives_removal_of_first_line() -> None:

@@ -125,7 +125,7 @@ def test_dry_run_and_clean_agree_on_what_a_rule_removes(tmp_path: Path) -> None:
     args = ["clean", str(sample), "-o", str(cleaned), "--rules", str(path), "--report", str(report)]
     assert runner.invoke(app, args).exit_code == 0
     removed = {
-        (r["line"], r["rule"])
+        (r["line_no"], r["rule"])
         for f in json.loads(report.read_text())["files"]
         for r in f["removed"]
     }

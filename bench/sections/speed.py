@@ -26,7 +26,7 @@ from ..context import Context
 from ..datasets import Dataset, in_quick_sample
 from ..report import table
 from ..subject import load, result_text
-from . import Part
+from . import Part, memory, startup
 
 INPUTS = ("newspaper", "html-text")
 REPEATS = 3
@@ -364,6 +364,10 @@ def run(ctx: Context) -> Part:
     print(f"[speed] {FILES} files …", file=sys.stderr, flush=True)
     directory = _directory(docs)
     html = _html_times(ctx) if ctx.has_html else "The subject has no `clean_html`."
+    print("[speed] start-up …", file=sys.stderr, flush=True)
+    start = startup.run(docs)
+    print("[speed] one large JSONL record …", file=sys.stderr, flush=True)
+    large = memory.run(docs)
     verdict = (
         f"cleaner: {rates['cleaner']:.2f} MB/s, {rates['cleaner'] / rates['jusText']:.1f}× "
         f"jusText, {rates['floor'] / rates['cleaner']:.0f}× the floor's time "
@@ -395,6 +399,8 @@ def run(ctx: Context) -> Part:
                 f"`clean_html` ≤ {HTML_TARGET:.2f}×. WCXB's pages are large: timed on its "
                 "fixed `--quick` sample.",
                 html,
+                start,
+                large,
             ]
         )
     )

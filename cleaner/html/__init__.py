@@ -22,7 +22,7 @@ Each line then gets a ``LineHint`` from what the markup says:
 from __future__ import annotations
 
 from ..heuristics import DEFAULT, Params
-from .extract import EXTRACT_OPTIONS, extract_body, load
+from .extract import EXTRACT_OPTIONS, extract_body, has_text, load
 from .lines import Rendered, render
 from .roles import DomHints, dom_hints, page_text, role_of_names
 from .shape import Block, blocks_from_body
@@ -36,6 +36,7 @@ __all__ = [
     "dom_hints",
     "extract_blocks",
     "extract_body",
+    "has_text",
     "load",
     "page_text",
     "render",

@@ -3,6 +3,8 @@ balanced mode when recall mode finds little."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -20,6 +22,18 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "favor_recall": True,
     "with_metadata": False,
 }
+
+
+# Tags, and the scripts and styles whose content is not text, in a page as written.
+_NOT_TEXT = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+
+
+def has_text(html: str | bytes) -> bool:
+    """Whether the page, as written, holds any text outside tags, scripts and styles: an
+    extraction that finds nothing in such a page has failed (markup nested too deeply for
+    the parser, say), which a blank page has not."""
+    raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    return bool(_NOT_TEXT.sub(b" ", raw).strip())
 
 
 def load(html: str | bytes) -> HtmlElement | None:

@@ -17,16 +17,17 @@ from datatrove.utils.typeshelper import StatHints
 
 from ..pipeline import Cleaner
 from ..result import CleanResult
-from ._common import removal_dicts
+from ..schema import account
 
 
-class BoilerplateStripper(PipelineStep):
+class BoilerplateStripper(PipelineStep):  # type: ignore[misc]  # datatrove is untyped
     """Remove junk lines from every document and say, in its metadata, which and why.
 
     ``rules`` adds rule files or directories to the built-in ones; ``html`` says
     ``Document.text`` is a page's HTML, to be extracted (trafilatura) before cleaning;
     ``url_key`` names the metadata field with the page's address (per-site rules);
-    ``metadata_key`` is where the account goes: ``{"removed": [...], "flagged": bool}``.
+    ``metadata_key`` is where the account goes: ``{"removed": [...], "flagged": bool}``
+    (see ``cleaner.schema``).
     The Cleaner is compiled lazily, once per worker, so the step ships small to each task.
     """
 
@@ -63,10 +64,7 @@ class BoilerplateStripper(PipelineStep):
             with self.track_time():
                 result = self._clean(doc)
             doc.text = result.text
-            doc.metadata[self.metadata_key] = {
-                "removed": removal_dicts(result),
-                "flagged": result.flagged,
-            }
+            doc.metadata[self.metadata_key] = account(result)
             self._count(result)
             self.stat_update(StatHints.forwarded)
             yield doc

@@ -15,7 +15,7 @@ Settings (all optional):
   per-site rules.
 - ``CLEANER_RULES`` (``[]``): rule files or directories added to the built-in rules.
 - ``CLEANER_ANNOTATE`` (``False``): store the removals on the item, under ``cleaner_removed``,
-  as a list of dicts (line_no, text, kind, rule, score, reason).
+  as a list of dicts (line_no, text, kind, rule, score, reason: see ``cleaner.schema``).
 
 Items may be dicts, ``scrapy.Item`` or dataclass/attrs items (through ``itemadapter``); the
 latter must declare ``CLEANER_FIELD`` and, when annotating, ``cleaner_removed``. Crawl stats
@@ -30,7 +30,7 @@ from itemadapter import ItemAdapter
 
 from ..pipeline import Cleaner
 from ..result import CleanResult
-from ._common import removal_dicts
+from ..schema import removal_dicts
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -1,0 +1,119 @@
+"""JSONL records: the one parser of a record line, and the cleaning of one record.
+
+A record is one line holding a JSON object; ``Options.field`` names the string to clean
+and ``Options.url_field`` the page's address. A line that is not such a record is passed
+through unchanged, with a message that says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..pipeline import Cleaner
+from ..schema import account
+from .content import clean_content, describe
+from .options import Mode, Options
+from .report import Outcome
+
+ANNOTATION_KEY = "cleaner"
+# A lone surrogate: JSON can escape one ("\ud800"), Python decodes it, UTF-8 cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class BadRecord(ValueError):
+    """A line that is not a JSON object with a string in the field to clean."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One parsed JSONL record."""
+
+    no: int  # 1-based line number in its file
+    fields: dict[str, Any]
+    value: str  # the text (or HTML) to clean
+    url: str | None  # the record's URL, else the run's
+    end: bytes  # the line ending it came with
+
+
+def parse_record(no: int, line: bytes, opts: Options) -> Record | None:
+    """Parse line ``no`` of a JSONL file; None for a blank line, BadRecord if not a record.
+
+    A record may be tens of megabytes: the line is decoded and parsed as it is (its ending
+    is white space to JSON), never sliced or stripped into copies.
+    """
+    if not line or line.isspace():
+        return None
+    end = _ending(line)
+    try:
+        fields = json.loads(line.decode("utf-8-sig" if no == 1 else "utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadRecord(f"record {no}: not valid JSON ({e})") from None
+    if not isinstance(fields, dict):
+        raise BadRecord(f"record {no}: not a JSON object")
+    value = fields.get(opts.field)
+    if not isinstance(value, str):
+        what = "missing" if value is None else f"a {type(value).__name__}, not a string"
+        raise BadRecord(f"record {no}: field {opts.field!r} is {what}")
+    if b"\\u" in line and (bad := _SURROGATE.search(value)):  # only escapes make one
+        raise BadRecord(
+            f"record {no}: field {opts.field!r} holds a lone surrogate (\\u{ord(bad[0]):04x}), "
+            "which is not text"
+        )
+    url = fields.get(opts.url_field) if opts.url_field else None
+    return Record(no, fields, value, url if isinstance(url, str) and url else opts.url, end)
+
+
+def _ending(line: bytes) -> bytes:
+    for end in (b"\r\n", b"\n"):
+        if line.endswith(end):
+            return end
+    return b""
+
+
+@dataclass
+class RecordOut:
+    """One cleaned JSONL record: the bytes to write (``data``, then ``end``: written apart,
+    as joining them would copy a large record once more) and what was done to it."""
+
+    no: int
+    data: bytes
+    outcome: Outcome | None = None
+    error: str = ""
+    end: bytes = b""
+
+
+def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> RecordOut:
+    """Clean one JSONL line; a line that is not a record, or fails, passes unchanged."""
+    try:
+        record = parse_record(no, line, opts)
+    except BadRecord as e:
+        return RecordOut(no, line, error=str(e))
+    if record is None:
+        return RecordOut(no, line)
+    mode = opts.content_mode
+    fields, end = record.fields, record.end or b"\n"
+    try:
+        result = clean_content(cleaner, mode, record.value, record.url).result
+    except Exception as e:  # one bad record must not stop the corpus
+        return RecordOut(no, line, error=f"record {no}: {describe(e)}")
+    outcome = Outcome.of(result, opts.keep_removed)
+    if mode is Mode.TEXT and not result.changed and not opts.annotate:
+        return RecordOut(no, line, outcome)  # byte for byte as it came
+    del record  # the input text goes before the output is encoded (a record may be large)
+    fields[opts.field] = result.text
+    if opts.annotate:
+        fields[ANNOTATION_KEY] = account(result)
+    del result  # its per-line decisions too
+    try:
+        data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in another field: UTF-8 cannot write it
+        return RecordOut(
+            no,
+            line,
+            error=f"record {no}: a field holds a lone surrogate, which "
+            "UTF-8 cannot write; passed through unchanged",
+        )
+    return RecordOut(no, data, outcome, end=end)
