@@ -26,9 +26,10 @@ dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/cleaner clean $(SEEDS) -o cleaned --verbose
 
-## test: ruff, then the whole pytest suite
+## test: ruff, mypy (strict, on cleaner/), then the whole pytest suite
 test: dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: dev

@@ -47,7 +47,10 @@ def regex_case_data() -> tuple[Cases, Callable[[str], str]] | None:
 
         simple = int(_regex_core.IGNORECASE | _regex_core.UNICODE)
         full = simple | int(_regex_core.FULLCASE)
-        get_all_cases, fold_case = _regex.get_all_cases, _regex.fold_case
+        # Private functions the stubs do not declare: looked up, so that their absence is
+        # an AttributeError like any other change of the private API.
+        get_all_cases = getattr(_regex, "get_all_cases")  # noqa: B009
+        fold_case = getattr(_regex, "fold_case")  # noqa: B009
 
         def variants(ch: str) -> Iterable[str]:
             return map(chr, get_all_cases(simple, ord(ch)))

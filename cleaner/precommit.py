@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import corpus as cp
+from .heuristics import MODES
 from .pipeline import Cleaner
 from .rules import RuleError
 
@@ -38,13 +39,14 @@ def _parse(argv: Sequence[str] | None, prog: str, what: str) -> argparse.Namespa
         help="only files matching PATTERN (repeatable; default: text and JSONL files)",
     )
     p.add_argument("--url", help="page URL for per-site rules")
+    p.add_argument("--mode", choices=MODES, default="balanced", help="see cleaner clean --mode")
     return p.parse_args(argv)
 
 
 def _reports(args: argparse.Namespace, fix: bool) -> list[cp.FileReport] | int:
     """Clean the selected files (rewriting them if ``fix``), or 2 if the rules are bad."""
     try:
-        cleaner = Cleaner(args.rules, url=args.url)
+        cleaner = Cleaner(args.rules, url=args.url, mode=args.mode)
     except RuleError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -58,9 +60,7 @@ def _reports(args: argparse.Namespace, fix: bool) -> list[cp.FileReport] | int:
         for f in args.filenames
         if f not in taken
     ]
-    tasks, errors = cp.plan(taken, opts, in_place=fix, globs=globs)
-    if not fix:
-        tasks = [cp.Task(t.src, t.mode) for t in tasks]  # read only
+    tasks, errors = cp.plan(taken, opts, in_place=fix, globs=globs)  # no -o: read only
     return passed + errors + list(cp.run(tasks, cleaner, opts, jobs=1))
 
 

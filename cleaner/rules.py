@@ -38,19 +38,20 @@ from __future__ import annotations
 import pickle
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import Any
 
 import regex
 
-from . import casefold, memo, pattern_tree, prefilter
+from . import memo
+from .matcher import Matcher
 from .result import Kind
+from .rule import DEFAULT_TIMEOUT, Rule, RuleError, _regex, normalize_host
 
 ACTIONS = ("drop", "cut", "drop-run")
-DEFAULT_TIMEOUT = 0.05
 _RULE_KEYS = {
     "id",
     "kind",
@@ -67,96 +68,7 @@ _RULE_KEYS = {
     "unbounded",
 }
 _FILE_KEYS = {"rule", "lists", "disable", "meta"}
-
-
-class RuleError(ValueError):
-    """A rule file is invalid; the message names the file, the rule id and the fault."""
-
-    def __init__(self, source: str, rule_id: str | None, message: str) -> None:
-        where = f"{source}: rule {rule_id!r}" if rule_id else source
-        super().__init__(f"{where}: {message}")
-        self.source, self.rule_id, self.message = source, rule_id, message
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Raised inside worker processes (corpus runs, datatrove): it must cross back.
-        return (type(self), (self.source, self.rule_id, self.message))
-
-
-class _CompiledOnUse:
-    """``Rule.compiled``: the pattern given to the constructor, or else compiled on first
-    use. A rule known to be valid is not compiled on load (see ``_rule``), and most rules
-    are never tried on a given document, so a process compiles only those it needs."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = f"_{name}"
-
-    @overload
-    def __get__(self, rule: None, owner: type | None = None) -> _CompiledOnUse: ...
-    @overload
-    def __get__(self, rule: Rule, owner: type | None = None) -> regex.Pattern[str]: ...
-    def __get__(
-        self, rule: Rule | None, owner: type | None = None
-    ) -> regex.Pattern[str] | _CompiledOnUse:
-        if rule is None:
-            return self  # the dataclass's default: none given
-        pattern: regex.Pattern[str] | None = rule.__dict__.get(self.slot)
-        if pattern is None:
-            pattern = _regex(rule.pattern, rule.ignore_case, {k: list(v) for k, v in rule.lists})
-            rule.__dict__[self.slot] = pattern
-        return pattern
-
-    def __set__(self, rule: Rule, pattern: regex.Pattern[str] | _CompiledOnUse | None) -> None:
-        rule.__dict__[self.slot] = None if isinstance(pattern, _CompiledOnUse) else pattern
-
-
-def _regex(pattern: str, ignore_case: bool, named: dict[str, list[str]]) -> regex.Pattern[str]:
-    """``pattern`` compiled; ``named`` are the word lists it uses as ``\\L<name>``."""
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    compile_: Any = regex.compile  # named lists are keyword arguments its stubs do not know
-    return cast("regex.Pattern[str]", compile_(pattern, flags, **named))
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One validated rule (its pattern compiled when first used)."""
-
-    id: str
-    kind: Kind
-    pattern: str
-    action: str
-    reason: str
-    source: str
-    ignore_case: bool = True
-    sites: tuple[str, ...] = ()
-    lang: tuple[str, ...] = ()
-    score: float = 1.0
-    timeout: float = DEFAULT_TIMEOUT
-    compiled: _CompiledOnUse = field(default=_CompiledOnUse(), compare=False, repr=False)
-    unbounded: bool = False  # acknowledged: may match a line of any length (see UNBOUNDED)
-    # The word lists the pattern uses (``\L<name>``), for compiling it.
-    lists: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
-
-    def applies(self, host: str | None, lang: str | None) -> bool:
-        """Whether this rule is in force for a document from ``host`` in ``lang``."""
-        if self.sites and not (host and any(_host_in(host, s) for s in self.sites)):
-            return False
-        return not (self.lang and lang not in self.lang)
-
-    def search(self, text: str) -> bool:
-        """True when the rule matches ``text``; raises TimeoutError past ``timeout``."""
-        return self.compiled.search(text, timeout=self.timeout) is not None
-
-
-def _host_in(host: str, site: str) -> bool:
-    return host == site or host.endswith("." + site)
-
-
-def normalize_host(host: str | None) -> str | None:
-    """Lower-case, no port, no leading ``www.``: the form ``sites`` are compared in."""
-    if not host:
-        return None
-    host = host.lower().split(":")[0].strip(".")
-    return host[4:] if host.startswith("www.") else host
+__all__ = ["DEFAULT_TIMEOUT", "Matcher", "Rule", "RuleError", "RuleSet", "normalize_host"]
 
 
 @dataclass
@@ -198,203 +110,6 @@ class RuleSet:
         # Compiled patterns with named lists do not pickle; rebuilding from the parsed
         # files does, and re-validates them on the way.
         return (build, (self.docs,))
-
-
-class Matcher:
-    """Matches lines against a fixed set of rules: the first rule, in load order, that hits.
-
-    Hot path (one call per line, most lines hit nothing), so a rule's regex runs only on
-    lines it could match (see ``prefilter``):
-
-    - a rule anchored at the line's start with enumerable first characters is indexed by
-      its possible first characters (up to four; casefolded, digits as 0, spaces as one);
-      one dict lookup on the line's own start gives the few rules worth trying;
-    - every other rule is tried only when the casefolded line contains one of the literals
-      its every match must contain (a rule with none is always tried);
-    - a rule that opens by counting words ("at most ten words") is skipped for lines with
-      a word count outside its range: long paragraphs skip most rules without a search;
-    - a rule that needs one of a few punctuation marks (a menu's bars, a breadcrumb's
-      arrows) is skipped for lines without them.
-
-    Each test is a bit mask over the rules (bit i: rule i), so the tests of all rules are
-    a few integer operations per line: the literals of every rule are found by one scan
-    of the line and one of its casefolded form (``prefilter.LiteralScan``), word ranges
-    and line starts are looked up. Candidates are tried in load order, so the answer is
-    exactly the first matching rule's. Results are remembered per line text (bounded): the
-    pipeline's second pass and boilerplate repeated across documents cost one dict lookup.
-    """
-
-    CACHE_SIZE = 8192
-
-    def __init__(self, rules: Sequence[Rule], lists: dict[str, list[str]]) -> None:
-        self.rules = list(rules)
-        plans = [
-            _plan(r.pattern, r.ignore_case, pattern_tree.list_key(r.pattern, lists))
-            for r in self.rules
-        ]
-        self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
-        self._bounds = [p.words for p in plans]
-        self._keyed: dict[str, list[int]] = {}
-        for i, p in enumerate(plans):
-            for k in p.keys or ():
-                self._keyed.setdefault(k, []).append(i)
-        self._by_key: dict[str, _Group] = {}
-        self._cache: dict[str, Rule | None] = {}
-        self._fits: dict[int, int] = {}
-        self._every = (1 << len(plans)) - 1
-        # What a line meets, two bits per rule: bit i when it holds one of rule i's marks
-        # (or the rule needs none), bit n + i when one of its needed literals (or none).
-        n = self._n = len(plans)
-        cs: dict[str, int] = {}
-        ci: dict[str, int] = {}
-        self._free = 0
-        for i, p in enumerate(plans):
-            for bit, need in ((1 << i, p.marks), (1 << (n + i), p.need)):
-                if need is None:
-                    self._free |= bit
-                    continue
-                for lit in need[0]:
-                    cs[lit] = cs.get(lit, 0) | bit
-                for lit in need[1]:
-                    ci[lit] = ci.get(lit, 0) | bit
-        self._scan_cs = prefilter.LiteralScan(cs)
-        self._scan_ci = prefilter.LiteralScan(ci)
-
-    def candidates(self, text: str) -> tuple[int, ...]:
-        """Indices (into ``rules``) of the rules that could match at ``text``'s start."""
-        return self._group(text).all
-
-    def _group(self, text: str) -> _Group:
-        """The candidates for ``text``'s start, remembered per start (bounded)."""
-        key = prefilter.line_key(text) if self._keyed else ""
-        found = self._by_key.get(key)
-        if found is None:
-            keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))
-            ids = tuple(sorted({*self._unkeyed, *(i for ids in keyed for i in ids)}))
-            found = _Group(ids, sum(1 << i for i in ids))
-            if len(self._by_key) >= self.CACHE_SIZE:
-                self._by_key.clear()
-            self._by_key[key] = found
-        return found
-
-    def match(self, text: str, warnings: list[str] | None = None) -> Rule | None:
-        """The first rule (in load order) matching ``text``, or None.
-
-        A rule that times out counts as not matching and leaves a warning.
-        """
-        cache = self._cache
-        hit = cache.get(text, _MISS)
-        if hit is not _MISS:
-            return hit  # type: ignore[return-value]
-        found, timed_out = self._search(text, warnings, first=True)
-        if not timed_out:  # a timeout may not repeat: look again next time
-            if len(cache) >= self.CACHE_SIZE:
-                cache.clear()
-            cache[text] = found[0] if found else None
-        return found[0] if found else None
-
-    def matches(self, text: str, warnings: list[str] | None = None) -> list[Rule]:
-        """Every rule matching ``text``, in load order: the first is ``match``'s answer.
-
-        For ``rules check``'s dry run, which must say what ``clean`` does: it takes the
-        same path (the same filter, the same order).
-        """
-        return self._search(text, warnings, first=False)[0]
-
-    def _search(
-        self, text: str, warnings: list[str] | None, first: bool
-    ) -> tuple[list[Rule], bool]:
-        """The matching rules among those ``tried`` (the first only, if ``first``), and
-        whether any rule timed out (it counts as no match and leaves a warning)."""
-        found: list[Rule] = []
-        timed_out = False
-        for i in self.tried(text):
-            rule = self.rules[i]
-            try:
-                if rule.search(text):
-                    found.append(rule)
-                    if first:
-                        break
-            except TimeoutError:
-                timed_out = True
-                if warnings is not None:
-                    warnings.append(
-                        f"rule {rule.id!r} ({rule.source}) timed out after {rule.timeout}s"
-                    )
-        return found, timed_out
-
-    def tried(self, text: str) -> list[int]:
-        """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
-        that its word count and the literals it holds do not rule out."""
-        met = self._free | self._scan_cs(text) | self._scan_ci(casefold.fold(text))
-        left = self._group(text).mask & self._fitting(prefilter.words(text)) & met & met >> self._n
-        out: list[int] = []
-        while left:
-            low = left & -left
-            out.append(low.bit_length() - 1)
-            left ^= low
-        return out
-
-    def _fitting(self, words: int | None) -> int:
-        """The rules whose word range holds ``words`` (every rule when it is None)."""
-        if words is None:
-            return self._every
-        mask = self._fits.get(words)
-        if mask is None:
-            mask = sum(
-                1 << i
-                for i, (lo, hi) in enumerate(self._bounds)
-                if lo <= words and (hi is None or words <= hi)
-            )
-            if len(self._fits) < self.CACHE_SIZE:
-                self._fits[words] = mask
-        return mask
-
-
-_MISS = object()
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """The candidate rules for one line start, in load order and as a bit mask."""
-
-    all: tuple[int, ...]
-    mask: int
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What the Matcher knows of a pattern before running it (see ``prefilter``)."""
-
-    keys: frozenset[str] | None  # normalised line starts it can match at; None: any
-    need: tuple[frozenset[str], frozenset[str]] | None  # (raw, casefolded) literals, one needed
-    words: tuple[int, int | None]  # fewest and most words of a line it can match
-    marks: tuple[frozenset[str], frozenset[str]] | None = None  # see below
-
-
-def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _Plan:
-    """Analyse a pattern once (the analysis is kept across processes: see ``memo``).
-
-    ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
-    some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
-    Few lines hold them, so most lines rule such a rule out.
-    """
-    # What the analysis can use here: the standard parser, regex's case data. Without them
-    # it trusts less, so a plan made with them must not serve where they are missing.
-    analyses = (pattern_tree.available(), casefold.table() is not None)
-    return _analysed(pattern, ignore_case, list_key, analyses)
-
-
-@memo.persistent("rules.plan")
-def _analysed(
-    pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey, analyses: tuple[bool, bool]
-) -> _Plan:
-    lists = {name: list(words) for name, words in list_key}
-    keys = prefilter.prefix_keys(pattern, lists)
-    words = prefilter.word_bounds(pattern, lists)
-    need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
-    marks = prefilter.required_marks(pattern, lists, ignore_case)
-    return _Plan(keys, need, words, marks if marks != need else None)
 
 
 def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -154,20 +154,20 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
         if found is not None:
             seen.setdefault(found[0], []).append((k, found[1]))
     for at in seen.values():
-        run = [at[0][0]]
-        number = at[0][1]
-        for k, n in [*at[1:], (None, 0)]:
+        runs: list[list[int]] = []
+        number = -1
+        for k, n in at:
             # Numbered parts count up ("Step 1", "Step 2"); names with numbers do not
-            # ("iPhone 11", "iPhone 8").
-            if k is not None and k - run[-1] <= p.record_gap and n > number:
-                run.append(k)
-                number = n
-                continue
+            # ("iPhone 11", "iPhone 8"). Labels (number 0) recur in any order.
+            if runs and k - runs[-1][-1] <= p.record_gap and (n == 0 or n > number):
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+            number = n
+        for run in runs:
             if len(run) >= p.record_min_run:
                 for m in run:
                     out[m] = out[m] or Structure.RECORD
-            if k is not None:
-                run, number = [k], n
 
 
 # A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".

@@ -20,41 +20,9 @@ from typer.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import app
+from tests.conftest import ARTICLE, CLI, JUNK, PROSE, expected, write
 
 runner = CliRunner()
-CLI = [sys.executable, "-m", "cleaner"]
-
-ARTICLE = """Storm floods coastal towns as rivers burst their banks
-
-Advertisement
-
-Heavy rain swept across the coast on Tuesday, flooding dozens of homes and forcing hundreds \
-of residents to leave their houses before dawn.
-Photo by: Reuters
-Emergency crews worked through the night to reinforce levees, and officials said the water \
-was expected to recede by the weekend.
-The mayor said the town would need weeks to recover, and asked residents to stay away from \
-the river until engineers had inspected the bridges.
-"""
-JUNK = ("Advertisement", "Photo by: Reuters")
-PROSE = """Council approves the new library budget
-
-The city council approved the budget for the new library on Monday after a long debate \
-about its cost and location.
-Construction is expected to begin in the spring and to last about two years, the council said.
-"""
-
-
-def expected(text: str) -> str:
-    return Cleaner().clean(text).text
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, str):
-        text = text.encode()
-    path.write_bytes(text)
-    return path
 
 
 def corpus(root: Path) -> Path:
@@ -346,3 +314,18 @@ def test_console_scripts_installed(script: str) -> None:
     exe = Path(sys.executable).with_name(script)
     res = subprocess.run([str(exe), "--help"], capture_output=True)
     assert res.returncode == 0 and b"usage" in res.stdout.lower()
+
+
+def test_mode_chooses_how_sure_the_scorer_must_be(tmp_path: Path) -> None:
+    """--mode reaches the Cleaner: conservative keeps a menu that only its shape names,
+    balanced (the default) removes it, and an unknown mode is a usage error."""
+    menu = ["Local News Today", "Business And Markets", "Travel Deals Weekly", "Opinion Archive"]
+    src = write(tmp_path / "a.txt", PROSE + "\n".join(menu) + "\n")
+    outputs = {}
+    for mode in ("conservative", "balanced"):
+        res = runner.invoke(app, ["clean", str(src), "-o", "-", "--mode", mode])
+        assert res.exit_code == 0, res.output
+        outputs[mode] = res.stdout
+    assert all(m in outputs["conservative"] for m in menu)
+    assert not any(m in outputs["balanced"] for m in menu)
+    assert runner.invoke(app, ["clean", str(src), "-o", "-", "--mode", "wild"]).exit_code == 2

@@ -20,7 +20,7 @@ from cleaner import Cleaner
 from cleaner import corpus as cp
 from cleaner.cli import app
 from cleaner.files import SkipFile, atomic_open, decode, open_read
-from tests.test_cli import ARTICLE, PROSE, write
+from tests.conftest import ARTICLE, PROSE, write
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import ARTICLE, CLI, PROSE, expected, write
+from tests.conftest import ARTICLE, CLI, PROSE, expected, write
 
 JUNK_LAST = ARTICLE.rstrip("\n") + "\nViews: 0"  # no final newline; the last line goes
 PROSE_LAST = "Advertisement\n" + ARTICLE.rstrip("\n")  # no final newline; the last line stays

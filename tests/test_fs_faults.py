@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -26,22 +25,10 @@ from typer.testing import CliRunner
 
 from cleaner import Cleaner, corpus, files
 from cleaner.cli import app
+from tests.conftest import ARTICLE, CLI, PROSE, expected, obeying_modes, write
 
-from .test_cli import ARTICLE, CLI, PROSE, expected, write
 
 # Root reads and writes whatever the modes say; without these two capabilities it obeys them.
-NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
-
-
-def obeying_modes() -> list[str]:
-    """The command prefix under which file modes bind this process's children."""
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: file modes cannot be made to bind")
-    return NO_OVERRIDE
-
-
 def cli(*args: str | Path, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [*(prefix or []), *CLI, *map(str, args)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)

@@ -13,7 +13,7 @@ from cleaner import Cleaner
 from cleaner import learn as lm
 from cleaner.cli import app
 from cleaner.corpus import Document
-from tests.test_cli import write
+from tests.conftest import write
 
 runner = CliRunner()
 WORDS = [

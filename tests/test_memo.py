@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import obeying_modes, write
 from tests.golden import inputs
-from tests.test_cli import write
-from tests.test_fs_faults import obeying_modes
 
 # Every result of cleaning the golden inputs: the text, and each line's decision.
 RESULTS = """

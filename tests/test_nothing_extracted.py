@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from tests.test_cli import CLI, write
+from tests.conftest import CLI, write
 
 PROSE = (
     "<p>The council approved the new budget for the harbour on Monday after a long debate "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cleaner import Cleaner
 from cleaner.precommit import check_main, strip_main
-from tests.test_cli import ARTICLE, PROSE, write
+from tests.conftest import ARTICLE, PROSE, write
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_RULE = (

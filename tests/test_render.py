@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from tests.conftest import BRIDGE
 
-ARTICLE = [
-    "The council voted on Tuesday to close the old bridge after engineers found deep cracks.",
-    "Residents said the closure would add an hour to their daily commute into the city.",
-    "The mayor said a temporary crossing would be built within six months of the vote.",
-    "Engineers will inspect the other bridges in the district before the end of the year.",
-    "The council will meet again next month to discuss the cost of a new bridge.",
-]
+ARTICLE = BRIDGE
 
 
 def test_removal_gap_collapses_to_the_documents_separator() -> None:

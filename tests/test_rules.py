@@ -12,18 +12,10 @@ import pytest
 import cleaner
 from cleaner import rules
 from cleaner.result import Kind
+from tests.conftest import BRIDGE
 
 ARTICLE = (
-    "\n".join(
-        [
-            "The council voted on Tuesday to close the old bridge after engineers found cracks.",
-            "Residents said the closure would add an hour to their daily commute into the city.",
-            "The mayor said a temporary crossing would be built within six months of the vote.",
-            "Sharing is good for you, says our newsletter team",
-            "Engineers will inspect the other bridges in the district before the end of the year.",
-            "The council will meet again next month to discuss the cost of a new bridge.",
-        ]
-    )
+    "\n".join([*BRIDGE[:3], "Sharing is good for you, says our newsletter team", *BRIDGE[3:]])
     + "\n"
 )
 

@@ -16,7 +16,7 @@ from cleaner import Cleaner
 from cleaner.cli import app
 from cleaner.integrations.datatrove import BoilerplateStripper
 from cleaner.integrations.scrapy import BoilerplatePipeline
-from tests.test_cli import ARTICLE, write
+from tests.conftest import ARTICLE, write
 
 runner = CliRunner()
 ALL_JUNK = "Advertisement\nShare this article\n"
