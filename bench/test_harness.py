@@ -332,3 +332,23 @@ def test_quick_sample_is_fixed_and_about_one_in_eight() -> None:
     share = sum(map(in_quick_sample, ids)) / len(ids)
     assert 0.11 < share < 0.14
     assert [i for i in ids[:40] if in_quick_sample(i)] == ["0011", "0012", "0017", "0021", "0027"]
+
+
+def test_modes_lay_each_mode_beside_the_default(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The modes section runs the real cleaner in every mode on the picked inputs; a subject
+    other than the default is told it is skipped."""
+    capsys.readouterr()
+    args = ["--data", str(data), "--cache", str(tmp_path / "cache"), "--jobs", "1"]
+    assert cli.main([*args, "--no-write", "--sections", "modes"]) == 0
+    report = capsys.readouterr().out
+    modes = [
+        cells[2].strip("*")
+        for line in report.splitlines()
+        if (cells := [c.strip() for c in line.strip("|").split("|")])[:2]
+        == ["WCXB (articles)", "`trafilatura`"]
+    ]
+    assert modes == ["conservative", "balanced", "aggressive"]
+    report = _report(data, tmp_path, capsys, "--sections", "modes")
+    assert "## Modes" in report and "skipped" in report

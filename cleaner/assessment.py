@@ -36,6 +36,9 @@ class Assessment:
     kind: Kind | None = None
     score: float = 0.0
     reason: str = ""
+    # The kind is the side's, not the line's own: a line past the page furniture's start
+    # is furniture of some kind, and navigation or related is a guess at which.
+    side_kind: bool = False
 
     def on_topic(self, p: TopicParams) -> bool:
         """Known to share the article's words."""
@@ -45,9 +48,9 @@ class Assessment:
         """Known to be about something else."""
         return self.overlap is not None and self.overlap < p.off_topic
 
-    def judge(self, kind: Kind, score: float, reason: str) -> None:
-        """Call the line junk of ``kind``."""
-        self.kind, self.score, self.reason = kind, score, reason
+    def judge(self, kind: Kind, score: float, reason: str, side_kind: bool = False) -> None:
+        """Call the line junk of ``kind`` (``side_kind``: a guess from where it stands)."""
+        self.kind, self.score, self.reason, self.side_kind = kind, score, reason, side_kind
 
     def overlap_text(self) -> str:
         """The overlap as a reason states it."""

@@ -221,8 +221,15 @@ def _expand(
                 )
                 continue
             for j in after:
+                # What the line is, where markup or the scorer tells (a footer's menu, a
+                # sidebar's stories); prose, and anything else, is what the rule says
+                # follows it (a comment, a comment form's field).
+                hint = view.hints[j]
+                a = assessed[j]
+                scored = None if a.cls.prose or a.side_kind else a.kind
+                kind = (hint.kind if hint is not None else None) or scored or rule.kind
                 marks[j] = Mark(
-                    rule.kind,
+                    kind,
                     rule.id,
                     beyond,
                     f"after line {view.lines[k].no} ({rule.reason}), which ends the article",

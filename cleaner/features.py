@@ -189,7 +189,11 @@ def extract(
     upper_share = upper / n_alpha
     digit_share = _digits(text) / non_space
     url = _has_url(text)
-    is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or digit_first >= 4
+    # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
+    # four years or prices is no row).
+    is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or (
+        digit_first >= shape.row_numbers and digit_first * shape.row_number_share >= n
+    )
     bullet = bool(_BULLET.match(text))
     headline_like = not terminal and not colon_end and n <= shape.headline_max_words
     numeric = digit_share >= shape.numeric_share

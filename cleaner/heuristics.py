@@ -34,6 +34,10 @@ class ShapeParams:
     numeric_share: float = 0.2
     # A short label before a colon opening a line ("Q:", "SMITH:") is at most this long.
     label_max_chars: int = 24
+    # A line of at least this many numbers, making up at least 1/row_number_share of its
+    # words, is a table row printed as text.
+    row_numbers: int = 4
+    row_number_share: int = 3
 
 
 @dataclass(frozen=True, slots=True)

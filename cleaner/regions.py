@@ -218,6 +218,7 @@ def _outside(
             p.furniture.score,
             f"{side} the article, past boilerplate that separates it from the article "
             f"(overlap with the article {a.overlap_text()})",
+            side_kind=True,
         )
 
 

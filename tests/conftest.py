@@ -46,6 +46,20 @@ about its cost and location.
 Construction is expected to begin in the spring and to last about two years, the council said.
 """
 
+HTML = """<!doctype html><html><head><title>Storm floods coastal towns</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Storm floods coastal towns as rivers burst their banks</h1>
+<p>Heavy rain swept across the coast on Tuesday, flooding dozens of homes and forcing
+hundreds of residents to leave their houses before dawn.</p>
+<p>Advertisement</p>
+<p>Emergency crews worked through the night to reinforce levees, and officials said the
+water was expected to recede by the weekend.</p>
+<p>Photo by: Reuters</p>
+<p>The mayor said the town would need weeks to recover, and asked residents to stay away
+from the river until engineers had inspected the bridges.</p></article>
+<footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>
+"""
+
 
 def expected(text: str) -> str:
     return Cleaner().clean(text).text

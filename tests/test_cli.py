@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import app
-from tests.conftest import ARTICLE, CLI, JUNK, PROSE, expected, write
+from tests.conftest import ARTICLE, CLI, HTML, JUNK, PROSE, expected, write
 
 runner = CliRunner()
 
@@ -220,21 +220,6 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     os.close(leader)
     assert proc.returncode == 0
     assert "━".encode() in seen and b"cleaning" in seen
-
-
-HTML = """<!doctype html><html><head><title>Storm floods coastal towns</title></head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
-<article><h1>Storm floods coastal towns as rivers burst their banks</h1>
-<p>Heavy rain swept across the coast on Tuesday, flooding dozens of homes and forcing
-hundreds of residents to leave their houses before dawn.</p>
-<p>Advertisement</p>
-<p>Emergency crews worked through the night to reinforce levees, and officials said the
-water was expected to recede by the weekend.</p>
-<p>Photo by: Reuters</p>
-<p>The mayor said the town would need weeks to recover, and asked residents to stay away
-from the river until engineers had inspected the bridges.</p></article>
-<footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>
-"""
 
 
 def test_html_files_are_extracted_to_text(tmp_path: Path) -> None:

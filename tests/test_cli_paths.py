@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE, CLI, expected, write
+from tests.conftest import ARTICLE, CLI, HTML, expected, write
 
 
 def cli(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -99,8 +99,6 @@ def test_a_broken_link_is_named_as_one(tmp_path: Path) -> None:
 
 
 def test_compressed_html_is_read_as_html(tmp_path: Path) -> None:
-    from tests.conftest import HTML
-
     with gzip.open(tmp_path / "page.html.gz", "wt") as f:
         f.write(HTML)
     res = cli(tmp_path, "clean", ".", "-o", "out", "-q")

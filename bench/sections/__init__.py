@@ -30,9 +30,15 @@ Section = Callable[["Context"], Part]
 
 def sections() -> dict[str, Section]:
     """Name -> section, in report order (imported here to keep this module import-light)."""
-    from . import damage, html, speed, text
+    from . import damage, html, modes, speed, text
 
-    return {"damage": damage.run, "text": text.run, "html": html.run, "speed": speed.run}
+    return {
+        "damage": damage.run,
+        "modes": modes.run,
+        "text": text.run,
+        "html": html.run,
+        "speed": speed.run,
+    }
 
 
-ACCURACY = ("damage", "text", "html")  # the sections --quick runs (no timing)
+ACCURACY = ("damage", "modes", "text", "html")  # the sections --quick runs (no timing)

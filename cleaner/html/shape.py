@@ -51,10 +51,11 @@ def blocks_from_body(
     out: list[Block] = []
     for k, (line, h) in enumerate(zip(lines, found, strict=True)):
         share = min(1.0, line.linked / len(line.text))
-        if h:
-            role: tuple[Kind, str] | None = (h.kind, f"in {h.reason}: {h.kind.value}")
-        elif k < p.html.title_lines and _is_title(line.text, titles, p):
-            role = Kind.DUPLICATE, _TITLE_REASON
+        # The page's headline is that, whatever element it sits in (a share bar's title).
+        if k < p.html.title_lines and _is_title(line.text, titles, p):
+            role: tuple[Kind, str] | None = (Kind.DUPLICATE, _TITLE_REASON)
+        elif h:
+            role = (h.kind, f"in {h.reason}: {h.kind.value}")
         else:
             role = _shape_role(lines, k, trailing, fields, p)
         out.append(
