@@ -268,7 +268,7 @@ def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], 
         and a.region is Region.BODY
         and after.words >= p.topic.core_min_words
         and not a.off_topic(p.topic)
-        and bool(feats[k].content & after.content)
+        and not set(feats[k].content).isdisjoint(after.content)
     )
 
 
@@ -327,7 +327,7 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
         after = view.feats[k + 1]
         if view.structure[k + 1] is not None:
             return False
-        return after.link_share >= p.lists.linked or not (f.content & after.content)
+        return after.link_share >= p.lists.linked or set(f.content).isdisjoint(after.content)
     return True
 
 

@@ -55,7 +55,10 @@ class Features:
     url: bool
     table: bool
     bullet: bool
-    content: frozenset[str]
+    # The line's distinct content-word stems, in order of appearance. A tuple, not a set: a
+    # document holds one per line, and a tuple takes a fifth of a frozenset's memory; the
+    # set methods that compare lines (``set.intersection``, ``isdisjoint``) take it as is.
+    content: tuple[str, ...]
     opens_lower: bool  # starts with a lower-case letter: may continue the line before
     open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
     # Shape, from the fields above and ``ShapeParams`` (computed once, read everywhere):
@@ -180,7 +183,7 @@ def extract(
     n = len(tokens)
     alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
     n_alpha = alpha or 1
-    content = frozenset(filter(None, map(table.stems.__getitem__, tokens)))  # "": no stem
+    content = tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens))))  # "": none
     non_space = len(text) - text.count(" ") or 1
     last = tokens[-1].lower() if tokens else ""
     terminal = _terminal(text)

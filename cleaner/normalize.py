@@ -20,10 +20,12 @@ def view(line: str) -> str:
 
     Hot path (every line): ``str.translate`` with a table looks up every character, so
     it runs only on the few lines that hold an invisible character (a quick search finds
-    them).
+    them). Most lines are their own view: then the line itself is returned, not an equal
+    copy, so a document's lines are held once in memory, not twice.
     """
     if not line.isascii():
         if _HAS_INVISIBLE.search(line) is not None:
             line = line.translate(_INVISIBLE)
         line = unicodedata.normalize("NFKC", line)
-    return " ".join(line.split())
+    folded = " ".join(line.split())
+    return line if folded == line else folded

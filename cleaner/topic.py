@@ -16,7 +16,8 @@ from .heuristics import TopicParams
 from .lineclass import LineClass
 
 Overlaps = list[float | None]  # per line: its share of content words found, None: unknown
-_NONE: frozenset[str] = frozenset()
+Stems = tuple[str, ...]  # a line's distinct content-word stems (``Features.content``)
+_NONE: Stems = ()
 
 
 def overlaps(
@@ -53,7 +54,7 @@ def overlaps(
         before = lent[n - 1] if n > 0 else _NONE
         after = lent[n + 1] if n + 1 < len(lent) else _NONE
         missed = spread.missed(content, before, after, k in counted)
-        out[k] = (len(content & spread.seen) - missed) / len(content)
+        out[k] = (spread.hits(content) - missed) / len(content)
     return _rescale(out, prose, p)
 
 
@@ -93,31 +94,40 @@ class _Spread:
     thrice: set[str]  # in exactly three
 
     @staticmethod
-    def of(contents: Iterable[frozenset[str]]) -> _Spread:
+    def of(contents: Iterable[Stems]) -> _Spread:
         """Count with set operations, per line rather than per word."""
         one: set[str] = set()  # the words of one line or more so far
         two: set[str] = set()  # of two or more
         three: set[str] = set()
         four: set[str] = set()
         for c in contents:  # the highest first: each reads the count before this line
-            four |= c & three
-            three |= c & two
-            two |= c & one
-            one |= c
+            four.update(three.intersection(c))
+            three.update(two.intersection(c))
+            two.update(one.intersection(c))
+            one.update(c)
         return _Spread(one, one - two, two - three, three - four)
 
-    def missed(
-        self, content: frozenset[str], before: frozenset[str], after: frozenset[str], own: bool
-    ) -> int:
+    def hits(self, content: Stems) -> int:
+        """How many of ``content``'s words some source line holds."""
+        return len(self.seen.intersection(content))
+
+    def missed(self, content: Stems, before: Stems, after: Stems, own: bool) -> int:
         """How many of ``content``'s words only the line (when ``own``: it is a source line)
         and its source neighbours ``before`` and ``after`` hold."""
-        twice = content & self.twice
+        twice = self.twice.intersection(content)
         if own:  # the line holds one copy of each of its words
-            thrice = content & self.thrice
+            thrice = self.thrice.intersection(content)
             return (
-                len(content & self.once)
-                + len(twice & before | twice & after)
-                + len(thrice & before & after)
+                len(self.once.intersection(content))
+                + _in_either(twice, before, after)
+                + (len(thrice.intersection(before, after)) if thrice else 0)
             )
-        once = content & self.once
-        return len(once & before | once & after) + len(twice & before & after)
+        once = self.once.intersection(content)
+        return _in_either(once, before, after) + (
+            len(twice.intersection(before, after)) if twice else 0
+        )
+
+
+def _in_either(words: set[str], before: Stems, after: Stems) -> int:
+    """How many of ``words`` ``before`` or ``after`` holds."""
+    return len(words) - len(words.difference(before, after)) if words else 0
