@@ -24,7 +24,9 @@ SUMMARY_HEIGHT = 1250
 DOCUMENT_HEIGHT = 720
 
 
-def main() -> None:
+def shoot(out: Path) -> list[Path]:
+    """Make the report of the fixtures and its two screenshots into ``out``; their paths.
+    (test_report_browser.py runs this too, into a scratch directory.)"""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         corpus = root / "corpus"
@@ -39,16 +41,20 @@ def main() -> None:
              "--report", str(report), "--report-html", str(page)],
             cwd=root, check=True,
         )  # fmt: skip
-        DOCS.mkdir(exist_ok=True)
-        browser.screenshot(page, DOCS / "report-summary.png", WIDTH, SUMMARY_HEIGHT)
+        out.mkdir(exist_ok=True)
+        summary = browser.screenshot(page, out / "report-summary.png", WIDTH, SUMMARY_HEIGHT)
         docs = json.loads(report.read_text())["documents"]
         which = 1 + [d["path"] for d in docs].index(f"corpus/{DOCUMENT}")
         others = f"section:not(#documents),.filter,#documents>p,article.doc:not(#doc-{which})"
         one = root / "document.html"
         one.write_text(page.read_text().replace("</style>", others + "{display:none}</style>", 1))
-        browser.screenshot(one, DOCS / "report-document.png", WIDTH, DOCUMENT_HEIGHT)
-    for png in ("report-summary.png", "report-document.png"):
-        print(f"docs/{png}: {(DOCS / png).stat().st_size:,} bytes")
+        document = browser.screenshot(one, out / "report-document.png", WIDTH, DOCUMENT_HEIGHT)
+    return [summary, document]
+
+
+def main() -> None:
+    for png in shoot(DOCS):
+        print(f"{png.relative_to(REPO)}: {png.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
+from cleaner import corpus as cp
 from cleaner.cli import app
 from cleaner.corpus import FileReport, Mode, ReportWriter, Status, Summary, read_report
 from cleaner.corpus.review import LIMITS, Outcome, ReviewLimits, view
@@ -82,6 +83,35 @@ def test_json_report_counts_words_and_rules_and_holds_document_views(tmp_path: P
     worst = [d for d in data["documents"] if "worst" in d["why"]]
     shares = [d["words_removed"] / d["words"] for d in worst]
     assert shares == sorted(shares, reverse=True)
+
+
+def test_reports_count_rules_without_holding_a_files_removals(tmp_path: Path) -> None:
+    """--report-html alone keeps no file's removals (a JSONL file's may be millions): the
+    rules are counted in the worker, and the page is the one --report also gets."""
+    records = [ARTICLE, PROSE, HOSTILE_ARTICLE] * 3
+    src = write(tmp_path / "c.jsonl", "".join(json.dumps({"text": t}) + "\n" for t in records))
+    runs = []
+    for keep in (False, True):
+        opts = cp.Options(keep_removed=keep, views=True)
+        tasks, _ = cp.plan([src], opts, output=tmp_path / f"out{keep}")
+        (file,) = cp.run(tasks, Cleaner(), opts, 1)
+        summary = Summary()
+        summary.add(file)
+        runs.append((file.removed, summary.report()))
+    (none, report), (every, with_removals) = runs
+    assert none == [] and len(every) == report["summary"]["lines_removed"]
+    del report["summary"]["seconds"], with_removals["summary"]["seconds"]
+    assert report == with_removals
+    rules = report["summary"]["removed_by_rule"]
+    assert sum(r["lines"] for r in rules) == report["summary"]["lines_removed"] > 0
+    assert sum(r["words"] for r in rules) == report["summary"]["words_removed"] > 0
+    run_report(tmp_path / "both")
+    alone = tmp_path / "alone.html"
+    args = ["clean", str(tmp_path / "both" / "in"), "-o", str(tmp_path / "out-alone")]
+    res = runner.invoke(app, [*args, "--report-html", str(alone)])
+    assert res.exit_code == 0, res.output
+    both = (tmp_path / "both" / "report.html").read_text()
+    assert alone.read_text() == both and '<g class="bar" data-rule="credit.photo"' in both
 
 
 def test_page_from_a_run_equals_page_from_its_saved_report(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def clean(
     reporting = _reporting(report, report_html)
     opts = _options(
         html, jsonl, field, url_field, url, annotate=annotate, diff=diff,
-        keep_removed=verbose or reporting, views=reporting,
+        keep_removed=verbose or report is not None, views=reporting,
     )  # fmt: skip
     stream = _stream(paths, output, in_place, diff)
     c = _cleaner(rules, url, mode)
@@ -110,7 +110,7 @@ def clean(
 
 
 def _reporting(report: Path | None, report_html: Path | None) -> bool:
-    """Whether a report is asked for (then removals and document views are kept)."""
+    """Whether a report is asked for (then the documents' views are kept)."""
     if report is not None and report_html is not None and report.resolve() == report_html.resolve():
         raise _usage("--report and --report-html name the same file")
     return report is not None or report_html is not None
@@ -208,7 +208,8 @@ def check(
 ) -> None:
     """List the files that contain junk, changing nothing. Exit 1 if any does."""
     reporting = _reporting(report, report_html)
-    opts = _options(html, jsonl, field, url_field, url, keep_removed=reporting, views=reporting)
+    keep = report is not None
+    opts = _options(html, jsonl, field, url_field, url, keep_removed=keep, views=reporting)
     stdin = "-" in map(str, paths)
     if stdin and len(paths) > 1:
         raise _usage("'-' (stdin) must be the only input")

@@ -54,15 +54,18 @@ class Outcome:
     warnings: tuple[str, ...]
     lines: int = 0  # lines with text
     words: int = 0
-    kind_words: dict[str, int] = field(default_factory=dict)  # words removed, by kind
+    # (rule, kind): (lines, words) removed. Counted always, so that a report needs no
+    # ``removed``: a file's removals (a JSONL file's may be millions) stay in the worker.
+    by_rule: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     view: tuple[ViewLine, ...] | None = None  # for a changed document, if asked for
 
     @classmethod
     def of(cls, result: CleanResult, keep_removed: bool, views: bool = False) -> Outcome:
         """``keep_removed``: keep every removal; ``views``: a changed document's view."""
-        kind_words: dict[str, int] = {}
+        by_rule: dict[tuple[str, str], tuple[int, int]] = {}
         for r in result.removed:
-            kind_words[r.kind.value] = kind_words.get(r.kind.value, 0) + words(r.text)
+            n, w = by_rule.get((r.rule, r.kind.value), (0, 0))
+            by_rule[r.rule, r.kind.value] = (n + 1, w + words(r.text))
         return cls(
             result.changed,
             result.flagged,
@@ -71,13 +74,13 @@ class Outcome:
             tuple(result.warnings),
             sum(1 for d in result.lines if d.text.strip()),
             sum(words(d.text) for d in result.lines),
-            kind_words,
+            by_rule,
             view(result) if views and result.changed else None,
         )
 
     @property
     def words_removed(self) -> int:
-        return sum(self.kind_words.values())
+        return sum(w for _, w in self.by_rule.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .review import LIMITS, Outcome, ReviewLimits, ViewLine, words
+from .review import LIMITS, Outcome, ReviewLimits, ViewLine
 
 SHARE_BINS = 10  # the histogram of the share of words removed: (0,10%], ..., (90,100%]
 
@@ -127,10 +127,10 @@ class Tally:
         self.lines_removed += sum(outcome.counts.values())
         gone = outcome.words_removed
         self.words_removed += gone
-        self.kind_words.update(outcome.kind_words)
-        for r in outcome.removed:
-            self.rule_lines[r.rule, r.kind.value] += 1
-            self.rule_words[r.rule, r.kind.value] += words(r.text)
+        for (rule, kind), (n, w) in outcome.by_rule.items():
+            self.rule_lines[rule, kind] += n
+            self.rule_words[rule, kind] += w
+            self.kind_words[kind] += w
         if gone and outcome.words:
             self.shares[(gone * SHARE_BINS - 1) // outcome.words] += 1
         if outcome.view is not None:

@@ -5,7 +5,7 @@ could not be read. One HTML file, its style and script inline."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from html import escape
 from urllib.parse import urlencode
@@ -40,7 +40,7 @@ def page(r: Report, limits: ReviewLimits = LIMITS) -> str:
         f'<p class="muted">The {sum("worst" in d.why for d in r.docs)} documents that lost the '
         f"largest share of their words: look here first for article text that went.</p>"
         f"{worst_table(r.docs)}</section>",
-        _documents(r, limits.context),
+        _documents(r, limits),
         _problems(r, limits.messages_shown),
     ]
     title = f"cleaner report: {r.files_read:,} files, {r.lines_removed:,} lines removed"
@@ -160,7 +160,7 @@ def _shares(r: Report) -> str:
     )
 
 
-def _documents(r: Report, context: int) -> str:
+def _documents(r: Report, limits: ReviewLimits) -> str:
     if not r.docs:
         none = '<p class="muted">No document lost anything.</p>'
         return f'<section id="documents"><h2>Documents</h2>{none}</section>'
@@ -169,16 +169,21 @@ def _documents(r: Report, context: int) -> str:
     for d in r.docs:
         kinds.update(removed_kinds(d))
         rules.update(line.rule for line in d.view if line.kind)
+    # Every kind and rule a chart links to can be chosen, even if no line shown has it
+    # (its count, 0, says so), so the filter the address asks for is the one selected.
+    kinds_shown = {c.name: kinds[c.name] for c in r.kinds} | kinds
+    rules_shown = {c.name: rules[c.name] for c in r.rules[: limits.rules_shown]} | rules
     form = (
         '<form id="filter" class="filter" hidden>'
-        f"<label>Kind {_select('kind', 'all kinds', kinds)}</label>"
-        f"<label>Rule {_select('rule', 'all rules', rules)}</label>"
-        f"<label>Shown as {_select('why', 'worst or sample', {'worst': 0, 'sample': 0})}</label>"
+        f"<label>Kind {_select('kind', 'all kinds', kinds_shown)}</label>"
+        f"<label>Rule {_select('rule', 'all rules', rules_shown)}</label>"
+        f"<label>Shown as {_select('why', 'worst or sample', {'worst': None, 'sample': None})}"
+        "</label>"
         '<span id="shown" class="muted"></span></form>'
         '<noscript><p class="muted">The filters need JavaScript: every document is shown.'
         "</p></noscript>"
     )
-    views = "".join(document_view(i, d, context) for i, d in enumerate(r.docs, 1))
+    views = "".join(document_view(i, d, limits.context) for i, d in enumerate(r.docs, 1))
     return (
         '<section id="documents"><h2>Documents</h2><p class="muted">The documents that lost the '
         "most, then a sample of all that lost something. Removed lines are struck through in "
@@ -187,12 +192,18 @@ def _documents(r: Report, context: int) -> str:
     )
 
 
-def _select(name: str, everything: str, counts: Counter[str] | dict[str, int]) -> str:
+def _select(name: str, everything: str, counts: Mapping[str, int | None]) -> str:
+    """A select of ``counts``' keys, most lines first, each with its count of lines in the
+    documents shown (None: no count)."""
     options = "".join(
-        f'<option value="{escape(k)}">{escape(k)}{f" ({n:,} lines)" if n else ""}</option>'
-        for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+        f'<option value="{escape(k)}">{escape(k)}{_lines(n)}</option>'
+        for k, n in sorted(counts.items(), key=lambda x: (-(x[1] or 0), x[0]))
     )
     return f'<select name="{name}"><option value="">{escape(everything)}</option>{options}</select>'
+
+
+def _lines(n: int | None) -> str:
+    return "" if n is None else f" ({count(n, 'line')})"
 
 
 def _problems(r: Report, shown: int) -> str:
