@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 BENCH_DATA ?= ../shared/bench
 SEEDS := $(filter-out %.expected.txt,$(wildcard tests/fixtures/seeds/*.txt))
 
-.PHONY: run test lint golden bench bench-quick fuzz install dev clean-venv
+.PHONY: run test lint golden screenshot bench bench-quick fuzz install dev clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ golden: dev
 	$(BIN)/python -m tests.readme
 	git --no-pager diff --stat -- tests/fixtures README.md
 	git --no-pager diff -- tests/fixtures README.md
+
+## screenshot: the README's pictures of the HTML report (docs/report-*.png), made by
+## headless chromium from a report on the test fixtures; look at them before committing
+screenshot: dev
+	$(BIN)/python -m tests.report_screenshot
 
 ## bench: damage, text and HTML accuracy, speed on the benchmarks in $(BENCH_DATA);
 ## writes BENCHMARKS.md (text inputs made from HTML are cached, see --cache)

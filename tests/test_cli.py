@@ -191,8 +191,9 @@ def test_parallel_output_is_deterministic(tmp_path: Path) -> None:
         files = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.txt"))}
         report = json.loads(rep.read_text())
         del report["summary"]["seconds"]
-        runs.append((files, [f | {"output": None} for f in report["files"]], report["summary"]))
-    assert len(runs[0][0]) == 8
+        entries = [f | {"output": None} for f in report["files"]]
+        runs.append((files, entries, report["summary"], report["documents"]))
+    assert len(runs[0][0]) == 8 and len(runs[0][3]) == 4  # the 4 changed documents shown
     assert runs[0] == runs[1]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typer.core import TyperCommand
 
-from . import clean, explain, learn, rules  # noqa: F401  (each registers its commands)
+from . import clean, explain, learn, report, rules  # noqa: F401  (each registers its commands)
 from .common import _Command, app, rules_app
 
 # Every command's help in the usual form (see _Command), whoever defined the command.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +22,8 @@ from .common import (
     ModeOpt,
     PathsArg,
     QuietOpt,
+    ReportHtmlOpt,
+    ReportOpt,
     RulesOpt,
     UrlFieldOpt,
     UrlOpt,
@@ -32,6 +34,7 @@ from .common import (
     _run,
     _usage,
     app,
+    write_html,
 )
 
 
@@ -67,10 +70,8 @@ def clean(
     annotate: Annotated[
         bool, typer.Option("--annotate", help="JSONL: add each record's removals under 'cleaner'.")
     ] = False,
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", metavar="FILE", help="Write a JSON report of every removal."),
-    ] = None,
+    report: ReportOpt = None,
+    report_html: ReportHtmlOpt = None,
     diff: Annotated[
         bool,
         typer.Option(
@@ -87,9 +88,10 @@ def clean(
     Output mirrors the input tree under -o (HTML inputs become .txt files). With '-' the
     input is read from stdin and written to stdout (or -o FILE).
     """
+    reporting = _reporting(report, report_html)
     opts = _options(
         html, jsonl, field, url_field, url, annotate=annotate, diff=diff,
-        keep_removed=verbose or report is not None,
+        keep_removed=verbose or report is not None, views=reporting,
     )  # fmt: skip
     stream = _stream(paths, output, in_place, diff)
     c = _cleaner(rules, url, mode)
@@ -103,15 +105,39 @@ def clean(
         raise _usage("give -o OUTPUT, --in-place or --diff (or '-' to filter stdin)")
     else:
         reports = _run(paths, opts, c, jobs, quiet, output, in_place, glob)
+    _account(reports, summary, report, report_html, lambda r: _show(r, verbose))
+    _close(summary, quiet)
+
+
+def _reporting(report: Path | None, report_html: Path | None) -> bool:
+    """Whether a report is asked for (then the documents' views are kept)."""
+    if report is not None and report_html is not None and report.resolve() == report_html.resolve():
+        raise _usage("--report and --report-html name the same file")
+    return report is not None or report_html is not None
+
+
+def _account(
+    reports: Iterator[cp.FileReport],
+    summary: cp.Summary,
+    report: Path | None,
+    report_html: Path | None,
+    show: Callable[[cp.FileReport], None],
+) -> None:
+    """Count every file's report into ``summary`` and show it as it comes; write the JSON
+    report (streamed) and the HTML report (at the end) when asked for."""
     with cp.ReportWriter(report) if report else nullcontext() as writer:
         for r in reports:
             summary.add(r)
             if writer is not None:
                 writer.add(r)
-            _show(r, verbose)
+            show(r)
+        if writer is None and report_html is None:
+            return
+        tail = summary.report()
         if writer is not None:
-            writer.finish(summary)
-    _close(summary, quiet)
+            writer.finish(tail)
+    if report_html is not None:
+        write_html(tail, report_html)
 
 
 def _stream(
@@ -176,10 +202,14 @@ def check(
     jsonl: JsonlOpt = False,
     field: FieldOpt = "text",
     url_field: UrlFieldOpt = "url",
+    report: ReportOpt = None,
+    report_html: ReportHtmlOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """List the files that contain junk, changing nothing. Exit 1 if any does."""
-    opts = _options(html, jsonl, field, url_field, url)
+    reporting = _reporting(report, report_html)
+    keep = report is not None
+    opts = _options(html, jsonl, field, url_field, url, keep_removed=keep, views=reporting)
     stdin = "-" in map(str, paths)
     if stdin and len(paths) > 1:
         raise _usage("'-' (stdin) must be the only input")
@@ -190,17 +220,20 @@ def check(
         if stdin
         else _run(paths, opts, c, jobs, quiet, globs=glob)
     )
-    for r in reports:
-        summary.add(r)
-        if r.counts:
-            kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))
-            n = sum(r.counts.values())
-            if r.mode is cp.Mode.JSONL:
-                what = f"{r.records_changed} of {r.records} records with junk, {n} lines"
-            else:
-                what = f"{n} junk line{'s' * (n != 1)}"
-            typer.echo(f"{r.src}: {what} ({kinds})")
-        _show(r, False)
+    _account(reports, summary, report, report_html, _show_junk)
     _close(summary, quiet, check=True)
     if summary.changed:
         raise typer.Exit(1)
+
+
+def _show_junk(r: cp.FileReport) -> None:
+    """``check``'s line for a file with junk."""
+    if r.counts:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.counts.items()))
+        n = sum(r.counts.values())
+        if r.mode is cp.Mode.JSONL:
+            what = f"{r.records_changed} of {r.records} records with junk, {n} lines"
+        else:
+            what = f"{n} junk line{'s' * (n != 1)}"
+        typer.echo(f"{r.src}: {what} ({kinds})")
+    _show(r, False)

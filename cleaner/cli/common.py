@@ -16,6 +16,7 @@ from typer.core import TyperCommand
 
 from .. import Cleaner, RuleError, __version__
 from .. import corpus as cp
+from ..files import atomic_open
 from ..heuristics import MODES
 
 EXIT_CODES = """\b
@@ -116,6 +117,20 @@ UrlFieldOpt = Annotated[
     str,
     typer.Option(
         "--url-field", metavar="NAME", help="JSONL: the field with the page URL ('' for none)."
+    ),
+]
+ReportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--report", metavar="FILE", help="Write a JSON report: every file, every removal."
+    ),
+]
+ReportHtmlOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--report-html",
+        metavar="FILE",
+        help="Write an HTML report to look at: charts, the documents that lost the most, a sample.",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
@@ -219,6 +234,22 @@ def _run(
         _progress(None if has_jsonl else len(tasks), quiet) as tick,
     ):
         yield from cp.run_in(pool, tasks, opts, tick)
+
+
+def write_html(report: dict[str, Any], path: Path) -> None:
+    """Write the HTML report of ``report`` (``Summary.report()`` or a saved JSON report) to
+    ``path``, atomically; a report that lacks what the page shows is a usage error."""
+    from ..reporthtml import ReportFormatError, render
+
+    try:
+        page = render(report)
+    except ReportFormatError as e:
+        raise _usage(f"not a report the HTML page can show: {e}") from None
+    try:
+        with atomic_open(path, compress=False) as f:
+            f.write(page.encode("utf-8", errors="replace"))  # a path not in UTF-8
+    except OSError as e:
+        raise _usage(f"{path}: {e}") from None
 
 
 def _n(count: int, word: str) -> str:

@@ -11,6 +11,8 @@ one job each:
 - ``job``: the work a worker does (a file, a batch of records);
 - ``pool``: running a job's work in parallel, in input order;
 - ``run``: running the planned tasks, and standard input;
+- ``review``: what is kept of each cleaned document (``Outcome``), and its bounded view;
+- ``tally``: lines and words removed by kind and rule, and the documents to show;
 - ``report``: what happened to each file, the totals, the JSON report;
 - ``documents``: reading a corpus's documents for ``cleaner learn``.
 """
@@ -33,7 +35,7 @@ from .plan import (
     walk,
 )
 from .pool import Workers, default_jobs, ordered_map, pool_for
-from .report import FileReport, ReportWriter, Status, Summary
+from .report import FileReport, ReportWriter, Status, Summary, read_report
 from .run import STDIN, run, run_in, run_stream, work_units
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "ordered_map",
     "plan",
     "pool_for",
+    "read_report",
     "run",
     "run_in",
     "run_stream",

@@ -14,7 +14,8 @@ from .content import clean_content, describe
 from .options import Options
 from .plan import Task
 from .records import RecordOut, clean_record
-from .report import FileReport, Outcome, Status
+from .report import FileReport, Status
+from .review import Outcome
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Job:
         except Exception as e:  # one bad file must not stop the run: report it, go on
             return report.fail(Status.ERROR, f"{src}: {describe(e)}")
         result = cleaned.result
-        report.add(Outcome.of(result, opts.keep_removed))
+        report.add(Outcome.of(result, opts.keep_removed, opts.views))
         report.records = 1
         report.records_changed = int(result.changed)
         if result.changed:

@@ -26,6 +26,7 @@ class Options:
     annotate: bool = False
     diff: bool = False
     keep_removed: bool = False  # return every Removal (for --verbose and --report)
+    views: bool = False  # return a view of each changed document (for either report)
 
     @property
     def content_mode(self) -> Mode:

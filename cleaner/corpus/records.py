@@ -16,7 +16,7 @@ from ..pipeline import Cleaner
 from ..schema import account
 from .content import clean_content, describe
 from .options import Mode, Options
-from .report import Outcome
+from .review import Outcome
 
 ANNOTATION_KEY = "cleaner"
 # A lone surrogate: JSON can escape one ("\ud800"), Python decodes it, UTF-8 cannot hold it.
@@ -99,7 +99,7 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
         result = clean_content(cleaner, mode, record.value, record.url).result
     except Exception as e:  # one bad record must not stop the corpus
         return RecordOut(no, line, error=f"record {no}: {describe(e)}")
-    outcome = Outcome.of(result, opts.keep_removed)
+    outcome = Outcome.of(result, opts.keep_removed, opts.views)
     if mode is Mode.TEXT and not result.changed and not opts.annotate:
         return RecordOut(no, line, outcome)  # byte for byte as it came
     del record  # the input text goes before the output is encoded (a record may be large)

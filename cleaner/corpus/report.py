@@ -11,27 +11,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..files import atomic_open
-from ..result import CleanResult, Removal
+from ..result import Removal
 from ..schema import removal_dict
 from .options import Mode
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What cleaning one document did, without the document: all a report needs. Workers
-    send this back, not the CleanResult, whose per-line decisions weigh several times the
-    document (and would be pickled across processes for nothing)."""
-
-    changed: bool
-    flagged: bool
-    counts: dict[str, int]
-    removed: tuple[Removal, ...]  # empty unless asked for (--verbose, --report)
-    warnings: tuple[str, ...]
-
-    @classmethod
-    def of(cls, result: CleanResult, keep_removed: bool) -> Outcome:
-        removed = tuple(result.removed) if keep_removed else ()
-        return cls(result.changed, result.flagged, result.counts(), removed, tuple(result.warnings))
+from .review import Outcome
+from .tally import Tally
 
 
 class Status(StrEnum):
@@ -59,6 +43,7 @@ class FileReport:
     message: str = ""
     diff: bytes = b""  # a unified diff, in the file's own bytes
     warnings: list[str] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)  # lines, words, the documents to show
 
     @classmethod
     def error(cls, src: Path | str, message: str) -> FileReport:
@@ -80,6 +65,7 @@ class FileReport:
             self.counts[kind] = self.counts.get(kind, 0) + n
         self.flagged += int(outcome.flagged)
         self.removed.extend((record, r) for r in outcome.removed)
+        self.tally.add(outcome, self.src, record)
         where = f"record {record}" if record is not None else self.src
         self.warnings.extend(f"{where}: {w}" for w in outcome.warnings)
 
@@ -98,6 +84,9 @@ class FileReport:
             "status": self.status,
             "flagged": self.flagged > 0,
             "counts": self.counts,
+            "lines": self.tally.lines,
+            "words": self.tally.words,
+            "words_removed": self.tally.words_removed,
         }
         if self.mode is Mode.JSONL:
             out |= {
@@ -131,6 +120,7 @@ class Summary:
     notes: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
     jsonl: bool = False
+    tally: Tally = field(default_factory=Tally)
 
     def add(self, r: FileReport) -> None:
         if r.status is Status.SKIPPED:
@@ -146,6 +136,7 @@ class Summary:
         self.unchanged += r.records_changed == 0
         self.flagged += r.flagged
         self.kinds.update(r.counts)
+        self.tally.merge(r.tally)
         if r.mode is Mode.JSONL:
             self.jsonl = True
             self.records += r.records
@@ -181,10 +172,16 @@ class Summary:
             "flagged": self.flagged,
             "records": self.records,
             "removed_by_kind": dict(sorted(self.kinds.items())),
+            **self.tally.to_json(),
             "errors": self.errors,
             "skipped": self.notes,
             "seconds": round(self.seconds, 3),
         }
+
+    def report(self) -> dict[str, Any]:
+        """What the JSON report holds but its file entries: the summary and the documents
+        shown (the HTML report is made of this alone)."""
+        return {"summary": self.to_json(), "documents": self.tally.documents_json()}
 
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:
@@ -192,7 +189,8 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
 
 
 class ReportWriter:
-    """Streams the JSON report (one entry per file, then the summary) to a file, atomically.
+    """Streams the JSON report to a file, atomically: one entry per file, each on a line of
+    its own, then the summary and the documents shown.
 
     Entries are written as they come, so a large run does not hold them all in memory.
     """
@@ -204,19 +202,52 @@ class ReportWriter:
 
     def __enter__(self) -> ReportWriter:
         self._f = self._cm.__enter__()
-        self._f.write(b'{"files": [\n')
+        self._f.write(FILES_OPEN + b"\n")
         return self
 
     def add(self, report: FileReport) -> None:
         assert self._f is not None
         sep = b"" if self._first else b",\n"
         self._first = False
-        self._f.write(sep + json.dumps(report.to_json(), ensure_ascii=False).encode())
+        self._f.write(sep + _line(report.to_json()))
 
-    def finish(self, summary: Summary) -> None:
+    def finish(self, tail: dict[str, Any]) -> None:
+        """Close the file list; write ``tail`` (``Summary.report()``): the summary, then the
+        documents shown, one a line."""
         assert self._f is not None
-        tail = json.dumps(summary.to_json(), ensure_ascii=False, indent=1)
-        self._f.write(b'\n],\n"summary": ' + tail.encode() + b"}\n")
+        summary = json.dumps(tail["summary"], ensure_ascii=False, indent=1)
+        self._f.write(b'\n],\n"summary": ' + summary.encode() + b',\n"documents": [\n')
+        self._f.write(b",\n".join(map(_line, tail["documents"])) + b"\n]}\n")
 
     def __exit__(self, *exc: object) -> None:
         self._cm.__exit__(*exc)  # type: ignore[arg-type]
+
+
+FILES_OPEN = b'{"files": ['
+
+
+def _line(entry: dict[str, Any]) -> bytes:
+    return json.dumps(entry, ensure_ascii=False).encode()
+
+
+def read_report(path: Path) -> dict[str, Any]:
+    """The summary and documents of a JSON report (``{"summary", "documents"}``).
+
+    A report as ``ReportWriter`` wrote it is read without parsing its file entries (one a
+    line), so a report of any number of files reads in little memory; any other layout of
+    the same JSON (reformatted, say) is parsed whole. ValueError if it is not JSON.
+    """
+    with path.open("rb") as f:
+        if f.readline().rstrip(b"\r\n") == FILES_OPEN:
+            for line in f:
+                if line.startswith(b"]"):
+                    data = json.loads(b"{" + line[1:].lstrip(b" ,\r\n") + f.read())
+                    break
+            else:
+                raise ValueError("the list of files is not closed: the report is cut short")
+        else:
+            f.seek(0)
+            data = json.load(f)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return {k: data[k] for k in ("summary", "documents") if k in data}

@@ -20,7 +20,8 @@ from .options import Mode, Options
 from .plan import Task, mode_of
 from .pool import Workers, pool_for
 from .records import RecordOut
-from .report import FileReport, Outcome, Status
+from .report import FileReport, Status
+from .review import Outcome
 
 BATCH = 64  # JSONL records per pool task: big enough to amortise the round trip
 BATCH_BYTES = 1 << 20  # ... and no more bytes than this, unless one record is larger
@@ -214,7 +215,7 @@ def _clean_stream(
     except NothingExtracted as e:
         return report.fail(Status.ERROR, f"{src}: {e}")
     result = cleaned.result
-    report.add(Outcome.of(result, opts.keep_removed))
+    report.add(Outcome.of(result, opts.keep_removed, opts.views))
     report.records = 1
     if result.changed:
         report.status, report.records_changed = Status.CHANGED, 1
