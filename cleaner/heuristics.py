@@ -259,6 +259,10 @@ class DecideParams:
     promo_min_words: int = 5
     promo_score: float = 0.75
     promotions: bool = True
+    # Rules marked ``editorial`` (the publication's own notes on the article: bylines,
+    # credits, sources, disclaimers, disclosures) remove their lines; off (conservative),
+    # those lines are left to the scorer like any other: text of the article to some users.
+    editorial_rules: bool = True
     # A drop-run ends before a subhead of the article (off: it runs on, aggressive).
     run_stops_at_subhead: bool = True
     # HTML: an unlinked sentence of this many words under a linked headline is its teaser.
@@ -355,7 +359,8 @@ def preset(mode: str) -> Params:
       the article's own structures kept while no named barrier separates them from it.
     - ``conservative``: rules and markup, repeats of the title and near echoes, and page
       furniture only past a barrier a rule or the markup named; nothing by shape alone
-      (no story lists, menus, captions or promotions found by their look).
+      (no story lists, menus, captions or promotions found by their look), and none of
+      the publication's notes on the article that ``editorial`` rules name.
     - ``aggressive``: the scorer's own menus and story lists also count as barriers, a
       list heading's run goes on over subheads, and teasers of any length go with their
       headlines: more junk goes, and more of the article's lists with it.
@@ -369,7 +374,7 @@ def preset(mode: str) -> Params:
             lists=replace(DEFAULT.lists, story_lists=False, menus=False),
             duplicates=replace(DEFAULT.duplicates, far_repeats=False),
             captions=replace(DEFAULT.captions, enabled=False),
-            decide=replace(DEFAULT.decide, promotions=False),
+            decide=replace(DEFAULT.decide, promotions=False, editorial_rules=False),
         )
     if mode == "aggressive":
         return replace(

@@ -161,6 +161,7 @@ class _Analysis:
         table.trim()
         matcher = self.cleaner.ruleset.matcher(self.host, lang)
         shape = self.cleaner.params.shape
+        editorial = self.cleaner.params.decide.editorial_rules
         hints = self.hints
         # Rule timeouts are reported once, for the first language only.
         warnings = self.warnings if not self._by_lang else None
@@ -172,7 +173,8 @@ class _Analysis:
             f = extract(line.view, table, shape)
             hint = hints[i] if hints and i < len(hints) else None
             feats[i] = f if hint is None else f.with_link_share(hint.link_share)
-            hits[i] = matcher.match(line.view, warnings)
+            hit = matcher.match(line.view, warnings)
+            hits[i] = hit if hit is None or editorial or not hit.editorial else None
         self._by_lang[lang] = feats, hits
         return feats, hits
 

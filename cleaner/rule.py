@@ -76,6 +76,7 @@ class Rule:
     timeout: float = DEFAULT_TIMEOUT
     compiled: _CompiledOnUse = field(default=_CompiledOnUse(), compare=False, repr=False)
     unbounded: bool = False  # acknowledged: may match a line of any length (see UNBOUNDED)
+    editorial: bool = False  # a match is the publication's own note on the article
     # The word lists the pattern uses (``\L<name>``), for compiling it.
     lists: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
 

@@ -18,6 +18,7 @@ loaded earlier to switch off), and ``[[rule]]`` tables::
     score = 1.0                     # optional: how surely a match is junk
     timeout = 0.05                  # optional: seconds per line before the rule gives up
     unbounded = false               # optional: true acknowledges it may match long lines
+    editorial = false               # optional: true when a match is the publication's note
 
 A rule should bound the lines it matches to ``lengthcheck.MAX_WORDS`` (60) words, as the
 built-in rules do by opening with ``^(?=(?:\\S+\\s){0,59}\\S+$)``: extractors glue junk to
@@ -25,6 +26,11 @@ paragraphs, and an unbounded ``.*reuters.*`` removes the paragraph with it. ``cl
 check`` warns about every rule whose pattern can match a longer line (read from the
 pattern's own word count, or tried on its examples glued into prose) unless the rule says
 ``unbounded = true``; the key must be a boolean and changes nothing else.
+
+``editorial = true`` says a match is the publication's own note on the article (a byline,
+an agency or reporting credit, where it first appeared, a disclaimer, an affiliate
+disclosure): junk to most corpora, the article's text to some. The ``conservative`` mode
+keeps such lines (see ``heuristics.preset``).
 
 ``load`` raises the first fault (``RuleError``: file, rule id, fault); ``check`` goes on and
 returns every fault of every file. Matching is filtered for speed (see ``Matcher``): a
@@ -66,6 +72,7 @@ _RULE_KEYS = {
     "score",
     "timeout",
     "unbounded",
+    "editorial",
 }
 _FILE_KEYS = {"rule", "lists", "disable", "meta"}
 __all__ = ["DEFAULT_TIMEOUT", "Matcher", "Rule", "RuleError", "RuleSet", "normalize_host"]
@@ -324,6 +331,7 @@ def _validated(
     score = _typed(entry, "score", (int, float), 1.0, fail)
     timeout = _typed(entry, "timeout", (int, float), DEFAULT_TIMEOUT, fail)
     _typed(entry, "unbounded", bool, False, fail)
+    _typed(entry, "editorial", bool, False, fail)
     if isinstance(score, int | float) and not 0.0 <= score <= 1.0:
         fail("'score' must be between 0 and 1")
     if isinstance(timeout, int | float) and not 0.0 < timeout <= 10.0:
@@ -357,6 +365,7 @@ def _validated(
         timeout=float(timeout) if isinstance(timeout, int | float) else DEFAULT_TIMEOUT,
         compiled=compiled,  # None when known valid: compiled on first use
         unbounded=entry.get("unbounded") is True,
+        editorial=entry.get("editorial") is True,
         lists=tuple(sorted((k, tuple(v)) for k, v in named.items())),
     )
     if not known:

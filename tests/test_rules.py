@@ -160,3 +160,29 @@ def test_rule_error_crosses_process_boundaries() -> None:
     err = rules.RuleError("x.toml", "r.id", "bad pattern")
     back = pickle.loads(pickle.dumps(err))
     assert str(back) == str(err) and back.rule_id == "r.id"
+
+
+def test_conservative_keeps_the_publications_notes_on_the_article(tmp_path: Path) -> None:
+    """Rules marked ``editorial`` (a reporting credit, a user's own note rule) remove their
+    lines in the balanced mode; the conservative mode keeps them and still removes junk."""
+    own = write(
+        tmp_path,
+        """
+        [[rule]]
+        id = "site.correction"
+        kind = "source"
+        pattern = '^an earlier version of this story misstated \\w+\\.$'
+        editorial = true
+        examples = ["An earlier version of this story misstated dates."]
+        """,
+    )
+    notes = [
+        "(Reporting by Will Dunham; Editing by Tom Brown)",
+        "An earlier version of this story misstated dates.",
+    ]
+    text = "\n\n".join([ARTICLE, *notes, "Advertisement"])
+    balanced = cleaner.Cleaner([own]).clean(text)
+    conservative = cleaner.Cleaner([own], mode="conservative").clean(text)
+    assert [r.text for r in balanced.removed][-3:] == [*notes, "Advertisement"]
+    assert [r.text for r in conservative.removed][-1:] == ["Advertisement"]
+    assert all(note in conservative.text for note in notes)

@@ -45,6 +45,7 @@ def test_every_fault_of_a_file_is_listed(tmp_path: Path) -> None:
         kind = "share"
         pattern = "^fine$"
         unbounded = "yes"
+        editorial = 1
         """,
     )
     res = runner.invoke(app, ["rules", "check", str(path)])
@@ -55,10 +56,11 @@ def test_every_fault_of_a_file_is_listed(tmp_path: Path) -> None:
         "rule 'x.two': 'score' must be between 0 and 1",
         "rule 'x.two': example does not match: 'b'",
         "rule 'x.three': 'unbounded' has the wrong type (str)",
+        "rule 'x.three': 'editorial' has the wrong type (int)",
     ):
         assert f"error: {path}: {fault}" in res.stderr, fault
     assert "Traceback" not in res.output
-    with pytest.raises(RuleError, match=r"and 4 more; `cleaner rules check` lists them all"):
+    with pytest.raises(RuleError, match=r"and 5 more; `cleaner rules check` lists them all"):
         Cleaner([path])
 
 
