@@ -35,8 +35,10 @@ class Structure(StrEnum):
 
 
 # Lines that can only be program text: brackets alone, a comment, a statement that opens
-# or closes a block, a call or an assignment between identifiers.
-_CODE = regex.compile(
+# or closes a block, a call or an assignment between identifiers. Four tests, cheapest
+# first (see ``_program_text``): as one pattern searched at every position of every line,
+# they cost a fifth of the whole clean.
+_CODE_START = regex.compile(
     r"""^\s*(?:
         [{}()\[\];,]+\s*$                                   # brackets and separators only
       | (?://|/\*|\#!|<!--|\*/)                             # comment openers
@@ -49,13 +51,37 @@ _CODE = regex.compile(
            ls|mkdir|cargo|go|python|python3|node|make|cmake|ssh|chmod|helm|terraform)
            \s[-\w./:=@~$"']+(?:\s[-\w./:=@~$"'<>|&]+)*\s*$  # a shell command and its args
       | \$\s\S                                              # a shell prompt
-    )
-    | (?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$                  # opens a block or ends a statement
-    | \w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::      # a call, a comparison, an operator
-    | ^\s*[\w.\[\]"']+\s=\s\S                                # an assignment
-    """,
+    )""",
     regex.X,
 )
+# Opens a block or ends a statement.
+_CODE_END = regex.compile(r"(?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$")
+# A call, a comparison, an operator.
+_OPERATOR = regex.compile(r"\w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::")
+# An assignment.
+_ASSIGNMENT = regex.compile(r"""^\s*[\w.\[\]"']+\s=\s\S""")
+
+
+def _program_text(raw: str) -> bool:
+    """Whether ``raw`` holds one of the shapes above.
+
+    Hot path (every line of every pass): each unanchored pattern runs only on lines with
+    the characters any of its matches holds, and the line's end is searched from where
+    its trailing white space starts (``str.rstrip`` strips all that ``\\s`` matches, and
+    more), not from every position.
+    """
+    if _CODE_START.match(raw) is not None:
+        return True
+    if _CODE_END.search(raw, max(0, len(raw.rstrip()) - 2)) is not None:
+        return True
+    eq = "=" in raw  # in all of ==, !=, += and -=
+    operator = eq or "&&" in raw or "||" in raw or "::" in raw
+    call = "(" in raw and ("." in raw or "()" in raw)
+    if (operator or call) and _OPERATOR.search(raw) is not None:
+        return True
+    return eq and _ASSIGNMENT.match(raw) is not None
+
+
 # A line of prose: it ends like a sentence and opens with a capital letter.
 _SENTENCE = regex.compile(r"^\s*[\p{Lu}\"'“‘(]")
 
@@ -63,7 +89,7 @@ _SENTENCE = regex.compile(r"^\s*[\p{Lu}\"'“‘(]")
 def code_like(raw: str, f: Features, p: StructureParams) -> bool:
     """The line reads as program text, not as a sentence (a code comment in words counts:
     its comment marker says what it is)."""
-    if not _CODE.search(raw):
+    if not _program_text(raw):
         return False
     stripped = raw.lstrip()
     if stripped.startswith(("//", "/*", "#!", "<!--", "*/")):
