@@ -13,7 +13,7 @@ from .decide import Judges, PassInput, decide_document
 from .features import Features, LineHint, extract, token_table
 from .heuristics import Params, preset
 from .render import render
-from .result import CleanResult, LineDecision, Removal
+from .result import CleanResult, LineDecision, LineDecisions, Removal
 from .rules import Rule
 from .segment import Line, segment
 
@@ -90,7 +90,7 @@ class Cleaner:
 
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
-        return self.clean(text, url).lines
+        return list(self.clean(text, url).lines)
 
     def _clean(
         self, text: str, url: str | None, hints: Sequence[LineHint | None] | None
@@ -105,14 +105,15 @@ class Cleaner:
         analysis = _Analysis(self, lines, _host(url or self.url), lang, hints, warnings)
         outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
         if outcome.emptied:
-            return _flagged(text, lang, outcome.decisions, warnings)
+            return _flagged(text, lang, outcome.decisions(), warnings)
         out = text if all(outcome.keep) else render(lines, outcome.keep, text.startswith("\ufeff"))
         removed = [
             Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
-            for d in outcome.decisions
-            if not d.keep and d.kind is not None
+            for _, d in sorted(outcome.removed.items())
+            if d.kind is not None
         ]
-        return CleanResult(out, removed, language=lang, lines=outcome.decisions, warnings=warnings)
+        decisions = LineDecisions(outcome.decisions)
+        return CleanResult(out, removed, language=lang, lines=decisions, warnings=warnings)
 
 
 class _Analysis:
