@@ -31,7 +31,8 @@ print(json.dumps(out))
 """
 # Start-up work that a warm cache spares: analysing patterns for the matcher, running each
 # rule's examples, reading every stoplist, scanning Unicode for what regex calls a space.
-# Also compiling the rules' patterns, and building the case-folding table.
+# Also compiling the rules' patterns, building the case-folding table and the matcher's
+# literal scan.
 POISONED = """
 import types
 import regex
@@ -42,6 +43,7 @@ prefilter.prefix_keys = prefilter.required_literals = recomputed
 rules._check_examples = recomputed
 language._stoplists = language._index = recomputed
 casefold._solve = recomputed
+prefilter._longest_pattern = recomputed
 rule.regex = types.SimpleNamespace(compile=recomputed, V0=regex.V0, IGNORECASE=regex.IGNORECASE)
 """
 REPO = Path(__file__).resolve().parent.parent
