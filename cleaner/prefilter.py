@@ -352,7 +352,7 @@ class LiteralScan:
 
     def __init__(self, masks: dict[str, int]) -> None:
         self._short, pattern, self._found = _scan_plan(tuple(sorted(masks.items())))
-        self._search = re.compile(pattern).search
+        self._search = memo.compiled_re(pattern).search
 
     def __call__(self, text: str) -> int:
         found = 0
