@@ -14,6 +14,7 @@ import regex
 
 from .features import Features
 from .heuristics import DEFAULT, CaptionParams
+from .rule import compiled_pattern
 
 _MARKER = regex.compile(
     r"\((?:L|R|C|CL|CR|C-L|C-R|left|right|centre|center|top|bottom|front|back|above|below|"
@@ -35,18 +36,20 @@ class CaptionScorer:
         # Without a position marker "(L)" the other signs may fall short of a caption;
         # then a line without a bracket need not be scored at all.
         self._needs_marker = params.verb + params.date + params.unterminated < params.min_score
-        verbs = sorted({v.lower() for v in caption_verbs}, key=len, reverse=True)
+        # Longest first, ties in a fixed order: one cache key in every process.
+        verbs = sorted({v.lower() for v in caption_verbs}, key=lambda v: (-len(v), v))
+        # Compiled as rules are, and kept across processes alike (``compiled_pattern``).
         self._verb = (
-            regex.compile(r"^(?:\S+\s){1,12}?(?:\L<verbs>)\b", regex.I, verbs=verbs)
+            compiled_pattern(r"^(?:\S+\s){1,12}?(?:\L<verbs>)\b", True, (("verbs", tuple(verbs)),))
             if verbs
             else None
         )
-        month_names = sorted({m.lower() for m in months}, key=len, reverse=True)
+        month_names = sorted({m.lower() for m in months}, key=lambda m: (-len(m), m))
         self._on_date = (
-            regex.compile(
+            compiled_pattern(
                 r"\b(?:on|in)\s(?:\L<months>)\.?\s\d{1,2}\b|\bon\s\d{1,2}\s(?:\L<months>)\b",
-                regex.I,
-                months=month_names,
+                True,
+                (("months", tuple(month_names)),),
             )
             if month_names
             else None

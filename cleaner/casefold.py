@@ -26,6 +26,8 @@ from functools import lru_cache
 
 import regex
 
+from . import memo
+
 # The characters that ``regex`` can give case variants or folds: a superset is harmless.
 _CASED = r"[\p{Cased}\p{CWCF}\p{CWCM}\p{CWL}\p{CWU}\p{CWT}]"
 
@@ -68,6 +70,16 @@ def regex_case_data() -> tuple[Cases, Callable[[str], str]] | None:
 @lru_cache(maxsize=1)
 def table() -> dict[int, str] | None:
     """``str.translate`` table applied after ``casefold``; None if it cannot be built."""
+    if regex_case_data() is None:  # a stored table would be of case data no longer read
+        return None
+    return _built_table()
+
+
+@memo.persistent("casefold.table")
+def _built_table() -> dict[int, str] | None:
+    """``table``, built from a scan of every character (a tenth of a second, and more on a
+    busy machine): kept across processes, as it depends only on the Python and ``regex``
+    versions, which the cache's fingerprint holds."""
     data = regex_case_data()
     if data is None:
         return None

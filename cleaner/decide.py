@@ -82,15 +82,28 @@ class Verdicts:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The document's verdicts: one decision per input line, and what stays.
+    """The document's verdicts: what stays, and the decisions on the removed lines (by
+    input position); ``decisions()`` gives one per input line.
 
     ``emptied``: every non-blank line would go, so nothing is removed (the caller flags
     the document).
     """
 
-    decisions: list[LineDecision]
+    lines: Sequence[Line]
     keep: list[bool]
     emptied: bool
+    removed: dict[int, LineDecision]
+    last: Verdicts  # the last pass's verdicts, which the kept lines keep
+    at: list[int]  # the input position of each line of the last pass's view
+
+    def decisions(self) -> list[LineDecision]:
+        """One decision per input line, in order: built on request (``explain``), as most
+        callers read the removed lines only. Blank lines are kept as they are."""
+        found = dict(self.removed)
+        for k, i in enumerate(self.at):
+            if i not in found:
+                found[i] = self.last.decision(k)
+        return [found.get(i) or _blank(line) for i, line in enumerate(self.lines)]
 
 
 def decide_document(
@@ -129,23 +142,9 @@ def decide_document(
         if not dropped:
             break
         if not any(kept and not line.blank for kept, line in zip(keep, lines, strict=True)):
-            _account_kept(decisions, verdicts, at)
-            return Outcome(_ordered(lines, decisions), keep, True)
+            return Outcome(lines, keep, True, decisions, verdicts, at)
         current = kept_lines(lines, keep)
-    _account_kept(decisions, verdicts, at)
-    return Outcome(_ordered(lines, decisions), keep, False)
-
-
-def _account_kept(decisions: dict[int, LineDecision], verdicts: Verdicts, at: list[int]) -> None:
-    """The lines the last pass kept get its verdict (removed lines got theirs as they went)."""
-    for k, i in enumerate(at):
-        if i not in decisions:
-            decisions[i] = verdicts.decision(k)
-
-
-def _ordered(lines: Sequence[Line], decisions: dict[int, LineDecision]) -> list[LineDecision]:
-    """One decision per input line, in order; blank lines are kept as they are."""
-    return [decisions.get(i) or _blank(line) for i, line in enumerate(lines)]
+    return Outcome(lines, keep, False, decisions, verdicts, at)
 
 
 def _blank(line: Line) -> LineDecision:

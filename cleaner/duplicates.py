@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .assessment import Mark
 from .document import DocView
 from .features import Features
 from .heuristics import DuplicateParams
 from .result import Kind
+from .structure import LINE_MEMO
 
 _TITLE_SEP = re.compile(r"\s[|–—-]\s")
 
@@ -97,9 +99,9 @@ def _page_titles(
         if key is not None and marks[k] is None and view.feats[k].words >= p.min_words:
             first.setdefault(key, k)
     for k, line in enumerate(view.lines):
-        if marks[k] is not None or not _TITLE_SEP.search(line.view):
+        if marks[k] is not None:
             continue
-        parts = [part.strip() for part in _TITLE_SEP.split(line.view.casefold())]
+        parts = _title_parts(line.view)
         for n, part in enumerate(parts):
             j = first.get(part)
             if j is None or j == k:
@@ -114,3 +116,12 @@ def _page_titles(
                     "section's name",
                 )
                 break
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _title_parts(view: str) -> tuple[str, ...]:
+    """The casefolded parts of a line between bars or dashes (none when it has none):
+    remembered per line text, as every pass looks at every line again."""
+    if not _TITLE_SEP.search(view):
+        return ()
+    return tuple(part.strip() for part in _TITLE_SEP.split(view.casefold()))

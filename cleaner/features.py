@@ -7,8 +7,10 @@ All of it is computed once per line, in one pass over its tokens.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from typing import TypeVar, dataclass_transform
 
 import regex
 
@@ -36,12 +38,25 @@ class LineHint:
     code: bool = False  # the line sat in a code element
 
 
-@dataclass(frozen=True, slots=True)
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True)
+def _record(cls: type[_T]) -> type[_T]:
+    """A dataclass that type checkers take as frozen, built as an ordinary one hashed by
+    its fields (see ``Features``)."""
+    return dataclass(slots=True, unsafe_hash=True)(cls)
+
+
+@_record
 class Features:
     """What the scorer knows about one non-blank line (see ``extract``).
 
     Frozen: what markup or table detection adds later comes as a new copy
     (``with_link_share``, ``as_cell``), so a line's features never change under a stage.
+    The type checker enforces it (``make test`` runs mypy); at run time the class is an
+    ordinary one (hashed by value as a frozen one is), since a frozen class's constructor
+    sets each of its 25 fields through ``object.__setattr__``: 5% of a whole clean.
     """
 
     words: int
@@ -104,6 +119,8 @@ _MASK = _CHUNK = (1 << _FIELD) - 1
 _ALPHA_AT, _TITLE_AT, _UPPER_AT, _DIGIT_FIRST_AT, _STOP_AT = range(0, 5 * _FIELD, _FIELD)
 _ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << at for at in range(0, 5 * _FIELD, _FIELD))
 TABLE_SIZE = 50_000  # distinct tokens remembered per stoplist before starting afresh
+TABLES = 32  # stoplists (languages) whose tables are kept
+TOKEN_BUDGET = 4 * TABLE_SIZE  # distinct tokens remembered over all the tables kept
 
 
 class _Packed(dict[str, int]):
@@ -166,12 +183,35 @@ class TokenTable:
         if len(self.stems) > TABLE_SIZE:
             self.stems.clear()
 
+    def __len__(self) -> int:
+        return len(self.packed) + len(self.stems)
 
-@lru_cache(maxsize=4)
+
+_tables: OrderedDict[frozenset[str], TokenTable] = OrderedDict()
+_tables_lock = threading.Lock()
+
+
 def token_table(stopwords: frozenset[str]) -> TokenTable:
-    """The shared table of one stoplist (a language); the last four languages are kept,
-    so the tables hold at most 4 x 2 x TABLE_SIZE tokens (tens of MB) in a process."""
-    return TokenTable(stopwords)
+    """The shared table of one stoplist (a language), for the last ``TABLES`` languages.
+
+    A multilingual corpus switches languages from one document to the next: with fewer
+    tables kept (four, once) a table was dropped and learnt again many times a run.
+    Memory stays that of four full tables: past ``TOKEN_BUDGET`` tokens in all, every
+    table starts afresh.
+    """
+    with _tables_lock:
+        if sum(map(len, _tables.values())) > 2 * TOKEN_BUDGET:  # two dicts a table
+            for kept in _tables.values():
+                kept.packed.clear()
+                kept.stems.clear()
+        table = _tables.get(stopwords)
+        if table is not None:
+            _tables.move_to_end(stopwords)
+            return table
+        table = _tables[stopwords] = TokenTable(stopwords)
+        if len(_tables) > TABLES:
+            _tables.popitem(last=False)
+        return table
 
 
 def extract(

@@ -54,7 +54,7 @@ def _bmp_word() -> re.Pattern[str]:
     in ``WORD``'s classes (Python's own Unicode data may be of another version), so the
     tokens are the same; so limited, the standard engine tests a class with a bitmap.
     """
-    return re.compile(_bmp_word_pattern())
+    return memo.compiled_re(_bmp_word_pattern())
 
 
 @memo.persistent("language.bmp_word")

@@ -20,15 +20,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib
 import os
 import pickle
+import re
 import sqlite3
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -158,7 +160,16 @@ class Store:
 
 
 def _prune(db: sqlite3.Connection) -> None:
-    """Mark this fingerprint used; drop the entries of all but the latest few."""
+    """Mark this fingerprint used; drop the entries of all but the latest few.
+
+    Runs at every process's first use of the cache, so it reads only what it needs: the
+    fingerprints that entries are stored under are found by seeking from one to the next
+    on the primary key (whose first column is the fingerprint), and dropped entries are
+    deleted by it. (One delete of every entry whose fingerprint is not kept reads the
+    whole table: with the stoplist index of a few versions, hundreds of thousands of rows,
+    a third of a second at every start.) Entries that a process of a dropped version
+    wrote after the drop go at the next start.
+    """
     with db:
         db.execute(
             "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", (fingerprint(), time.time())
@@ -168,7 +179,19 @@ def _prune(db: sqlite3.Connection) -> None:
             "(SELECT fp FROM fingerprints ORDER BY used DESC LIMIT ?)",
             (KEEP_FINGERPRINTS,),
         )
-        db.execute("DELETE FROM entries WHERE fp NOT IN (SELECT fp FROM fingerprints)")
+        kept = {fp for (fp,) in db.execute("SELECT fp FROM fingerprints")}
+        stale = [fp for fp in _stored_fingerprints(db) if fp not in kept]
+        db.executemany("DELETE FROM entries WHERE fp = ?", [(fp,) for fp in stale])
+
+
+def _stored_fingerprints(db: sqlite3.Connection) -> list[str]:
+    """The fingerprints that entries are stored under: one index seek each."""
+    found: list[str] = []
+    row = db.execute("SELECT min(fp) FROM entries").fetchone()
+    while row is not None and row[0] is not None:
+        found.append(row[0])
+        row = db.execute("SELECT min(fp) FROM entries WHERE fp > ?", (row[0],)).fetchone()
+    return found
 
 
 _store: Store | None = None
@@ -216,3 +239,39 @@ def persistent(namespace: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return wrapper
 
     return decorate
+
+
+def compiled_re(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, from the compiled code kept in the cache when it can be.
+
+    The standard library compiles a pattern in Python: the matcher's scan of a few
+    hundred literals takes some 30 ms, the word pattern of the whole Basic Multilingual
+    Plane 10, most of a process's first document. Its code (``_sre_args``) is kept
+    across processes (the cache's fingerprint holds the Python version, so the code meets
+    the engine it was made for) and handed to ``_sre.compile`` as ``re`` itself does.
+    That API is private: when it is missing or refuses the code, ``re.compile`` serves.
+    """
+    try:
+        sre: Any = importlib.import_module("_sre")
+        compiled = sre.compile(*_sre_args(pattern))
+        if isinstance(compiled, re.Pattern) and compiled.pattern == pattern:
+            return compiled
+    except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
+        pass
+    return re.compile(pattern)
+
+
+@persistent("re.compiled")
+def _sre_args(pattern: str) -> tuple[Any, ...]:
+    """The arguments ``re``'s compiler gives ``_sre.compile`` for ``pattern`` (flags 0);
+    ImportError without its private modules (nothing is kept then)."""
+    compiler: Any = importlib.import_module("re._compiler")
+    parser: Any = importlib.import_module("re._parser")
+    parsed = parser.parse(pattern, 0)
+    code = [int(op) for op in compiler._code(parsed, 0)]  # opcodes are named ints: plain ones
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    flags = int(parsed.state.flags)
+    return (pattern, flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))

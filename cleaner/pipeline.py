@@ -13,7 +13,7 @@ from .decide import Judges, PassInput, decide_document
 from .features import Features, LineHint, extract, token_table
 from .heuristics import Params, preset
 from .render import render
-from .result import CleanResult, LineDecision, Removal
+from .result import CleanResult, LineDecision, LineDecisions, Removal
 from .rules import Rule
 from .segment import Line, segment
 
@@ -90,7 +90,7 @@ class Cleaner:
 
     def explain(self, text: str, url: str | None = None) -> list[LineDecision]:
         """Every input line with its verdict: keep or drop, kind, rule, score and reason."""
-        return self.clean(text, url).lines
+        return list(self.clean(text, url).lines)
 
     def _clean(
         self, text: str, url: str | None, hints: Sequence[LineHint | None] | None
@@ -101,18 +101,19 @@ class Cleaner:
             return CleanResult(text, [])
         lines = segment(text)
         warnings: list[str] = []
-        lang = self.language or language.guess_text(text)
-        analysis = _Analysis(self, lines, _host(url or self.url), lang, hints, warnings)
+        analysis = _Analysis(self, lines, _host(url or self.url), hints, warnings)
+        lang = analysis.lang
         outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
         if outcome.emptied:
-            return _flagged(text, lang, outcome.decisions, warnings)
+            return _flagged(text, lang, outcome.decisions(), warnings)
         out = text if all(outcome.keep) else render(lines, outcome.keep, text.startswith("\ufeff"))
         removed = [
             Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
-            for d in outcome.decisions
-            if not d.keep and d.kind is not None
+            for _, d in sorted(outcome.removed.items())
+            if d.kind is not None
         ]
-        return CleanResult(out, removed, language=lang, lines=outcome.decisions, warnings=warnings)
+        decisions = LineDecisions(outcome.decisions)
+        return CleanResult(out, removed, language=lang, lines=decisions, warnings=warnings)
 
 
 class _Analysis:
@@ -126,19 +127,20 @@ class _Analysis:
         cleaner: Cleaner,
         lines: list[Line],
         host: str | None,
-        lang: str | None,
         hints: Sequence[LineHint | None] | None,
         warnings: list[str],
     ) -> None:
         self.cleaner, self.lines, self.host, self.hints = cleaner, lines, host, hints
-        self.lang = lang
         self.warnings = warnings
         self._by_lang: dict[str | None, tuple[list[Features | None], list[Rule | None]]] = {}
+        self._words: dict[int, list[str]] = {}
+        self._guesses: dict[tuple[str, ...], str | None] = {}
+        self.lang = cleaner.language or self._guess(range(len(lines)))
 
     def __call__(self, positions: Sequence[int]) -> PassInput:
         lang = self.lang
         if self.cleaner.language is None and len(positions) < len(self.lines):
-            lang = language.guess_text("\n".join(self.lines[i].raw for i in positions))
+            lang = self._guess(positions)
         feats, hits = self._lines(lang)
         cells, numbers = _tables(self.lines, feats, positions, self.cleaner.params)
         if cells:
@@ -151,6 +153,27 @@ class _Analysis:
             for i in numbers:
                 hits[i] = None  # a number in a data table is data, not a page number
         return PassInput(feats, hits, bool(language.stoplist(lang)))
+
+    def _guess(self, positions: Iterable[int]) -> str | None:
+        """``language.guess_text`` of the lines at ``positions`` joined by newlines.
+
+        The same sample, the text's first ``SAMPLE_WORDS`` lower-cased tokens, is taken
+        from each line's own tokens (no token spans a line), tokenised once per document;
+        a pass whose sample is that of an earlier one (its removals came after it) takes
+        that pass's guess.
+        """
+        sample: list[str] = []
+        for i in positions:
+            words = self._words.get(i)
+            if words is None:
+                words = self._words[i] = [w.lower() for w in language.tokens(self.lines[i].raw)]
+            sample += words
+            if len(sample) >= language.SAMPLE_WORDS:
+                break
+        key = tuple(sample[: language.SAMPLE_WORDS])
+        if key not in self._guesses:
+            self._guesses[key] = language.guess(key)
+        return self._guesses[key]
 
     def _lines(self, lang: str | None) -> tuple[list[Features | None], list[Rule | None]]:
         """Features and rule hits of every line under ``lang`` (None for blank lines)."""

@@ -351,21 +351,8 @@ class LiteralScan:
     MAX_LEN = 32
 
     def __init__(self, masks: dict[str, int]) -> None:
-        cut: dict[str, int] = {}
-        for lit, mask in masks.items():
-            cut[lit[: self.MAX_LEN]] = cut.get(lit[: self.MAX_LEN], 0) | mask
-        self._short = [(lit, mask) for lit, mask in cut.items() if len(lit) <= self.SHORT]
-        long = [lit for lit in cut if len(lit) > self.SHORT]
-        trie: dict[str, Any] = {}
-        for lit in long:
-            node = trie
-            for ch in lit:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        self._search = re.compile(_longest_pattern(trie) if trie else "(?!)").search
-        self._found = {
-            lit: _or(cut.get(lit[:k], 0) for k in range(1, len(lit) + 1)) for lit in long
-        }
+        self._short, pattern, self._found = _scan_plan(tuple(sorted(masks.items())))
+        self._search = memo.compiled_re(pattern).search
 
     def __call__(self, text: str) -> int:
         found = 0
@@ -378,6 +365,28 @@ class LiteralScan:
             found |= masks[m.group()]
             m = search(text, m.start() + 1)
         return found
+
+
+@memo.persistent("prefilter.scan")
+def _scan_plan(
+    masks: tuple[tuple[str, int], ...],
+) -> tuple[list[tuple[str, int]], str, dict[str, int]]:
+    """``LiteralScan``'s short literals with their masks, its search pattern, and the masks
+    each match stands for; kept across processes (see ``memo``), as building the trie
+    of a few hundred literals costs every process tens of milliseconds."""
+    cut: dict[str, int] = {}
+    for lit, mask in masks:
+        cut[lit[: LiteralScan.MAX_LEN]] = cut.get(lit[: LiteralScan.MAX_LEN], 0) | mask
+    short = [(lit, mask) for lit, mask in cut.items() if len(lit) <= LiteralScan.SHORT]
+    long = [lit for lit in cut if len(lit) > LiteralScan.SHORT]
+    trie: dict[str, Any] = {}
+    for lit in long:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    found = {lit: _or(cut.get(lit[:k], 0) for k in range(1, len(lit) + 1)) for lit in long}
+    return short, _longest_pattern(trie) if trie else "(?!)", found
 
 
 def _or(masks: Iterable[int]) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, overload
 
 
 class Kind(StrEnum):
@@ -57,6 +59,53 @@ class LineDecision:
         return "keep" if self.keep else "drop"
 
 
+class LineDecisions(Sequence[LineDecision]):
+    """Every input line's decision (``CleanResult.lines``), built when first read.
+
+    Most callers read only the text and the removed lines; building a decision for every
+    kept line of every document cost them several percent of the clean. It reads as a
+    list, compares equal to a list of the same decisions, and pickles as one. Until it
+    is read, the result holds what builds it: the last pass's view of the document.
+    """
+
+    __slots__ = ("_build", "_items")
+
+    def __init__(self, build: Callable[[], list[LineDecision]]) -> None:
+        self._build: Callable[[], list[LineDecision]] | None = build
+        self._items: list[LineDecision] = []
+
+    def _list(self) -> list[LineDecision]:
+        if self._build is not None:
+            self._items, self._build = self._build(), None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> LineDecision: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LineDecision]: ...
+    def __getitem__(self, index: int | slice) -> LineDecision | list[LineDecision]:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[LineDecision]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineDecisions):
+            other = other._list()
+        return self._list() == other if isinstance(other, list) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like the list it stands for
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (self._list(),))
+
+
 @dataclass(frozen=True)
 class CleanResult:
     """The article (``text``) plus an account of every removed line.
@@ -70,7 +119,7 @@ class CleanResult:
     flagged: bool = False
     flag_reason: str | None = None
     language: str | None = None
-    lines: list[LineDecision] = field(default_factory=list, repr=False)
+    lines: Sequence[LineDecision] = field(default_factory=list, repr=False)
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import cleaner
+from cleaner.result import LineDecisions
 from tests.golden import inputs, read
 
 TEXTS = [read(p) for p in inputs()]
@@ -44,3 +46,20 @@ def test_removal_fields() -> None:
 
 def test_malformed_url_only_loses_site_rules() -> None:
     assert cleaner.clean(TEXTS[0], url="http://[::1").text == cleaner.clean(TEXTS[0]).text
+
+
+def test_the_lines_of_a_result_read_as_a_list_built_when_first_read() -> None:
+    """``result.lines`` is every line's decision, built on first read (most callers read
+    the text and the removals only); it compares equal to a list, and pickles as one."""
+    c = cleaner.Cleaner()
+    r = c.clean(TEXTS[0])
+    assert isinstance(r.lines, LineDecisions) and r.lines._build is not None
+    explained = c.explain(TEXTS[0])
+    assert type(explained) is list
+    assert r.lines == explained and explained == r.lines and len(r.lines) == len(explained)
+    assert r.lines[0] == explained[0] and r.lines[-2:] == explained[-2:]
+    assert list(r.lines) == explained
+    copy = pickle.loads(pickle.dumps(r))
+    assert copy == r and type(copy.lines) is list and copy.lines == explained
+    dropped = [(d.line_no, d.text, d.kind) for d in r.lines if not d.keep]
+    assert dropped == [(x.line_no, x.text, x.kind) for x in r.removed]

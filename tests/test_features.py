@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import features, language
-from cleaner.features import TokenTable, extract
+from cleaner.features import TokenTable, extract, token_table
 
 EN = language.stoplist("en")
 LINES = [
@@ -71,6 +71,22 @@ def test_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(table.packed) == 50
     table.trim()
     assert len(table.packed) == 0 and len(table.stems) == 0
+
+
+def test_a_table_is_kept_while_other_languages_come_and_go() -> None:
+    """A multilingual corpus switches languages from one document to the next: the
+    tables of the languages it uses stay (four were kept once, and learnt again)."""
+    langs = ["en", "de", "fr", "pt", "it", "es", "nl", "ru", "ko", "id"]
+    tables = [token_table(language.stoplist(lang)) for lang in langs]
+    assert [token_table(language.stoplist(lang)) for lang in langs] == tables
+
+
+def test_tables_stay_bounded_over_all_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "TOKEN_BUDGET", 10)
+    table = token_table(language.stoplist("en"))
+    extract(" ".join(f"word{k}" for k in range(50)), table)
+    token_table(language.stoplist("de"))
+    assert len(table) == 0
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,13 @@ import random
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner import language
+from cleaner.pipeline import _Analysis
+from cleaner.segment import segment
 
 # Plain English with few function words: jusText's big stoplists (Marathi, Finnish,
 # Uzbek) hold many English words, and by raw hit counts each of them beat English here.
@@ -85,3 +89,32 @@ def test_guess_counts_hits_as_the_definition_does_ties_included() -> None:
             samples.append(rng.sample(words, min(len(words), rng.randrange(5, 30))) * 2)
     for sample in samples + [s[::-1] for s in samples] + [s * 40 for s in samples[:4]]:
         assert language.guess(iter(sample)) == reference_guess(sample), sample[:10]
+
+
+# Pieces of lines: words of several scripts and stoplists, apostrophes, digits, emoji
+# (beyond the Basic Multilingual Plane), marks, and white space, line endings included.
+GUESS_PIECES = [
+    *["the", "and", "of", "die", "und", "der", "la", "de", "que", "и", "в", "на"],
+    *["don't", "l’homme", "Straße", "ÉTÉ", "x9", "12", "😀", "e\u0301", "\u200b"],
+    *[" ", "  ", "\t", ", ", ". ", "\n", "\r\n", "\r", "\ufeff"],
+]
+
+
+GUESSER = cleaner.Cleaner()
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(st.sampled_from(GUESS_PIECES), max_size=2000).map("".join),
+    st.sets(st.integers(0, 400)),
+)
+def test_the_guess_from_lines_is_the_guess_from_their_text(text: str, gone: set[int]) -> None:
+    """The pipeline guesses from each line's tokens, the lines left by a pass without
+    their text joined again: the same guess as ``guess_text`` of that text."""
+    analysis = _Analysis(GUESSER, segment(text), None, None, [])
+    assert analysis.lang == language.guess_text(text)
+    lines = analysis.lines
+    left = [i for i in range(len(lines)) if i not in gone]
+    joined = "\n".join(lines[i].raw for i in left)
+    assert analysis(left).feats is not None  # takes the path a later pass takes
+    assert analysis._guess(left) == language.guess_text(joined)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import memo
 from tests.conftest import obeying_modes, write
 from tests.golden import inputs
 
@@ -30,13 +31,20 @@ print(json.dumps(out))
 """
 # Start-up work that a warm cache spares: analysing patterns for the matcher, running each
 # rule's examples, reading every stoplist, scanning Unicode for what regex calls a space.
+# Also compiling the rules' patterns, building the case-folding table and the matcher's
+# literal scan.
 POISONED = """
-from cleaner import language, prefilter, rules
+import types
+import regex
+from cleaner import casefold, language, prefilter, rule, rules
 def recomputed(*args, **kwargs):
     raise AssertionError("start-up work done again")
 prefilter.prefix_keys = prefilter.required_literals = recomputed
 rules._check_examples = recomputed
 language._stoplists = language._index = recomputed
+casefold._solve = recomputed
+prefilter._longest_pattern = recomputed
+rule.regex = types.SimpleNamespace(compile=recomputed, V0=regex.V0, IGNORECASE=regex.IGNORECASE)
 """
 REPO = Path(__file__).resolve().parent.parent
 
@@ -122,3 +130,28 @@ def test_rules_are_still_validated_when_they_change(tmp_path: Path) -> None:
     write(rule, RULE.format(example="Sign up for the evening news"))
     res = python(load, tmp_path / "cache")
     assert res.returncode == 1 and "example does not match" in res.stderr
+
+
+def test_only_the_entries_of_old_versions_are_dropped(tmp_path: Path) -> None:
+    """Opening the cache keeps the entries of the ``KEEP_FINGERPRINTS`` latest versions
+    (this one included) and drops the others', and those written under a version that
+    was already dropped (by a process that was still running)."""
+    path = tmp_path / "cache.sqlite3"
+    with memo.Store(path)._connection() as db:
+        assert db is not None
+        old = [f"old{n}" for n in range(memo.KEEP_FINGERPRINTS)]
+        db.executemany(
+            "INSERT INTO fingerprints VALUES (?, ?)", [(fp, n) for n, fp in enumerate(old)]
+        )
+        versions = [*old, "orphan", memo.fingerprint()]
+        db.executemany(
+            "INSERT INTO entries VALUES (?, 'ns', ?, x'00')",
+            [(fp, k.to_bytes(2, "big")) for fp in versions for k in range(3)],
+        )
+        db.commit()
+    with memo.Store(path)._connection() as db:
+        assert db is not None
+        left = dict(db.execute("SELECT fp, count(*) FROM entries GROUP BY fp").fetchall())
+        kept = {fp for (fp,) in db.execute("SELECT fp FROM fingerprints")}
+    assert left == dict.fromkeys([*old[1:], memo.fingerprint()], 3)
+    assert kept == {*old[1:], memo.fingerprint()}

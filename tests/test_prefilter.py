@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, casefold, prefilter
+from cleaner import Cleaner, casefold, language, prefilter
 from cleaner.result import Kind
 from cleaner.rules import Matcher, Rule
 from cleaner.segment import segment
@@ -339,3 +340,26 @@ def test_without_private_apis_rules_are_tried_and_output_is_the_same(
     expected = [(r.line_no, r.rule) for r in Cleaner().clean(read(inputs()[0])).removed]
     assert removed == str(expected)
     assert expected  # the fixture has junk the rules remove
+
+
+def test_the_scan_compiled_from_kept_code_is_the_standard_compile() -> None:
+    """The matcher's scans and the word pattern are compiled from code kept in the cache
+    (``memo.compiled_re``): the pattern object ``re.compile`` makes, finding the same."""
+    m = Cleaner().ruleset.matcher(None, "en")
+    lines = [line.view for path in inputs() for line in segment(read(path))]
+    folded = [casefold.fold(x) for x in lines]
+    for kept, texts in (
+        (m._scan_cs._search.__self__, lines),
+        (m._scan_ci._search.__self__, folded),
+        (language._bmp_word(), lines),
+    ):
+        standard = re.compile(kept.pattern)
+        assert kept is not standard
+        assert (kept.flags, kept.groups, kept.groupindex) == (
+            standard.flags,
+            standard.groups,
+            standard.groupindex,
+        )
+        for text in texts:
+            found = [(x.start(), x.group()) for x in kept.finditer(text)]
+            assert found == [(x.start(), x.group()) for x in standard.finditer(text)]

@@ -8,11 +8,17 @@ evidence (a barrier a rule names, a headline list's shape) still removes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleaner
 from cleaner.features import extract
 from cleaner.heuristics import DEFAULT
 from cleaner.language import stoplist
-from cleaner.structure import Structure, code_like, structures
+from cleaner.structure import Structure, _program_text, code_like, structures
 
 PROSE = [
     "Backpacking takes more planning than a day hike, because everything you need for the "
@@ -166,3 +172,64 @@ def test_a_sentence_that_mentions_a_sponsor_is_not_a_disclosure() -> None:
     )
     disclosure = "This post may contain affiliate links, so we may earn a small commission."
     assert removed("\n".join([PROSE[0], sentence, *PROSE[1:], disclosure])) == [disclosure]
+
+
+# The code-line test as one pattern, as it was first written: ``_program_text`` splits it
+# into cheaper tests that must say the same of every line.
+ONE_PATTERN = regex.compile(
+    r"""^\s*(?:
+        [{}()\[\];,]+\s*$
+      | (?://|/\*|\#!|<!--|\*/)
+      | (?:def|class|import|return|const|let|var|function|fn|pub|async|await|elif|
+           except|finally|public|private|protected|static|void|func|package|using|
+           namespace|\#include|\#define|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|
+           print|printf|echo|export)\b[^.!?]*[(){}\[\]=:;'"]
+      | from\s\S+\simport\b
+      | (?:git|npm|npx|pip|pip3|yarn|docker|kubectl|curl|wget|sudo|apt|apt-get|brew|cd|
+           ls|mkdir|cargo|go|python|python3|node|make|cmake|ssh|chmod|helm|terraform)
+           \s[-\w./:=@~$"']+(?:\s[-\w./:=@~$"'<>|&]+)*\s*$
+      | \$\s\S
+    )
+    | (?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$
+    | \w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::
+    | ^\s*[\w.\[\]"']+\s=\s\S
+    """,
+    regex.X,
+)
+# Pieces of the patterns, and white space that regex and str.split disagree on.
+CODE_PIECES = [
+    *"{}()[];,.=:!+-&|<>$#/*'\"_aZ9",
+    " ",
+    "\t",
+    "\x1c",
+    "\x85",
+    "\xa0",
+    "\u2028",
+    "\u3000",
+    "def ",
+    "git ",
+    "from x import y",
+    "=>",
+    "->",
+    ":=",
+    "a.b(",
+    "f()",
+    "x = 1",
+    "<!--",
+]
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(CODE_PIECES), max_size=12).map("".join))
+def test_the_split_code_test_says_what_one_pattern_says(line: str) -> None:
+    assert _program_text(line) == (ONE_PATTERN.search(line) is not None)
+
+
+def test_the_split_code_test_on_every_fixture_line() -> None:
+    lines = [
+        line
+        for path in sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    lines += CODE + PROSE + CHECKLIST
+    assert [_program_text(x) for x in lines] == [ONE_PATTERN.search(x) is not None for x in lines]
