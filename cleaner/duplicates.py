@@ -92,13 +92,17 @@ def _page_titles(
 
     Whole-page text starts with the ``<title>``, the article's headline joined to the
     site's name (or section); the headline is in the page again, so the joined copy adds
-    nothing. ``keys`` are the casefolded lines ``_repeats`` compared.
+    nothing. Only the document's first ``title_lines`` lines are looked at: further down,
+    a line that joins another line to a few words is a record ("Model X - 3 reviews"), a
+    table's row or a formula. ``keys`` are the casefolded lines ``_repeats`` compared.
     """
     first: dict[str, int] = {}
     for k, key in enumerate(keys):
         if key is not None and marks[k] is None and view.feats[k].words >= p.min_words:
             first.setdefault(key, k)
     for k, line in enumerate(view.lines):
+        if line.no > p.title_lines:
+            break
         if marks[k] is not None:
             continue
         parts = _title_parts(line.view)
@@ -122,6 +126,6 @@ def _page_titles(
 def _title_parts(view: str) -> tuple[str, ...]:
     """The casefolded parts of a line between bars or dashes (none when it has none):
     remembered per line text, as every pass looks at every line again."""
-    if not _TITLE_SEP.search(view):
-        return ()
+    if view.lstrip().startswith("|") or not _TITLE_SEP.search(view):
+        return ()  # none, or a table's row ("| a | b |"): a title opens with its words
     return tuple(part.strip() for part in _TITLE_SEP.split(view.casefold()))

@@ -51,6 +51,9 @@ class StructureParams:
     code_gap: int = 3
     # ... and a line between them belongs to it when unpunctuated or this short.
     code_gap_words: int = 12
+    # A quoted message's header block has at least this many fields in a row ("From:",
+    # "Date:", "Subject:").
+    header_min_run: int = 3
     # A lead-in line ending in a colon has at least this many words ("What to bring:")
     # and introduces at most this many items ...
     lead_in_min_words: int = 3
@@ -175,6 +178,10 @@ class ListParams:
     # Its score runs from this base up by the junk share's weight.
     tail_score_base: float = 0.5
     tail_score_weight: float = 0.5
+    # A list of other stories found by its shape (such a tail, a bulleted headline list)
+    # with more than this many times the article's own words is the page's content (a
+    # listing's items, a forum's threads, after a short introduction), not a tail.
+    tail_listing_ratio: float = 1.5
     # A bulleted list of at least this many capitalised headlines of this many words or
     # more after the article is a "more on this" list (shorter items are names, features).
     bullet_list_min: int = 3
@@ -232,6 +239,9 @@ class DuplicateParams:
     structure: int = 3
     # "Headline | Site": the site's or section's name has at most this many words.
     title_site_words: int = 6
+    # ... and stands among the document's first this many lines (blank ones too), where a
+    # <title> or an extractor's headline is.
+    title_lines: int = 10
     score: float = 0.9
     # Repeats beyond the title and near echoes (a long paragraph repeated far away: a pull
     # quote, or an extractor's double); off, they stay (conservative).

@@ -132,8 +132,9 @@ def surroundings(
         _menus(tail, feats, out, free, p)
     body = [k for k in idx if first <= k <= last]
     if p.lists.story_lists:
-        _related_tail(tail, feats, out, free, _paired(body, feats, out, p), p)
-        _bulleted_headlines(tail, feats, out, free, structure, p)
+        article_words = sum(feats[k].words for k in body)
+        _related_tail(tail, feats, out, free, _paired(body, feats, out, p), article_words, p)
+        _bulleted_headlines(tail, feats, out, free, structure, article_words, p)
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
     for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
@@ -278,6 +279,7 @@ def _related_tail(
     out: Sequence[Assessment],
     free: Sequence[bool],
     paired: bool,
+    article_words: int,
     p: Params,
 ) -> None:
     """After the article: a list of off-topic headlines, with or without teasers.
@@ -296,6 +298,7 @@ def _related_tail(
     share = 0.0
     count = 0
     junky: set[int] = set()
+    items: set[int] = set()  # the list's headlines and teasers
     for n in range(len(tail) - 1, -1, -1):
         rest = len(tail) - n  # lines from here to the end
         k = tail[n]
@@ -319,6 +322,8 @@ def _related_tail(
         shaped += shaped_at[n]
         if junkish:
             junky.add(k)
+        if heads_at[n] or teaser:
+            items.add(k)
         if (
             junkish
             and heads >= q.tail_min_headlines
@@ -331,6 +336,8 @@ def _related_tail(
     if start is None:
         return
     first = tail.index(start)
+    if _listing([k for k in tail[first:] if k in items], feats, article_words, p):
+        return
     for n in range(first, len(tail)):
         k = tail[n]
         f = feats[k]
@@ -347,6 +354,15 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {a.overlap_text()})",
         )
+
+
+def _listing(
+    listed: Sequence[int], feats: Sequence[Features], article_words: int, p: Params
+) -> bool:
+    """A list found by its shape alone that outweighs the article (``tail_listing_ratio``
+    times its words) is the page's content: a listing page's items, a forum's threads,
+    after a short introduction the span took for the article."""
+    return sum(feats[k].words for k in listed) > article_words * p.lists.tail_listing_ratio
 
 
 def _paired(
@@ -369,6 +385,7 @@ def _bulleted_headlines(
     out: Sequence[Assessment],
     free: Sequence[bool],
     structure: Sequence[Structure | None],
+    article_words: int,
     p: Params,
 ) -> None:
     """After the article: a bulleted run of capitalised headlines is a "more on this" list.
@@ -389,7 +406,11 @@ def _bulleted_headlines(
         ),
     )
     for run in entries:
-        if len(run) >= q.bullet_list_min and not _announced(run[0], feats):
+        if (
+            len(run) >= q.bullet_list_min
+            and not _announced(run[0], feats)
+            and not _listing(run, feats, article_words, p)
+        ):
             for k in run:
                 out[k].judge(
                     Kind.RELATED,

@@ -9,7 +9,8 @@ is short or does not read as prose.
 
 - ``LIST``: a bulleted or numbered item, a short heading between such items (a checklist's
   groups), or an item of a list a lead-in line introduces ("What to bring:").
-- ``CODE``: a line of a code block: program text, shell commands, markup.
+- ``CODE``: verbatim text: a line of a code block (program text, shell commands, markup)
+  or of a quoted e-mail's header block ("From: ...", "Date: ...", "Subject: ...").
 - ``RECORD``: one of a run of lines that share a template: the same opening word or label
   ("Week 7: ...", "Section 2 - ...", "Best of the Best: ...").
 """
@@ -121,6 +122,7 @@ def structures(
     """
     out: list[Structure | None] = [None] * len(feats)
     _code_blocks(raws, feats, marked_code, out, p)
+    _message_headers(raws, out, p)
     _lists(feats, labelled, out, p)
     _records(raws, out, p)
     return out
@@ -147,6 +149,35 @@ def _code_blocks(
             f = feats[m]
             if m in (k, j) or not f.terminal or f.words <= p.code_gap_words:
                 out[m] = Structure.CODE
+
+
+# A header field of an e-mail or news message (RFC 5322, RFC 5536), as quoted in an
+# article or a mailing-list archive.
+_HEADER_FIELD = regex.compile(
+    r"^(from|to|cc|bcc|date|sent|subject|reply-to|sender|newsgroups|organization|"
+    r"message-id|in-reply-to|references):\s\S",
+    regex.I,
+)
+# A header block names its sender and what it is about (or when it was sent); event
+# details ("Date: ... / Venue: ...") name neither a sender nor a subject.
+_SENDER = frozenset({"from", "sender"})
+_TOPIC = frozenset({"subject", "date", "sent", "newsgroups"})
+
+
+def _message_headers(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:
+    """A quoted message's header block: ``header_min_run`` or more header fields in a
+    row, one of them the sender and one the subject or date. Its lines are verbatim: a
+    "Date: ..." field is the message's, not the page's dateline."""
+    k, n = 0, len(raws)
+    while k < n:
+        j = k
+        names: set[str] = set()
+        while j < n and (m := _HEADER_FIELD.match(raws[j])) is not None:
+            names.add(m.group(1).casefold())
+            j += 1
+        if j - k >= p.header_min_run and names & _SENDER and names & _TOPIC:
+            out[k:j] = [Structure.CODE] * (j - k)
+        k = max(j, k + 1)
 
 
 def _lists(

@@ -163,8 +163,9 @@ def test_rule_error_crosses_process_boundaries() -> None:
 
 
 def test_conservative_keeps_the_publications_notes_on_the_article(tmp_path: Path) -> None:
-    """Rules marked ``editorial`` (a reporting credit, a user's own note rule) remove their
-    lines in the balanced mode; the conservative mode keeps them and still removes junk."""
+    """Rules marked ``editorial`` (a link to another of its stories, a reporting credit, a
+    user's own note rule) remove their lines in the balanced mode; the conservative mode
+    keeps them and still removes junk."""
     own = write(
         tmp_path,
         """
@@ -177,12 +178,13 @@ def test_conservative_keeps_the_publications_notes_on_the_article(tmp_path: Path
         """,
     )
     notes = [
+        "Read more: How the harbour pilots train for winter storms",
         "(Reporting by Will Dunham; Editing by Tom Brown)",
         "An earlier version of this story misstated dates.",
     ]
     text = "\n\n".join([ARTICLE, *notes, "Advertisement"])
     balanced = cleaner.Cleaner([own]).clean(text)
     conservative = cleaner.Cleaner([own], mode="conservative").clean(text)
-    assert [r.text for r in balanced.removed][-3:] == [*notes, "Advertisement"]
+    assert [r.text for r in balanced.removed][-4:] == [*notes, "Advertisement"]
     assert [r.text for r in conservative.removed][-1:] == ["Advertisement"]
     assert all(note in conservative.text for note in notes)

@@ -108,6 +108,22 @@ def test_a_bar_line_that_repeats_no_other_line_stays() -> None:
     assert cleaner.clean("\n".join(lines)).removed == []
 
 
+def test_a_table_row_that_holds_a_cell_of_another_line_is_no_title() -> None:
+    """A markdown row "|  | Index fund | Managed fund |" split at its bars holds a line of
+    the document, but a page title opens with its words, not with a bar."""
+    row = "|  | Index fund | Actively managed fund |  |"
+    lines = [*PROSE[:3], row, "| Costs | Low | High |", *PROSE[3:], "Actively managed fund"]
+    assert row not in [r.text for r in cleaner.clean("\n".join(lines)).removed]
+
+
+def test_a_joined_line_below_the_top_is_no_page_title() -> None:
+    """A page's title stands at its top; further down, "<a line> - <a few words>" is a
+    formula, a record or a caption of the article."""
+    law = "Newton's second law for the cart"
+    lines = [*PROSE, law, *HARBOUR[:3], f"{law} - F = m x a"]
+    assert cleaner.clean("\n".join(lines)).removed == []
+
+
 def test_a_line_that_adds_more_than_a_sites_name_stays() -> None:
     """A sentence that quotes the headline and goes on is not a title."""
     extra = f"{HEADLINE} - the second part of our series looks at the evening meals and sleep"
@@ -298,3 +314,36 @@ def test_a_subhead_in_capitals_on_the_articles_topic_stays() -> None:
     short = "THE AFTERNOON"
     text = "\n".join([*PROSE[:2], subhead, *PROSE[2:4], short, *PROSE[4:]])
     assert cleaner.clean(text).removed == []
+
+
+LISTING = [
+    "Our Recipes",
+    "Welcome to the recipe index, where our kitchen team collects the dishes readers cook "
+    "most often at home.",
+    "Slow Roasted Tomato Soup With Basil",
+    "A rich soup for cold evenings, made with tomatoes roasted for two hours and finished "
+    "with cream.",
+    "Crispy Chickpea Salad For Busy Weeknights",
+    "Toss roasted chickpeas with cucumber, feta and lemon for a lunch that keeps well in the "
+    "fridge.",
+    "The Best Banana Bread We Have Ever Baked",
+    "Brown butter and very ripe bananas make a loaf that stays moist for days on the counter.",
+    "Five Minute Garlic Noodles",
+    "Noodles tossed with garlic butter, soy sauce and parmesan, ready before the kettle boils.",
+    "Sheet Pan Chicken With Winter Vegetables",
+    "Everything roasts on one tray, so dinner needs one pan and almost no washing up afterwards.",
+]
+
+
+def test_a_listing_pages_items_are_its_content() -> None:
+    """Headlines and teasers of different dishes after a one-line introduction: a list
+    that outweighs the "article" before it is the page itself, not a tail of other
+    stories. No heading names it as one, so it stays."""
+    assert cleaner.clean("\n".join(LISTING)).removed == []
+
+
+def test_the_same_items_after_a_full_article_are_its_tail() -> None:
+    """After an article longer than the list, the same headlines and teasers are other
+    stories."""
+    text = "\n".join([*HARBOUR, *LISTING[2:]])
+    assert [r.text for r in cleaner.clean(text).removed] == LISTING[2:]

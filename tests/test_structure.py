@@ -122,6 +122,28 @@ def test_records_that_share_a_template_stay() -> None:
     assert found == [Structure.RECORD] * len(weeks)
 
 
+def test_a_quoted_messages_headers_stay() -> None:
+    """A mailing-list message quoted in an article: its "Date:" field is the message's,
+    not the page's dateline, and the header block is kept whole."""
+    headers = [
+        "Date: Thu, 23 Dec 1999 12:31:55 -0700",
+        "From: Ada Example",
+        "To: Basil Example",
+        "Subject: Re: serial console on the old workstation",
+    ]
+    assert removed("\n".join(PROSE[:3] + headers + PROSE[3:])) == []
+
+
+def test_event_details_are_not_message_headers() -> None:
+    """Without a sender, "Date:" lines are no message: the dateline rule still applies."""
+    lines = ["Date: Thu, 23 Dec 1999", "Venue: Town Hall", "Subject: Budget"]
+    table = stoplist("en")
+    found = structures(
+        lines, [extract(v, table) for v in lines], [False] * 3, [False] * 3, DEFAULT.structure
+    )
+    assert Structure.CODE not in found
+
+
 def test_a_read_more_button_does_not_take_the_pros_and_cons_with_it() -> None:
     """A bare "Read More" is a link's label (it goes), not a heading over a list."""
     review = [
