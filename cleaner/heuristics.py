@@ -51,6 +51,9 @@ class StructureParams:
     code_gap: int = 3
     # ... and a line between them belongs to it when unpunctuated or this short.
     code_gap_words: int = 12
+    # Two code lines further apart make one block when every line between them is
+    # indented (parameters or a body, one per line), up to this many lines apart.
+    indented_gap: int = 30
     # A quoted message's header block has at least this many fields in a row ("From:",
     # "Date:", "Subject:").
     header_min_run: int = 3

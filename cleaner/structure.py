@@ -136,14 +136,15 @@ def _code_blocks(
     p: StructureParams,
 ) -> None:
     """Code lines two of which stand within ``code_gap`` lines of each other (one line
-    that looks like code may be a sentence about code), or that the markup put in a code
-    element, and the short or unpunctuated lines between two of them (names, values)."""
+    that looks like code may be a sentence about code), or further apart with only
+    indented lines between them, or that the markup put in a code element, and the short
+    or unpunctuated lines between two of them (names, values)."""
     at = [k for k in range(len(feats)) if marked[k] or code_like(raws[k], feats[k], p)]
     for k in at:
         if marked[k]:
             out[k] = Structure.CODE
     for k, j in pairwise(at):
-        if j - k > p.code_gap:
+        if j - k > p.code_gap and not _indented_between(raws, k, j, p):
             continue
         for m in range(k, j + 1):
             f = feats[m]
@@ -151,23 +152,38 @@ def _code_blocks(
                 out[m] = Structure.CODE
 
 
+def _indented_between(raws: Sequence[str], k: int, j: int, p: StructureParams) -> bool:
+    """Every line between code lines ``k`` and ``j`` is indented (a function's parameters
+    or body, one per line), and they are at most ``indented_gap`` apart."""
+    return j - k <= p.indented_gap and all(raws[m][:1] in (" ", "\t") for m in range(k + 1, j))
+
+
 # A header field of an e-mail or news message (RFC 5322, RFC 5536), as quoted in an
-# article or a mailing-list archive.
+# article or a mailing-list archive, or of an HTTP request or response in a tutorial.
 _HEADER_FIELD = regex.compile(
-    r"^(from|to|cc|bcc|date|sent|subject|reply-to|sender|newsgroups|organization|"
-    r"message-id|in-reply-to|references):\s\S",
+    r"^\s*(from|to|cc|bcc|date|sent|subject|reply-to|sender|newsgroups|organization|"
+    r"message-id|in-reply-to|references|host|content-type|content-length|accept|"
+    r"accept-encoding|accept-language|authorization|user-agent|cookie|set-cookie|"
+    r"cache-control|connection|location|server|x-[\w-]+):\s\S",
     regex.I,
 )
-# A header block names its sender and what it is about (or when it was sent); event
-# details ("Date: ... / Venue: ...") name neither a sender nor a subject.
+# A mail header block names its sender and what it is about (or when it was sent); event
+# details ("Date: ... / Venue: ...") name neither a sender nor a subject. An HTTP one
+# names two of its own fields.
 _SENDER = frozenset({"from", "sender"})
 _TOPIC = frozenset({"subject", "date", "sent", "newsgroups"})
+_HTTP = frozenset(
+    {"host", "content-type", "content-length", "accept", "accept-encoding", "accept-language"}
+    | {"authorization", "user-agent", "cookie", "set-cookie", "cache-control", "connection"}
+    | {"location", "server"}
+)
 
 
 def _message_headers(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:
     """A quoted message's header block: ``header_min_run`` or more header fields in a
-    row, one of them the sender and one the subject or date. Its lines are verbatim: a
-    "Date: ..." field is the message's, not the page's dateline."""
+    row, of a mail (its sender, and its subject or date) or of an HTTP message (two of
+    its fields). Its lines are verbatim: a "Date: ..." field is the message's, not the
+    page's dateline; a "Host: ..." line is no menu entry."""
     k, n = 0, len(raws)
     while k < n:
         j = k
@@ -175,7 +191,8 @@ def _message_headers(raws: Sequence[str], out: list[Structure | None], p: Struct
         while j < n and (m := _HEADER_FIELD.match(raws[j])) is not None:
             names.add(m.group(1).casefold())
             j += 1
-        if j - k >= p.header_min_run and names & _SENDER and names & _TOPIC:
+        mail = names & _SENDER and names & _TOPIC
+        if j - k >= p.header_min_run and (mail or len(names & _HTTP) >= 2):
             out[k:j] = [Structure.CODE] * (j - k)
         k = max(j, k + 1)
 

@@ -134,6 +134,37 @@ def test_a_quoted_messages_headers_stay() -> None:
     assert removed("\n".join(PROSE[:3] + headers + PROSE[3:])) == []
 
 
+def test_an_http_requests_headers_stay() -> None:
+    """Header lines of an HTTP request at the end of a tutorial are short "Name: value"
+    lines, not a menu after the article."""
+    request = [
+        "    POST /api/users HTTP/1.1",
+        "    Host: api.example.com",
+        "    Content-Type: application/json",
+        "    Authorization: Bearer abc",
+        "    X-Api-Key: 123",
+    ]
+    assert removed("\n".join(PROSE + request)) == []
+
+
+def test_a_functions_indented_parameters_are_its_code() -> None:
+    """Code lines far apart with only indented lines between them make one block."""
+    code = [
+        "public static async Task<string> ReadAsync(",
+        "    this HttpRequestMessage request,",
+        "    bool ignoreContent,",
+        "    string[] ignoreHeaders,",
+        "    string[] redactHeaders,",
+        "    CancellationToken cancellationToken)",
+        "{",
+    ]
+    table = stoplist("en")
+    found = structures(
+        code, [extract(v, table) for v in code], [False] * 7, [False] * 7, DEFAULT.structure
+    )
+    assert found == [Structure.CODE] * len(code)
+
+
 def test_event_details_are_not_message_headers() -> None:
     """Without a sender, "Date:" lines are no message: the dateline rule still applies."""
     lines = ["Date: Thu, 23 Dec 1999", "Venue: Town Hall", "Subject: Budget"]
