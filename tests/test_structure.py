@@ -49,6 +49,14 @@ def removed(text: str) -> list[str]:
     return [r.text for r in cleaner.clean(text).removed]
 
 
+def structures_of(lines: list[str]) -> list[Structure | None]:
+    """The structures of English lines of text input (no markup, nothing named)."""
+    table = stoplist("en")
+    found = [extract(v, table) for v in lines]
+    none = [False] * len(lines)
+    return structures(lines, found, none, none, DEFAULT.structure)
+
+
 def test_a_checklist_after_the_article_stays() -> None:
     """Short bulleted items under short group headings are a list, not a menu."""
     assert removed("\n".join(PROSE + CHECKLIST)) == []
@@ -110,16 +118,7 @@ def test_records_that_share_a_template_stay() -> None:
     ]
     text = "\n".join(PROSE + weeks)
     assert removed(text) == []
-    views = [line.strip() for line in weeks]
-    table = stoplist("en")
-    found = structures(
-        views,
-        [extract(v, table) for v in views],
-        [False] * len(views),
-        [False] * len(views),
-        DEFAULT.structure,
-    )
-    assert found == [Structure.RECORD] * len(weeks)
+    assert structures_of([line.strip() for line in weeks]) == [Structure.RECORD] * len(weeks)
 
 
 def test_a_quoted_messages_headers_stay() -> None:
@@ -158,21 +157,13 @@ def test_a_functions_indented_parameters_are_its_code() -> None:
         "    CancellationToken cancellationToken)",
         "{",
     ]
-    table = stoplist("en")
-    found = structures(
-        code, [extract(v, table) for v in code], [False] * 7, [False] * 7, DEFAULT.structure
-    )
-    assert found == [Structure.CODE] * len(code)
+    assert structures_of(code) == [Structure.CODE] * len(code)
 
 
 def test_event_details_are_not_message_headers() -> None:
     """Without a sender, "Date:" lines are no message: the dateline rule still applies."""
     lines = ["Date: Thu, 23 Dec 1999", "Venue: Town Hall", "Subject: Budget"]
-    table = stoplist("en")
-    found = structures(
-        lines, [extract(v, table) for v in lines], [False] * 3, [False] * 3, DEFAULT.structure
-    )
-    assert Structure.CODE not in found
+    assert Structure.CODE not in structures_of(lines)
 
 
 def test_a_read_more_button_does_not_take_the_pros_and_cons_with_it() -> None:
