@@ -89,8 +89,10 @@ class Features:
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
 
     def with_link_share(self, share: float) -> Features:
-        """This line as markup tells it: with the share of its text inside links."""
-        return replace(self, link_share=share)
+        """This line as markup tells it: with the share of its text inside links (itself
+        when that share is its own: most lines link nowhere, and a copy costs half of
+        what computing the features did)."""
+        return self if share == self.link_share else replace(self, link_share=share)
 
     def as_cell(self) -> Features:
         """This line as a cell of a one-cell-per-line table: a table row is no headline."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,3 +106,17 @@ def test_tables_stay_bounded_over_all_languages(monkeypatch: pytest.MonkeyPatch)
 )
 def test_a_short_label_before_a_colon_is_read(line: str, label: str) -> None:
     assert extract(line, EN).label == label
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(LINES),
+    st.sampled_from([0.0, 0.25, 1.0]),
+    st.sampled_from([0.0, 0.25, 1.0]),
+)
+def test_link_share_is_set_whether_or_not_it_changes(line: str, first: float, share: float) -> None:
+    """``with_link_share`` hands back the line itself when the share is already its own:
+    the same as a copy with the share set."""
+    f = extract(line, EN).with_link_share(first)
+    assert f.with_link_share(share) == replace(f, link_share=share)
+    assert f.with_link_share(share).link_share == share

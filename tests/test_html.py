@@ -6,6 +6,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import cleaner
@@ -22,6 +24,7 @@ from cleaner.html import (
 )
 from cleaner.html.extract import _extends as extends
 from cleaner.html.extract import _extract as extract
+from cleaner.html.roles import _cover
 from cleaner.result import Kind
 from tests.golden import read, removed_tsv
 from tests.html_golden import FIXTURES, expected_paths, inputs, run
@@ -129,6 +132,14 @@ def test_role_names(names: str, kind: Kind) -> None:
 )
 def test_role_names_not_matched(names: str) -> None:
     assert role_of_names(names) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("abc", min_size=1, max_size=3), max_size=8), st.text("abc", max_size=12))
+def test_keyword_cover_finds_what_the_keywords_find(words: set[str], text: str) -> None:
+    """The quick test looks for the keywords that hold no other: a text holds one of them
+    exactly when it holds one of all the keywords."""
+    assert any(w in text for w in _cover(words)) == any(w in text for w in words)
 
 
 # -- rendering trafilatura's body -------------------------------------------------------------

@@ -85,8 +85,18 @@ _STATES = frozenset(
 )
 _PART = re.compile(r"[A-Za-z0-9]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _cover(words: set[str]) -> list[str]:
+    """The words of ``words`` that hold none of the others: a text holds one of ``words``
+    exactly when it holds one of these."""
+    return sorted(w for w in words if not any(v != w and v in w for v in words))
+
+
 # Cheap first test on the lower-cased value (most name no role): a keyword occurs in it.
-_MAYBE = re.compile("|".join(sorted({*_ROLES, "stories", "more", "most", "also", "may", "sign"})))
+# Only the shortest keywords need looking for ("ad" stands for "advert", "share" for
+# "sharebar"): fewer branches for the engine to try at every character of every value.
+_MAYBE = re.compile("|".join(_cover({*_ROLES, "stories", "more", "most", "also", "may", "sign"})))
 
 
 @lru_cache(maxsize=8192)
@@ -197,8 +207,9 @@ _CODE_TAGS = frozenset({"pre", "code", "samp", "kbd"})
 
 
 def _in_code(el: etree._Element) -> bool:
-    """The element is (or sits in) a code block."""
-    return el.tag in _CODE_TAGS or any(a.tag in _CODE_TAGS for a in el.iterancestors())
+    """The element is (or sits in) a code block (the ancestors are tested by lxml, which
+    then builds no object for each)."""
+    return el.tag in _CODE_TAGS or next(el.iterancestors(*_CODE_TAGS), None) is not None
 
 
 def dom_hints(tree: HtmlElement) -> DomHints:
