@@ -17,6 +17,7 @@ sees the article without its junk, and this makes cleaning idempotent.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -124,13 +125,10 @@ def decide_document(
     furniture: list[int] = []  # lines removed as page furniture, for later passes' walks
     named: list[int] = []  # of those, the ones a rule or the markup named
     current: list[int] = list(range(len(lines)))
+    last: tuple[Verdicts, list[int]] | None = None
     for _ in range(judges.params.decide.max_passes):
-        found = analyse(current)
-        view, at = DocView.of(
-            lines, found.feats, found.hits, hints, current, judges.params.structure
-        )
-        gaps = FurnitureGaps.between(at, furniture, named)
-        verdicts = decide(view, judges, gaps, found.has_stoplist)
+        last = None  # the pass before's view and verdicts go before this pass builds its own
+        verdicts, at = last = _pass(lines, hints, judges, analyse, current, furniture, named)
         dropped = verdicts.dropped()
         for k in dropped:
             d = decisions[at[k]] = verdicts.decision(k)
@@ -144,7 +142,26 @@ def decide_document(
         if not any(kept and not line.blank for kept, line in zip(keep, lines, strict=True)):
             return Outcome(lines, keep, True, decisions, verdicts, at)
         current = kept_lines(lines, keep)
-    return Outcome(lines, keep, False, decisions, verdicts, at)
+        del verdicts, at
+    assert last is not None  # max_passes >= 1
+    return Outcome(lines, keep, False, decisions, *last)
+
+
+def _pass(
+    lines: Sequence[Line],
+    hints: Sequence[LineHint | None] | None,
+    judges: Judges,
+    analyse: Analyse,
+    current: list[int],
+    furniture: list[int],
+    named: list[int],
+) -> tuple[Verdicts, list[int]]:
+    """One pass over the lines at ``current``: its verdicts, and the input position of
+    each line of its view."""
+    found = analyse(current)
+    view, at = DocView.of(lines, found.feats, found.hits, hints, current, judges.params.structure)
+    gaps = FurnitureGaps.between(at, furniture, named)
+    return decide(view, judges, gaps, found.has_stoplist), at
 
 
 def _blank(line: Line) -> LineDecision:
@@ -219,6 +236,8 @@ def _expand(
                     f"and only {prose_before} before, so this is not where an article ends"
                 )
                 continue
+            # One reason for the whole cut, not a copy per line (a record may cut 100 000).
+            why = f"after line {view.lines[k].no} ({rule.reason}), which ends the article"
             for j in after:
                 # What the line is, where markup or the scorer tells (a footer's menu, a
                 # sidebar's stories); prose, and anything else, is what the rule says
@@ -227,13 +246,9 @@ def _expand(
                 a = assessed[j]
                 scored = None if a.cls.prose or a.side_kind else a.kind
                 kind = (hint.kind if hint is not None else None) or scored or rule.kind
-                marks[j] = Mark(
-                    kind,
-                    rule.id,
-                    beyond,
-                    f"after line {view.lines[k].no} ({rule.reason}), which ends the article",
-                )
+                marks[j] = Mark(kind, rule.id, beyond, why)
             return
+        why = f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})"
         for j in range(k + 1, n):  # drop-run
             f = view.feats[j]
             entry = (
@@ -245,12 +260,7 @@ def _expand(
                 break
             if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
                 break
-            marks[j] = Mark(
-                rule.kind,
-                rule.id,
-                beyond,
-                f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})",
-            )
+            marks[j] = Mark(rule.kind, rule.id, beyond, why)
 
 
 def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
@@ -364,6 +374,7 @@ def _decision(line: Line, f: Features, mark: Mark | None, a: Assessment) -> Line
     label += f" {a.region}"
     if f.table:
         label += " table"
+    label = sys.intern(label)  # a few hundred labels, shared by a large document's lines
     if mark is None:
         return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)
     return LineDecision(

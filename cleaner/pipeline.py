@@ -71,6 +71,13 @@ class Cleaner:
             raise TypeError(f"clean() takes the text as a str, not {type(text).__name__}{hint}")
         return self._clean(text, url, None)
 
+    def clean_handed(self, handover: Handover, url: str | None = None) -> CleanResult:
+        """``clean`` of the text in ``handover``, which the cleaner takes out of it once it
+        has split it into lines: a caller that keeps no other reference to the text (the
+        field of a JSONL record, which may be tens of megabytes) has it freed for the
+        clean, the text of a document that holds one emoji costing 4 bytes a character."""
+        return self._clean(handover, url, None)
+
     def clean_html(self, html: str | bytes, url: str | None = None) -> CleanResult:
         """Extract the article from ``html`` with trafilatura, then clean it like text.
 
@@ -93,27 +100,54 @@ class Cleaner:
         return list(self.clean(text, url).lines)
 
     def _clean(
-        self, text: str, url: str | None, hints: Sequence[LineHint | None] | None
+        self, source: str | Handover, url: str | None, hints: Sequence[LineHint | None] | None
     ) -> CleanResult:
-        """Clean ``text``; ``hints`` (HTML input only: one per line) say what the markup
-        said about each line."""
+        """Clean ``source``'s text; ``hints`` (HTML input only: one per line) say what the
+        markup said about each line."""
+        text = source.take() if isinstance(source, Handover) else source
         if not text:
             return CleanResult(text, [])
         lines = segment(text)
+        bom = text.startswith("\ufeff")
+        # A handed text goes now: the lines hold it (see ``clean_handed``). A text passed
+        # as such is the caller's anyway: kept, it is the output when nothing goes.
+        whole = None if isinstance(source, Handover) else text
+        del text
         warnings: list[str] = []
         analysis = _Analysis(self, lines, _host(url or self.url), hints, warnings)
         lang = analysis.lang
         outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
         if outcome.emptied:
-            return _flagged(text, lang, outcome.decisions(), warnings)
-        out = text if all(outcome.keep) else render(lines, outcome.keep, text.startswith("\ufeff"))
+            return _flagged(whole or _joined(lines), lang, outcome.decisions(), warnings)
+        kept_all = all(outcome.keep)
+        out = (whole or _joined(lines)) if kept_all else render(lines, outcome.keep, bom)
         removed = [
             Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
             for _, d in sorted(outcome.removed.items())
             if d.kind is not None
         ]
-        decisions = LineDecisions(outcome.decisions)
+        decisions = LineDecisions(outcome.decisions, lambda: (line.raw for line in lines))
         return CleanResult(out, removed, language=lang, lines=decisions, warnings=warnings)
+
+
+class Handover:
+    """A document's text handed to the cleaner, which takes it out (``take``) and keeps
+    no reference to it once the text is split into lines."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def take(self) -> str:
+        """The text, which this handover no longer holds."""
+        text, self._text = self._text, ""
+        return text
+
+
+def _joined(lines: Sequence[Line]) -> str:
+    """The text ``lines`` were split from, as it was."""
+    return "".join([s for line in lines for s in (line.raw, line.end)])
 
 
 class _Analysis:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, overload
@@ -68,11 +68,24 @@ class LineDecisions(Sequence[LineDecision]):
     is read, the result holds what builds it: the last pass's view of the document.
     """
 
-    __slots__ = ("_build", "_items")
+    __slots__ = ("_build", "_items", "_texts")
 
-    def __init__(self, build: Callable[[], list[LineDecision]]) -> None:
+    def __init__(
+        self,
+        build: Callable[[], list[LineDecision]],
+        texts: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self._build: Callable[[], list[LineDecision]] | None = build
         self._items: list[LineDecision] = []
+        self._texts = texts
+
+    def texts(self) -> Iterable[str]:
+        """Every line's text, in order, without building the decisions if ``texts`` can
+        tell them (a report counts a document's lines and words: a decision per line of a
+        large document weighs several times its text)."""
+        if self._build is not None and self._texts is not None:
+            return self._texts()
+        return (d.text for d in self._list())
 
     def _list(self) -> list[LineDecision]:
         if self._build is not None:

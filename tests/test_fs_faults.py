@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import Cleaner, corpus, files
+from cleaner import Cleaner, corpus, files, pipeline
 from cleaner.cli import app
+from cleaner.segment import Line
 from tests.conftest import ARTICLE, CLI, PROSE, expected, obeying_modes, write
 
 
@@ -256,16 +257,16 @@ def test_in_place_leaves_a_file_that_was_written_to_meanwhile(
     write(tmp_path / "calm.txt", ARTICLE.replace("Tuesday", "Friday"))
     late = "A line written by another process while the file was being cleaned.\n"
     late_record = json.dumps({"text": late}) + "\n"
-    clean = Cleaner.clean
+    segment = pipeline.segment  # every clean splits its text into lines: files and records
 
-    def clean_while_appending(self: Cleaner, text: str, url: str | None = None) -> object:
+    def split_while_appending(text: str) -> list[Line]:
         for day, path, extra in (("Tuesday", busy, late), ("Monday", busy_jsonl, late_record)):
             if day in text:
                 with path.open("a") as f:
                     f.write(extra)
-        return clean(self, text, url)
+        return segment(text)
 
-    monkeypatch.setattr(Cleaner, "clean", clean_while_appending)
+    monkeypatch.setattr(pipeline, "segment", split_while_appending)
     res = CliRunner().invoke(app, ["clean", "--in-place", str(tmp_path), "--jobs", "1"])
     assert res.exit_code == 2
     for name in ("busy.txt", "busy.jsonl"):

@@ -30,7 +30,7 @@ Section = Callable[["Context"], Part]
 
 def sections() -> dict[str, Section]:
     """Name -> section, in report order (imported here to keep this module import-light)."""
-    from . import damage, html, modes, speed, text
+    from . import damage, html, memory, modes, speed, text
 
     return {
         "damage": damage.run,
@@ -38,6 +38,7 @@ def sections() -> dict[str, Section]:
         "text": text.run,
         "html": html.run,
         "speed": speed.run,
+        "memory": memory.run,
     }
 
 

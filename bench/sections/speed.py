@@ -26,7 +26,7 @@ from ..context import Context
 from ..datasets import Dataset, in_quick_sample
 from ..report import table
 from ..subject import load, result_text
-from . import Part, memory, startup
+from . import Part, startup
 
 INPUTS = ("newspaper", "html-text")
 REPEATS = 3
@@ -366,8 +366,6 @@ def run(ctx: Context) -> Part:
     html = _html_times(ctx) if ctx.has_html else "The subject has no `clean_html`."
     print("[speed] start-up …", file=sys.stderr, flush=True)
     start = startup.run(docs)
-    print("[speed] one large JSONL record …", file=sys.stderr, flush=True)
-    large = memory.run(docs)
     verdict = (
         f"cleaner: {rates['cleaner']:.2f} MB/s; its time is "
         f"{rates['jusText'] / rates['cleaner']:.2f}× jusText's on the same lines (target: "
@@ -400,7 +398,6 @@ def run(ctx: Context) -> Part:
                 "fixed `--quick` sample.",
                 html,
                 start,
-                large,
             ]
         )
     )

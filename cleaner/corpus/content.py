@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..files import MissingExtra, decode
-from ..pipeline import Cleaner
+from ..pipeline import Cleaner, Handover
 from ..result import CleanResult
 from .options import Mode
 
@@ -24,7 +24,7 @@ class Cleaned:
 
     mode: Mode
     result: CleanResult
-    before: str  # the input text ('' for HTML, which is not shown as a diff)
+    before: str  # the input text ('' for HTML, not shown as a diff, or a text handed over)
     encoding: str  # how the output text is written back
 
     @property
@@ -52,15 +52,22 @@ class NothingExtracted(ValueError):
 
 
 def clean_content(
-    cleaner: Cleaner, mode: Mode, data: bytes | str, url: str | None, name: str = "<bytes>"
+    cleaner: Cleaner,
+    mode: Mode,
+    data: bytes | str | Handover,
+    url: str | None,
+    name: str = "<bytes>",
 ) -> Cleaned:
     """Clean ``data`` as text or HTML. Bytes of text are decoded (SkipFile if not text);
-    a page that yields no text although it has some raises NothingExtracted."""
+    a page that yields no text although it has some raises NothingExtracted. A text
+    handed over (a JSONL field) is not kept: its ``Cleaned`` has no ``before``."""
     if mode is Mode.HTML:
-        result = cleaner.clean_html(data, url)
+        result = cleaner.clean_html(data.take() if isinstance(data, Handover) else data, url)
         if result.flagged and not result.text:  # see Cleaner.clean_html
             raise NothingExtracted(result.flag_reason or "no text extracted")
         return Cleaned(mode, result, "", "utf-8")
+    if isinstance(data, Handover):
+        return Cleaned(mode, cleaner.clean_handed(data, url), "", "utf-8")
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:

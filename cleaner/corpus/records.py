@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..pipeline import Cleaner
+from ..pipeline import Cleaner, Handover
 from ..schema import account
 from .content import clean_content, describe
 from .options import Mode, Options
@@ -94,21 +94,26 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
     if record is None:
         return RecordOut(no, line)
     mode = opts.content_mode
-    fields, end = record.fields, record.end or b"\n"
+    fields, end, url = record.fields, record.end or b"\n", record.url
+    # The text goes to the cleaner alone, which lets it go once split into lines (a
+    # record's text may cost 4 bytes a character: see ``Cleaner.clean_handed``). The
+    # field keeps its place among the others for the output.
+    handover = Handover(record.value)
+    fields[opts.field] = None
+    del record
     try:
-        result = clean_content(cleaner, mode, record.value, record.url).result
+        result = clean_content(cleaner, mode, handover, url).result
     except Exception as e:  # one bad record must not stop the corpus
         return RecordOut(no, line, error=f"record {no}: {describe(e)}")
     outcome = Outcome.of(result, opts.keep_removed, opts.views)
     if mode is Mode.TEXT and not result.changed and not opts.annotate:
         return RecordOut(no, line, outcome)  # byte for byte as it came
-    del record  # the input text goes before the output is encoded (a record may be large)
-    fields[opts.field] = result.text
+    text = result.text
     if opts.annotate:
         fields[ANNOTATION_KEY] = account(result)
-    del result  # its per-line decisions too
+    del result  # its per-line decisions go before the output is encoded
     try:
-        data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
+        data = encode_record(fields, opts.field, text)
     except UnicodeEncodeError:  # a lone surrogate in another field: UTF-8 cannot write it
         return RecordOut(
             no,
@@ -117,3 +122,32 @@ def clean_record(cleaner: Cleaner, opts: Options, no: int, line: bytes) -> Recor
             "UTF-8 cannot write; passed through unchanged",
         )
     return RecordOut(no, data, outcome, end=end)
+
+
+# Characters of a large text escaped and encoded at a time (see ``encode_record``).
+ENCODE_CHUNK = 1 << 16
+_FIELD_SEP, _ITEM_SEP = ": ", ", "  # json.dumps's, as the output has always been written
+
+
+def encode_record(fields: dict[str, Any], key: str, text: str) -> bytes:
+    """``json.dumps(fields | {key: text}, ensure_ascii=False).encode()``, byte for byte,
+    without that string and its copy: ``text`` (a record's, tens of megabytes) is escaped
+    and encoded a chunk at a time. JSON escapes character by character, so the chunks'
+    escapes join into the whole's. ``key`` must be in ``fields``; its value is ignored."""
+    items = list(fields.items())
+    at = next(i for i, (k, _) in enumerate(items) if k == key)
+    before = json.dumps(dict(items[:at]), ensure_ascii=False)[:-1]  # "{...", no "}"
+    after = json.dumps(dict(items[at + 1 :]), ensure_ascii=False)[1:]  # "...}", no "{"
+    escape = json.encoder.encode_basestring
+    parts = [
+        before.encode("utf-8"),
+        (_ITEM_SEP if at else "").encode(),
+        json.dumps(key, ensure_ascii=False).encode("utf-8"),
+        f'{_FIELD_SEP}"'.encode(),
+    ]
+    for k in range(0, len(text), ENCODE_CHUNK):
+        parts.append(escape(text[k : k + ENCODE_CHUNK])[1:-1].encode("utf-8"))
+    parts.append(
+        b'"' + (_ITEM_SEP.encode() if len(items) > at + 1 else b"") + after.encode("utf-8")
+    )
+    return b"".join(parts)

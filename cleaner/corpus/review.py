@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..result import CleanResult, LineDecision, Removal
+from ..result import CleanResult, LineDecision, LineDecisions, Removal
 from ..schema import removal_dict
 
 
@@ -62,6 +62,12 @@ class Outcome:
     @classmethod
     def of(cls, result: CleanResult, keep_removed: bool, views: bool = False) -> Outcome:
         """``keep_removed``: keep every removal; ``views``: a changed document's view."""
+        lines = result.lines
+        texts = lines.texts() if isinstance(lines, LineDecisions) else (d.text for d in lines)
+        n_lines = n_words = 0
+        for text in texts:
+            n_lines += bool(text.strip())
+            n_words += words(text)
         by_rule: dict[tuple[str, str], tuple[int, int]] = {}
         for r in result.removed:
             n, w = by_rule.get((r.rule, r.kind.value), (0, 0))
@@ -72,8 +78,8 @@ class Outcome:
             result.counts(),
             tuple(result.removed) if keep_removed else (),
             tuple(result.warnings),
-            sum(1 for d in result.lines if d.text.strip()),
-            sum(words(d.text) for d in result.lines),
+            n_lines,
+            n_words,
             by_rule,
             view(result) if views and result.changed else None,
         )

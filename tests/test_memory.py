@@ -1,0 +1,140 @@
+"""What a large document holds while it is cleaned: nothing the cleaner no longer needs.
+
+Counted (tracemalloc, live objects), never timed: a JSONL record's text is not kept by
+the corpus layer while it is cleaned, a pass's view and verdicts go before the next pass
+builds its own, a report's counts build no per-line decisions, and the record's output is
+encoded without a copy of the whole record as one string.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+import tracemalloc
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, pipeline
+from cleaner.corpus import records as rec
+from cleaner.corpus.options import Options
+from cleaner.corpus.review import Outcome
+from cleaner.decide import Verdicts
+from cleaner.result import LineDecisions
+from tests.conftest import ARTICLE
+
+
+def emoji_record(lines: int) -> bytes:
+    """A record whose text holds one emoji, so that Python stores it at 4 bytes a
+    character: the text is then 4 times the record, the costliest copy there is."""
+    text = "".join(ARTICLE.replace("Tuesday", f"day {n}") + "\n" for n in range(lines))
+    return json.dumps({"id": 1, "text": "🙂 " + text}, ensure_ascii=False).encode() + b"\n"
+
+
+def traced_at_analysis(monkeypatch: pytest.MonkeyPatch, clean: Callable[[], object]) -> int:
+    """Bytes allocated by ``clean()`` and still held when its first pass analyses the
+    lines (the features, rule hits and the pass's view are built then)."""
+    seen: list[int] = []
+    analyse = pipeline._Analysis.__call__
+
+    def spy(self: pipeline._Analysis, positions: list[int]) -> object:
+        if not seen:
+            seen.append(tracemalloc.get_traced_memory()[0])
+        return analyse(self, positions)
+
+    monkeypatch.setattr(pipeline._Analysis, "__call__", spy)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        clean()
+    finally:
+        tracemalloc.stop()
+        monkeypatch.setattr(pipeline._Analysis, "__call__", analyse)
+    return seen[0] - base
+
+
+def test_a_record_text_is_not_held_by_the_corpus_layer_while_it_is_cleaned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While a record is cleaned, what the corpus layer adds to what ``Cleaner.clean``
+    holds is not its text (4 bytes a character here: the old code held it, parsed, in
+    the record's fields, 4 times the record)."""
+    line = emoji_record(200)
+    text = json.loads(line)["text"]
+    c = Cleaner()
+    c.clean(text)  # caches warm
+    own = traced_at_analysis(monkeypatch, lambda: c.clean(text))  # ``text`` is not counted
+    corpus = traced_at_analysis(monkeypatch, lambda: rec.clean_record(c, Options(), 1, line))
+    size = sys.getsizeof(text)
+    assert size > 3.5 * len(line)  # the premise: the text costs 4 bytes a character
+    assert corpus - own < 0.25 * size, (corpus - own) / size  # the old code: 1.07
+
+
+def test_a_pass_lets_the_pass_before_go() -> None:
+    """When a pass analyses the lines left, no verdicts of the pass before are alive:
+    each pass holds a view and verdicts for every line (the old code held two at once)."""
+    live: list[int] = []
+    c = Cleaner()
+    analyse = pipeline._Analysis.__call__
+
+    def spy(self: pipeline._Analysis, positions: list[int]) -> object:
+        gc.collect()
+        live.append(sum(type(o) is Verdicts for o in gc.get_objects()))
+        return analyse(self, positions)
+
+    pipeline._Analysis.__call__ = spy  # type: ignore[method-assign]
+    try:
+        result = c.clean(ARTICLE + "\nAdvertisement\n")
+    finally:
+        pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
+    assert result.changed and len(live) >= 2  # at least one pass after one that removed
+    assert live == [0] * len(live)
+
+
+def test_a_report_counts_lines_and_words_without_building_decisions() -> None:
+    """``Outcome.of`` counts a document's lines and words from its lines' text: the
+    decision on every line (several times a large document's text) is never built."""
+    result = Cleaner().clean(ARTICLE + "\nAdvertisement\n")
+    lines = result.lines
+    assert isinstance(lines, LineDecisions)
+    texts = list(lines.texts())
+    outcome = Outcome.of(result, keep_removed=False)
+    assert lines._build is not None  # not built
+    assert texts == [d.text for d in lines]  # as the decisions tell it, once built
+    assert outcome.lines == sum(1 for t in texts if t.strip())
+    assert outcome.words == sum(len(t.split()) for t in texts)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    fields=st.dictionaries(st.text(max_size=5), JSON, max_size=4),
+    at=st.integers(0, 4),
+    text=st.text(alphabet=st.characters(exclude_categories=["Cs"])),
+)
+def test_a_record_is_encoded_as_json_dumps_encodes_it(
+    fields: dict[str, object], at: int, text: str
+) -> None:
+    """``encode_record`` writes what ``json.dumps`` would, byte for byte, wherever the
+    field sits among the others and wherever a chunk of the text ends."""
+    items = list(fields.items())
+    key = "text" if "text" not in fields else "text2"
+    whole = dict([*items[:at], (key, text), *items[at:]])
+    expected = json.dumps(whole, ensure_ascii=False).encode("utf-8")
+    placed = whole | {key: None}
+    original = rec.ENCODE_CHUNK
+    try:
+        for chunk in (1, 3, original):
+            rec.ENCODE_CHUNK = chunk
+            assert rec.encode_record(placed, key, text) == expected
+    finally:
+        rec.ENCODE_CHUNK = original
