@@ -32,10 +32,13 @@ def paragraph_separator(lines: Sequence[Line]) -> int:
 
 
 def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> str:
-    """The output text: the kept lines, with blank runs collapsed where something went."""
+    """The output text: the kept lines, with blank runs collapsed where something went.
+    ``bom``: the text starts with a byte-order mark, which belongs to the file, not to its
+    first line: when that line goes, the mark stays in front of the lines that follow
+    (even of one that starts with a U+FEFF of its own)."""
     out = kept_lines(lines, keep)
     text = "".join(lines[i].raw + lines[i].end for i in out)
-    if bom and text and not text.startswith("\ufeff"):
+    if bom and text and out[0] != 0:
         text = "\ufeff" + text
     return text
 

@@ -404,10 +404,12 @@ def test_mutated_fixtures_survive_the_file_round_trip(text: str) -> None:
         return
     # A byte-order mark belongs to the file, not to its first line: it stays at the start
     # even when that line goes, and is compared apart from the lines.
+    # Without one, the output is the input's bytes less lines, even when it then starts
+    # with a line's own U+FEFF.
     bom = b"\xef\xbb\xbf"
-    if data.startswith(bom) and out:
-        assert out.startswith(bom)
-    data, out = data.removeprefix(bom), out.removeprefix(bom)
+    if data.startswith(bom):
+        assert not out or out.startswith(bom)
+        data, out = data.removeprefix(bom), out.removeprefix(bom)
     assert is_subsequence([x for x in lines_of(out) if x], lines_of(data))
 
 

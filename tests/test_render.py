@@ -45,6 +45,15 @@ def test_bom_survives_removal_of_first_line() -> None:
     assert cleaner.clean(text).text == "\ufeff" + "\n".join(ARTICLE) + "\n"
 
 
+def test_bom_stays_before_a_line_that_starts_with_its_own_feff() -> None:
+    """The file's mark stays in front even when the next line has a U+FEFF of its own:
+    read back, the file's text is still its lines."""
+    first = "\ufeff" + ARTICLE[0]
+    text = "\ufeffAdvertisement\n" + "\n".join([first, *ARTICLE[1:]]) + "\n"
+    out = cleaner.clean(text).text
+    assert out == "\ufeff" + "\n".join([first, *ARTICLE[1:]]) + "\n"
+
+
 def test_kept_text_is_not_normalised() -> None:
     odd = "Caf\u0065\u0301 owners  said\u00a0the rent had doubled since the spring of last year."
     text = "\n".join([*ARTICLE, odd, "Advertisement"]) + "\n"
