@@ -55,7 +55,9 @@ def unwrap(
 
     A line that ends mid-sentence followed by one that opens in lower case (or after a
     comma, hyphen or stopword) is a piece of a wrapped paragraph, and a paragraph of
-    enough words is prose, whatever its pieces look like alone. A blank line ends it.
+    enough words is prose, whatever its pieces look like alone. A blank line ends it,
+    unless the paragraph already has that many words and the next line opens in lower
+    case: an extractor that ends a line at every link leaves a blank line after each.
     Returns, per line, whether it is a piece of such a paragraph (it is judged with the
     paragraph, never as a headline or teaser of its own).
     """
@@ -64,12 +66,16 @@ def unwrap(
     words = 0
     prev: Features | None = None
     for k, f in enumerate(feats):
+        # Across a blank line only a paragraph's worth of words goes on in lower case (an
+        # extractor that breaks a sentence at its links): short pieces are a menu's.
         joined = (
             prev is not None
-            and not after_blank[k]
             and not prev.terminal
             and not prev.colon_end
-            and (f.opens_lower or prev.open_end)
+            and (
+                (not after_blank[k] and (f.opens_lower or prev.open_end))
+                or (f.opens_lower and words >= p.wrapped_min_words)
+            )
         )
         if joined:
             chain.append(k)

@@ -347,3 +347,17 @@ def test_the_same_items_after_a_full_article_are_its_tail() -> None:
     stories."""
     text = "\n".join([*HARBOUR, *LISTING[2:]])
     assert [r.text for r in cleaner.clean(text).removed] == LISTING[2:]
+
+
+def test_a_sentence_broken_at_its_links_stays_whole() -> None:
+    """Some extractors end a line at every link, with a blank line after it: the pieces
+    of the last sentence open in lower case and are not headlines of other stories."""
+    pieces = [
+        "It would hardly be surprising if the gym dropped the old plan, which members have"
+        " complained about for years because of",
+        "missed sessions, double bookings and lost payments",
+        "since it opened in 2016. The owners still offer free sessions to members as part of their",
+        "loyalty programme",
+    ]
+    text = "\n\n".join([*PROSE, *pieces])
+    assert cleaner.clean(text).removed == []
