@@ -188,7 +188,8 @@ def _message_headers(raws: Sequence[str], out: list[Structure | None], p: Struct
     while k < n:
         j = k
         names: set[str] = set()
-        while j < n and (m := _HEADER_FIELD.match(raws[j])) is not None:
+        # Every pass tries every line: the colon every field holds is looked for first.
+        while j < n and ":" in raws[j] and (m := _HEADER_FIELD.match(raws[j])) is not None:
             names.add(m.group(1).casefold())
             j += 1
         mail = names & _SENDER and names & _TOPIC
