@@ -29,7 +29,8 @@ pattern's own word count, or tried on its examples glued into prose) unless the 
 
 ``editorial = true`` says a match is the publication's own note on the article (a byline,
 an agency or reporting credit, where it first appeared, a disclaimer, an affiliate
-disclosure): junk to most corpora, the article's text to some. The ``conservative`` mode
+disclosure, a "Read more: ..." link set in its body): junk to most corpora, the article's
+text to some. The ``conservative`` mode
 keeps such lines (see ``heuristics.preset``).
 
 ``load`` raises the first fault (``RuleError``: file, rule id, fault); ``check`` goes on and
