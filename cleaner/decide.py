@@ -319,7 +319,8 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
     article's reference list. A digest or a listicle links its entries' names and then
     writes about them (a paragraph that shares the linked line's words is its section,
     a list under it its specs); a table of contents or a run of product names under
-    labels stands between no paragraphs.
+    labels stands between no paragraphs. A linked headline on the article's topic is
+    its own subhead or a contents entry: a promotion is of another story.
     """
     if k == 0 or not assessed[k - 1].cls.prose or view.structure[k - 1] is not None:
         return False
@@ -330,6 +331,7 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
         and f.words >= p.decide.promo_min_words
         and f.link_share >= p.lists.linked
         and f.headline_cased
+        and not assessed[k].on_topic(p.topic)
     ):
         return False
     if k + 1 < len(view):

@@ -70,6 +70,12 @@ class StructureParams:
     # A record's label before its colon has at most this many words ("Memory:", "Best of
     # the Best:"); a longer opening before a colon is a sentence.
     label_words: int = 5
+    # A bulleted list's items are records when at least this many fixed parts (a word, a
+    # number's shape, a sign) each recur in at least this share of them: a template
+    # filled in per item ("... 16d ... Full-Time", "January Start 12.01.26 — ..."), which
+    # headlines of other stories, sharing at most their subject, do not have.
+    template_parts: int = 2
+    template_share: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)

@@ -393,8 +393,9 @@ def _bulleted_headlines(
     Such lists name the site's other stories on the same subject, so they share the
     article's words and the topic test cannot catch them; their shape does: every entry a
     bullet, four words or more, in title case, no sentence punctuation. An article's own
-    list after its prose is announced by a line ending in a colon, and its entries are
-    sentences, names or quantities rather than capitalised headlines.
+    list after its prose is announced by a line ending in a colon, its entries are
+    sentences, names or quantities rather than capitalised headlines, or they fill in one
+    template (records, ``structure``).
     """
     q = p.lists
     entries = _runs(
@@ -402,6 +403,7 @@ def _bulleted_headlines(
         lambda k: (
             out[k].kind is None
             and (free[k] or structure[k] is Structure.LIST)
+            and structure[k] is not Structure.RECORD
             and _bulleted_headline(feats[k], p)
         ),
     )

@@ -12,11 +12,15 @@ is short or does not read as prose.
 - ``CODE``: verbatim text: a line of a code block (program text, shell commands, markup)
   or of a quoted e-mail's header block ("From: ...", "Date: ...", "Subject: ...").
 - ``RECORD``: one of a run of lines that share a template: the same opening word or label
-  ("Week 7: ...", "Section 2 - ...", "Best of the Best: ...").
+  ("Week 7: ...", "Section 2 - ...", "Best of the Best: ..."), or bulleted items with the
+  same fixed parts ("- Shopify Engineer 11d Nebulab Full-Time", "- CTO 15d Karmah
+  Full-Time"). A record is never a headline of another story.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
@@ -125,6 +129,7 @@ def structures(
     _message_headers(raws, out, p)
     _lists(feats, labelled, out, p)
     _records(raws, out, p)
+    _templated(raws, feats, out, p)
     return out
 
 
@@ -251,6 +256,46 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
             if len(run) >= p.record_min_run:
                 for m in run:
                     out[m] = out[m] or Structure.RECORD
+
+
+def _templated(
+    raws: Sequence[str], feats: Sequence[Features], out: list[Structure | None], p: StructureParams
+) -> None:
+    """Runs of bulleted items (``record_min_run`` or more) in which ``template_parts``
+    fixed parts or more each recur in ``template_share`` of the items: a template filled
+    in per item, so records (a job board's, a schedule's, a results table's), not a list
+    of other stories' headlines, which share at most their subject."""
+    run: list[int] = []
+    for k in range(len(feats) + 1):
+        if k < len(feats) and feats[k].bullet and out[k] is not Structure.CODE:
+            run.append(k)
+            continue
+        if len(run) >= p.record_min_run:
+            need = max(p.record_min_run, math.ceil(p.template_share * len(run)))
+            parts = Counter(part for m in run for part in _fixed_parts(raws[m], feats[m]))
+            if sum(1 for n in parts.values() if n >= need) >= p.template_parts:
+                for m in run:
+                    out[m] = Structure.RECORD
+        run = []
+
+
+# The parts of a line a template fixes besides its words: numbers of a shape ("16d",
+# "12.01.26", "3.5"; a plain count or year is in any headline), and signs other than a
+# sentence's or a headline's punctuation.
+_NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)+\p{L}*|\d+\p{L}+")
+_SIGN = regex.compile(r"""[^\w\s,.:;'"()!?\-‘’“”]""")
+_DIGITS = regex.compile(r"\d+")
+_LEADING_BULLET = regex.compile(r"^\W*(?:\(?(?:\d{1,3}|[a-z])[.)]\s)?")
+
+
+def _fixed_parts(raw: str, f: Features) -> set[str]:
+    """What may recur from item to item of a template: the line's content words, the
+    shapes of its numbers, its signs (its bullet left out)."""
+    rest = _LEADING_BULLET.sub("", raw, count=1)
+    parts = set(f.content)
+    parts.update(_DIGITS.sub("0", n) for n in _NUMBER.findall(rest))
+    parts.update(_SIGN.findall(rest))
+    return parts
 
 
 # A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".

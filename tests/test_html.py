@@ -490,6 +490,8 @@ def test_linked_headlines_between_paragraphs_are_promotions() -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        # a linked headline on the article's own topic: a contents entry, its own section
+        '<a href="#vote">Council Vote Settles The Route Through The Park</a>',
         # a link inside a sentence-cased line: the article pointing somewhere
         '<a href="/doc">Read the council decision on the tram line</a>',
         # the same headline as plain text: a subhead

@@ -121,6 +121,33 @@ def test_records_that_share_a_template_stay() -> None:
     assert structures_of([line.strip() for line in weeks]) == [Structure.RECORD] * len(weeks)
 
 
+JOBS = [
+    "- Senior Platform Engineer 12d Northwind Labs Berlin Full-Time Remote",
+    "- Product Designer For Mobile Apps 3d Harbour Studio Lisbon Full-Time Remote",
+    "- Data Analyst In The Growth Team 21d Crane Analytics Oslo Full-Time Remote",
+    "- Customer Success Manager For Europe 8d Fieldnote Dublin Full-Time Remote",
+]
+
+
+def test_bulleted_items_that_fill_one_template_are_records_and_stay() -> None:
+    """A job board's entries are capitalised and bulleted like a list of more stories,
+    but each fills in one template (an age, a company, a town, "Full-Time Remote")."""
+    assert structures_of(JOBS) == [Structure.RECORD] * len(JOBS)
+    assert removed("\n".join(PROSE + JOBS)) == []
+
+
+def test_headlines_that_share_a_subject_and_counts_are_no_template() -> None:
+    """More stories on one subject share its word, and listicles open with a count: a
+    plain number is in any headline, so neither makes a template."""
+    more = [
+        "- 15 Baby Nursery Must Haves For Tired Parents",
+        "- 20 Gorgeous Winter Baby Shower Ideas To Copy",
+        "- 12 Printable Baby Shower Games Everyone Loves",
+    ]
+    assert structures_of(more) == [Structure.LIST] * len(more)
+    assert removed("\n".join(PROSE + more)) == more
+
+
 def test_a_quoted_messages_headers_stay() -> None:
     """A mailing-list message quoted in an article: its "Date:" field is the message's,
     not the page's dateline, and the header block is kept whole."""
