@@ -7,6 +7,7 @@ of its sequences alike.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,10 +42,11 @@ class DocView:
         hints: Sequence[LineHint | None] | None,
         positions: Sequence[int],
         p: StructureParams,
-    ) -> tuple[DocView, list[int]]:
+    ) -> tuple[DocView, array[int]]:
         """The view of the lines at ``positions`` (into the other sequences), and for
-        each of its lines the position it came from."""
-        taken: list[int] = []
+        each of its lines the position it came from (as machine integers: an int object
+        each would cost a large record a third of its size)."""
+        taken = array("q")
         after: list[bool] = []
         blank_before = False
         for i in positions:

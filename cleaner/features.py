@@ -42,13 +42,14 @@ _T = TypeVar("_T")
 
 
 @dataclass_transform(frozen_default=True)
-def _record(cls: type[_T]) -> type[_T]:
+def checked_frozen(cls: type[_T]) -> type[_T]:
     """A dataclass that type checkers take as frozen, built as an ordinary one hashed by
-    its fields (see ``Features``)."""
+    its fields: a frozen class's constructor sets each field through
+    ``object.__setattr__`` (see ``Features``), and mypy alone forbids assignments."""
     return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
-@_record
+@checked_frozen
 class Features:
     """What the scorer knows about one non-blank line (see ``extract``).
 
