@@ -27,6 +27,7 @@ from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
+from cleaner.features import extract
 from cleaner.result import LineDecision, LineDecisions
 from tests.conftest import ARTICLE
 
@@ -155,6 +156,16 @@ def test_a_pass_holds_positions_as_machine_integers() -> None:
         pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
     assert len(seen) >= 2 and result.changed
     assert all(isinstance(p, range | array) for p in seen), [type(p) for p in seen]
+
+
+def test_lines_share_one_float_object_for_each_share_value() -> None:
+    """Lines whose shares (stopwords, title case, capitals, digits) are equal hold one
+    float object for them, not a float each (24 bytes a line a share)."""
+    table = frozenset({"the", "a", "of"})
+    feats = [extract(f"The mayor of Town {n} spoke on the radio", table) for n in range(50)]
+    for name in ("stop_density", "title_share", "upper_share", "digit_share"):
+        values = [getattr(f, name) for f in feats]
+        assert len({id(v) for v in values}) == len(set(values)), name
 
 
 def test_a_report_counts_lines_and_words_without_building_decisions() -> None:
