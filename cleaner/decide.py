@@ -75,7 +75,8 @@ class Verdicts:
     assessed: list[Assessment]
 
     def decision(self, k: int) -> LineDecision:
-        return _decision(self.view.lines[k], self.marks[k], self.label(k), self.assessed[k])
+        view = self.view
+        return _decision(view.no(k), view.lines[k], self.marks[k], self.label(k), self.assessed[k])
 
     def label(self, k: int) -> str:
         """The scorer's label of the line at ``k``, as ``explain`` shows it."""
@@ -107,7 +108,7 @@ class Outcome:
         """The removed lines, in order (``CleanResult.removed``)."""
         lines = self.lines
         return [
-            Removal(lines[i].no, lines[i].raw, m.kind, m.rule or "scorer", m.score, m.reason)
+            Removal(i + 1, lines[i].raw, m.kind, m.rule or "scorer", m.score, m.reason)
             for i, m in enumerate(self.marks)
             if m is not None
         ]
@@ -120,10 +121,11 @@ class Outcome:
             if self.marks[i] is None:
                 found[i] = self.last.decision(k)
         out: list[LineDecision] = []
-        for line, d, mark, label in zip(self.lines, found, self.marks, self.labels, strict=True):
+        rows = zip(self.lines, found, self.marks, self.labels, strict=True)
+        for no, (line, d, mark, label) in enumerate(rows, 1):
             if mark is not None:
-                d = _decision(line, mark, label, None)
-            out.append(d or _blank(line))
+                d = _decision(no, line, mark, label, None)
+            out.append(d or _blank(no, line))
         return out
 
 
@@ -190,8 +192,8 @@ def _pass(
     return decide(view, judges, gaps, found.has_stoplist), at
 
 
-def _blank(line: Line) -> LineDecision:
-    return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
+def _blank(no: int, line: Line) -> LineDecision:
+    return LineDecision(no, line.raw, True, None, None, 0.0, "", "blank")
 
 
 def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: bool) -> Verdicts:
@@ -265,7 +267,7 @@ def _expand(
                 continue
             # One mark for each kind the cut takes, not one per line (a record may cut
             # 100 000): a mark is never changed once made.
-            why = f"after line {view.lines[k].no} ({rule.reason}), which ends the article"
+            why = f"after line {view.no(k)} ({rule.reason}), which ends the article"
             cut: dict[Kind, Mark] = {}
             for j in _unmarked(marks, k + 1):
                 # What the line is, where markup or the scorer tells (a footer's menu, a
@@ -280,7 +282,7 @@ def _expand(
                     mark = cut[kind] = Mark(kind, rule.id, beyond, why)
                 marks[j] = mark
             return
-        why = f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})"
+        why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
         run = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in range(k + 1, n):  # drop-run
             f = view.feats[j]
@@ -417,11 +419,11 @@ def _label(f: Features, a: Assessment) -> str:
     return sys.intern(label)  # a few hundred labels, shared by a large document's lines
 
 
-def _decision(line: Line, mark: Mark | None, label: str, a: Assessment | None) -> LineDecision:
-    """The decision on a line: removed by ``mark``, or kept with ``a``'s score."""
+def _decision(
+    no: int, line: Line, mark: Mark | None, label: str, a: Assessment | None
+) -> LineDecision:
+    """The decision on line ``no``: removed by ``mark``, or kept with ``a``'s score."""
     if mark is None:
         assert a is not None  # a kept line's decision tells its assessment's score
-        return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)
-    return LineDecision(
-        line.no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label
-    )
+        return LineDecision(no, line.raw, True, None, None, a.score, "", label)
+    return LineDecision(no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label)

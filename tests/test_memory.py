@@ -5,7 +5,8 @@ the corpus layer while it is cleaned, a pass's view and verdicts go before the n
 builds its own, a report's counts build no per-line decisions, and the record's output is
 encoded without a copy of the whole record as one string. Per line, what stays is small:
 a removed line's mark and label (no decision), marks shared by the lines a cut takes,
-positions as machine integers, and share values as one float object each.
+positions as machine integers, share values as one float object each, and no line
+number in a line.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
 from cleaner.features import extract
 from cleaner.result import LineDecision, LineDecisions
-from tests.conftest import ARTICLE
+from cleaner.segment import Line, segment
+from tests.conftest import ARTICLE, JUNK
 
 
 def emoji_record(lines: int) -> bytes:
@@ -166,6 +168,17 @@ def test_lines_share_one_float_object_for_each_share_value() -> None:
     for name in ("stop_density", "title_share", "upper_share", "digit_share"):
         values = [getattr(f, name) for f in feats]
         assert len({id(v) for v in values}) == len(set(values)), name
+
+
+def test_a_line_holds_no_number() -> None:
+    """A document's lines hold their text and ending only: a line's number is its place
+    in the list (an int object a line past 256 cost 32 bytes), and every removal and
+    decision still tells it."""
+    lines = segment("\n" * 300 + ARTICLE)
+    assert all(type(getattr(line, slot)) is str for line in lines for slot in Line.__slots__)
+    result = Cleaner().clean("\n" * 300 + ARTICLE)
+    assert [(r.line_no, r.text) for r in result.removed] == [(303, JUNK[0]), (306, JUNK[1])]
+    assert [d.line_no for d in result.lines] == list(range(1, len(lines) + 1))
 
 
 def test_a_report_counts_lines_and_words_without_building_decisions() -> None:
