@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from .assessment import Assessment, Mark, Region
 from .captions import CaptionScorer
@@ -30,7 +31,7 @@ from .heuristics import Params
 from .lineclass import LineClass
 from .regions import FURNITURE, NAMED, FurnitureGaps
 from .render import kept_lines
-from .result import Kind, LineDecision
+from .result import Kind, LineDecision, Removal
 from .rules import Rule
 from .scorer import assess
 from .segment import Line
@@ -73,18 +74,23 @@ class Verdicts:
     marks: list[Mark | None]
     assessed: list[Assessment]
 
-    def dropped(self) -> list[int]:
-        """Positions (in the view) of the lines to remove."""
-        return [k for k, m in enumerate(self.marks) if m is not None]
-
     def decision(self, k: int) -> LineDecision:
-        return _decision(self.view.lines[k], self.view.feats[k], self.marks[k], self.assessed[k])
+        view = self.view
+        return _decision(view.no(k), view.lines[k], self.marks[k], self.label(k), self.assessed[k])
+
+    def label(self, k: int) -> str:
+        """The scorer's label of the line at ``k``, as ``explain`` shows it."""
+        return _label(self.view.feats[k], self.assessed[k])
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The document's verdicts: what stays, and the decisions on the removed lines (by
-    input position); ``decisions()`` gives one per input line.
+    """The document's verdicts: what stays, and why each removed line went.
+
+    Per input line, the mark that removed it (None: kept) and the scorer's label of it in
+    the pass that removed it: two references a line, where a decision a removed line
+    weighed more than the line's text. ``removals()`` and ``decisions()`` are built
+    from them on request.
 
     ``emptied``: every non-blank line would go, so nothing is removed (the caller flags
     the document).
@@ -93,18 +99,34 @@ class Outcome:
     lines: Sequence[Line]
     keep: list[bool]
     emptied: bool
-    removed: dict[int, LineDecision]
+    marks: list[Mark | None]
+    labels: list[str]
     last: Verdicts  # the last pass's verdicts, which the kept lines keep
-    at: list[int]  # the input position of each line of the last pass's view
+    at: array[int]  # the input position of each line of the last pass's view
+
+    def removals(self) -> list[Removal]:
+        """The removed lines, in order (``CleanResult.removed``)."""
+        lines = self.lines
+        return [
+            Removal(i + 1, lines[i].raw, m.kind, m.rule or "scorer", m.score, m.reason)
+            for i, m in enumerate(self.marks)
+            if m is not None
+        ]
 
     def decisions(self) -> list[LineDecision]:
         """One decision per input line, in order: built on request (``explain``), as most
         callers read the removed lines only. Blank lines are kept as they are."""
-        found = dict(self.removed)
+        found: list[LineDecision | None] = [None] * len(self.lines)
         for k, i in enumerate(self.at):
-            if i not in found:
+            if self.marks[i] is None:
                 found[i] = self.last.decision(k)
-        return [found.get(i) or _blank(line) for i, line in enumerate(self.lines)]
+        out: list[LineDecision] = []
+        rows = zip(self.lines, found, self.marks, self.labels, strict=True)
+        for no, (line, d, mark, label) in enumerate(rows, 1):
+            if mark is not None:
+                d = _decision(no, line, mark, label, None)
+            out.append(d or _blank(no, line))
+        return out
 
 
 def decide_document(
@@ -120,31 +142,37 @@ def decide_document(
     cleaning the output again removes nothing either. Only where earlier passes removed
     page furniture is handed on (a fresh clean would know less, and so remove no more).
     """
-    keep = [True] * len(lines)
-    decisions: dict[int, LineDecision] = {}
-    furniture: list[int] = []  # lines removed as page furniture, for later passes' walks
-    named: list[int] = []  # of those, the ones a rule or the markup named
-    current: list[int] = list(range(len(lines)))
-    last: tuple[Verdicts, list[int]] | None = None
-    for _ in range(judges.params.decide.max_passes):
-        last = None  # the pass before's view and verdicts go before this pass builds its own
-        verdicts, at = last = _pass(lines, hints, judges, analyse, current, furniture, named)
-        dropped = verdicts.dropped()
-        for k in dropped:
-            d = decisions[at[k]] = verdicts.decision(k)
-            keep[at[k]] = False
-            if d.kind in FURNITURE:
-                furniture.append(at[k])
-            if d.kind in NAMED and (d.rule != "scorer" or judges.params.furniture.scorer_names):
-                named.append(at[k])
-        if not dropped:
-            break
-        if not any(kept and not line.blank for kept, line in zip(keep, lines, strict=True)):
-            return Outcome(lines, keep, True, decisions, verdicts, at)
-        current = kept_lines(lines, keep)
-        del verdicts, at
-    assert last is not None  # max_passes >= 1
-    return Outcome(lines, keep, False, decisions, *last)
+    n = len(lines)
+    keep = [True] * n
+    marks: list[Mark | None] = [None] * n
+    labels = [""] * n
+    # Positions as machine integers, not an int object each (a record may hold millions).
+    furniture = array("q")  # lines removed as page furniture, for later passes' walks
+    named = array("q")  # of those, the ones a rule or the markup named
+    scorer_names = judges.params.furniture.scorer_names
+    current: Sequence[int] = range(n)
+    passes = judges.params.decide.max_passes
+    for done in range(1, passes + 1):
+        verdicts, at = _pass(lines, hints, judges, analyse, current, furniture, named)
+        dropped = False
+        for k, mark in enumerate(verdicts.marks):
+            if mark is None:
+                continue
+            dropped = True
+            i = at[k]
+            marks[i], labels[i], keep[i] = mark, verdicts.label(k), False
+            if mark.kind in FURNITURE:
+                furniture.append(i)
+            if mark.kind in NAMED and (mark.rule != "scorer" or scorer_names):
+                named.append(i)
+        emptied = dropped and not any(
+            kept and not line.blank for kept, line in zip(keep, lines, strict=True)
+        )
+        if not dropped or emptied or done == passes:
+            return Outcome(lines, keep, emptied, marks, labels, verdicts, at)
+        del verdicts, at  # this pass's view and verdicts go before the next builds its own
+        current = array("q", kept_lines(lines, keep))
+    raise ValueError(f"max_passes must be at least 1, not {passes}")
 
 
 def _pass(
@@ -152,10 +180,10 @@ def _pass(
     hints: Sequence[LineHint | None] | None,
     judges: Judges,
     analyse: Analyse,
-    current: list[int],
-    furniture: list[int],
-    named: list[int],
-) -> tuple[Verdicts, list[int]]:
+    current: Sequence[int],
+    furniture: Sequence[int],
+    named: Sequence[int],
+) -> tuple[Verdicts, array[int]]:
     """One pass over the lines at ``current``: its verdicts, and the input position of
     each line of its view."""
     found = analyse(current)
@@ -164,8 +192,8 @@ def _pass(
     return decide(view, judges, gaps, found.has_stoplist), at
 
 
-def _blank(line: Line) -> LineDecision:
-    return LineDecision(line.no, line.raw, True, None, None, 0.0, "", "blank")
+def _blank(no: int, line: Line) -> LineDecision:
+    return LineDecision(no, line.raw, True, None, None, 0.0, "", "blank")
 
 
 def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: bool) -> Verdicts:
@@ -227,18 +255,21 @@ def _expand(
         assert own is not None  # a hit's own mark, set first
         beyond = round(rule.score * q.beyond_line_factor, 3)
         if rule.action == "cut":
-            after = [j for j in range(k + 1, n) if marks[j] is None]
-            prose_after = _prose_words(after, view.feats, assessed, p)
+            prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
             prose_before = _prose_words(range(k), view.feats, assessed, p)
             if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
-                own.reason += (
-                    f"; not cutting what follows: {prose_after} words of prose come after it "
-                    f"and only {prose_before} before, so this is not where an article ends"
+                marks[k] = replace(
+                    own,
+                    reason=own.reason
+                    + f"; not cutting what follows: {prose_after} words of prose come after it "
+                    f"and only {prose_before} before, so this is not where an article ends",
                 )
                 continue
-            # One reason for the whole cut, not a copy per line (a record may cut 100 000).
-            why = f"after line {view.lines[k].no} ({rule.reason}), which ends the article"
-            for j in after:
+            # One mark for each kind the cut takes, not one per line (a record may cut
+            # 100 000): a mark is never changed once made.
+            why = f"after line {view.no(k)} ({rule.reason}), which ends the article"
+            cut: dict[Kind, Mark] = {}
+            for j in _unmarked(marks, k + 1):
                 # What the line is, where markup or the scorer tells (a footer's menu, a
                 # sidebar's stories); prose, and anything else, is what the rule says
                 # follows it (a comment, a comment form's field).
@@ -246,9 +277,13 @@ def _expand(
                 a = assessed[j]
                 scored = None if a.cls.prose or a.side_kind else a.kind
                 kind = (hint.kind if hint is not None else None) or scored or rule.kind
-                marks[j] = Mark(kind, rule.id, beyond, why)
+                mark = cut.get(kind)
+                if mark is None:
+                    mark = cut[kind] = Mark(kind, rule.id, beyond, why)
+                marks[j] = mark
             return
-        why = f"in the run of headline-like lines under line {view.lines[k].no} ({rule.reason})"
+        why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
+        run = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in range(k + 1, n):  # drop-run
             f = view.feats[j]
             entry = (
@@ -260,7 +295,13 @@ def _expand(
                 break
             if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
                 break
-            marks[j] = Mark(rule.kind, rule.id, beyond, why)
+            marks[j] = run
+
+
+def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
+    """Positions from ``start`` on of the lines no mark took yet (not listed: a cut may
+    take most of a record's lines)."""
+    return (j for j in range(start, len(marks)) if marks[j] is None)
 
 
 def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
@@ -369,16 +410,22 @@ def _prose_words(
     )
 
 
-def _decision(line: Line, f: Features, mark: Mark | None, a: Assessment) -> LineDecision:
+def _label(f: Features, a: Assessment) -> str:
+    """What the scorer saw in a line: its class, overlap, region, and whether a table's."""
     label = f"{a.cls}"
     if a.overlap is not None:
         label += f" ov={a.overlap:.2f}"
     label += f" {a.region}"
     if f.table:
         label += " table"
-    label = sys.intern(label)  # a few hundred labels, shared by a large document's lines
+    return sys.intern(label)  # a few hundred labels, shared by a large document's lines
+
+
+def _decision(
+    no: int, line: Line, mark: Mark | None, label: str, a: Assessment | None
+) -> LineDecision:
+    """The decision on line ``no``: removed by ``mark``, or kept with ``a``'s score."""
     if mark is None:
-        return LineDecision(line.no, line.raw, True, None, None, a.score, "", label)
-    return LineDecision(
-        line.no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label
-    )
+        assert a is not None  # a kept line's decision tells its assessment's score
+        return LineDecision(no, line.raw, True, None, None, a.score, "", label)
+    return LineDecision(no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label)

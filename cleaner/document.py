@@ -2,11 +2,12 @@
 
 decide and the scorer judge non-blank lines only; blank lines matter to them in one way,
 they end a hard-wrapped paragraph (``after_blank``). Positions in a view (``k``) index all
-of its sequences alike.
+of its sequences alike; ``at`` tells where in the document each line stands.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,10 +28,15 @@ class DocView:
     hints: Sequence[LineHint | None]  # all None for text input
     after_blank: Sequence[bool]  # a blank line comes right before this one
     structure: Sequence[Structure | None]  # the article structure a line belongs to
+    at: Sequence[int]  # each line's position among the document's lines
     is_html: bool = False
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def no(self, k: int) -> int:
+        """The line number (from 1) in the document of the line at ``k``."""
+        return self.at[k] + 1
 
     @classmethod
     def of(
@@ -41,10 +47,11 @@ class DocView:
         hints: Sequence[LineHint | None] | None,
         positions: Sequence[int],
         p: StructureParams,
-    ) -> tuple[DocView, list[int]]:
+    ) -> tuple[DocView, array[int]]:
         """The view of the lines at ``positions`` (into the other sequences), and for
-        each of its lines the position it came from."""
-        taken: list[int] = []
+        each of its lines the position it came from (as machine integers: an int object
+        each would cost a large record a third of its size)."""
+        taken = array("q")
         after: list[bool] = []
         blank_before = False
         for i in positions:
@@ -69,6 +76,7 @@ class DocView:
             found_hints,
             after,
             structures([lines[i].raw for i in taken], found, code, named, p),
+            taken,
             hints is not None,
         )
         return view, taken

@@ -62,9 +62,7 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
             and not _in_structure(k - 1, feats, keys, count, p)
         )
         if title or echo:
-            marks[k] = Mark(
-                Kind.DUPLICATE, "scorer", p.score, f"repeats line {view.lines[seen].no}"
-            )
+            marks[k] = Mark(Kind.DUPLICATE, "scorer", p.score, f"repeats line {view.no(seen)}")
     return keys
 
 
@@ -101,7 +99,7 @@ def _page_titles(
         if key is not None and marks[k] is None and view.feats[k].words >= p.min_words:
             first.setdefault(key, k)
     for k, line in enumerate(view.lines):
-        if line.no > p.title_lines:
+        if view.no(k) > p.title_lines:
             break
         if marks[k] is not None:
             continue
@@ -116,8 +114,7 @@ def _page_titles(
                     Kind.DUPLICATE,
                     "scorer",
                     p.score,
-                    f"the page's title: line {view.lines[j].no} joined to the site's or "
-                    "section's name",
+                    f"the page's title: line {view.no(j)} joined to the site's or section's name",
                 )
                 break
 

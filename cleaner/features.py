@@ -42,13 +42,14 @@ _T = TypeVar("_T")
 
 
 @dataclass_transform(frozen_default=True)
-def _record(cls: type[_T]) -> type[_T]:
+def checked_frozen(cls: type[_T]) -> type[_T]:
     """A dataclass that type checkers take as frozen, built as an ordinary one hashed by
-    its fields (see ``Features``)."""
+    its fields: a frozen class's constructor sets each field through
+    ``object.__setattr__`` (see ``Features``), and mypy alone forbids assignments."""
     return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
-@_record
+@checked_frozen
 class Features:
     """What the scorer knows about one non-blank line (see ``extract``).
 
@@ -123,6 +124,12 @@ _ALPHA, _TITLE, _UPPER, _DIGIT_FIRST, _STOP = (1 << at for at in range(0, 5 * _F
 TABLE_SIZE = 50_000  # distinct tokens remembered per stoplist before starting afresh
 TABLES = 32  # stoplists (languages) whose tables are kept
 TOKEN_BUDGET = 4 * TABLE_SIZE  # distinct tokens remembered over all the tables kept
+SHARES_SIZE = 50_000  # distinct share values remembered before starting afresh
+
+# One float object for each value a share takes (see ``extract``): a line's four shares
+# are ratios of small counts, and most are 0.0 or 1.0; a float object each (24 bytes)
+# cost a large record a fifth of its size. Racing threads at worst store equal values.
+_shares: dict[float, float] = {}
 
 
 class _Packed(dict[str, int]):
@@ -179,11 +186,14 @@ class TokenTable:
         self.stems = _Stems(stopwords)
 
     def trim(self) -> None:
-        """Start afresh once the tables hold too many tokens: memory stays bounded."""
+        """Start afresh once the tables (or the shares) hold too many values: memory
+        stays bounded."""
         if len(self.packed) > TABLE_SIZE:
             self.packed.clear()
         if len(self.stems) > TABLE_SIZE:
             self.stems.clear()
+        if len(_shares) > SHARES_SIZE:
+            _shares.clear()
 
     def __len__(self) -> int:
         return len(self.packed) + len(self.stems)
@@ -230,9 +240,9 @@ def extract(
     last = tokens[-1].lower() if tokens else ""
     terminal = _terminal(text)
     colon_end = text.endswith(":")
-    title_share = title / n_alpha
-    upper_share = upper / n_alpha
-    digit_share = _digits(text) / non_space
+    title_share = _shared(title / n_alpha)
+    upper_share = _shared(upper / n_alpha)
+    digit_share = _shared(_digits(text) / non_space)
     url = _has_url(text)
     # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
     # four years or prices is no row).
@@ -247,7 +257,7 @@ def extract(
         chars=len(text),
         terminal=terminal,
         colon_end=colon_end,
-        stop_density=stop / n if n else 0.0,
+        stop_density=_shared(stop / n) if n else 0.0,
         title_share=title_share,
         upper_share=upper_share,
         digit_share=digit_share,
@@ -288,6 +298,11 @@ def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int
     chunks = [_counts(packed, tokens[k : k + _CHUNK]) for k in range(0, len(tokens), _CHUNK)]
     a, t, u, d, s = (sum(c) for c in zip(*chunks, strict=True))
     return a, t, u, d, s
+
+
+def _shared(value: float) -> float:
+    """The one float object kept for ``value`` (see ``_shares``)."""
+    return _shares.setdefault(value, value)
 
 
 def _label(text: str, max_chars: int) -> str:

@@ -13,7 +13,7 @@ from .decide import Judges, PassInput, decide_document
 from .features import Features, LineHint, extract, token_table
 from .heuristics import Params, preset
 from .render import render
-from .result import CleanResult, LineDecision, LineDecisions, Removal
+from .result import CleanResult, LineDecision, LineDecisions
 from .rules import Rule
 from .segment import Line, segment
 
@@ -121,11 +121,7 @@ class Cleaner:
             return _flagged(whole or _joined(lines), lang, outcome.decisions(), warnings)
         kept_all = all(outcome.keep)
         out = (whole or _joined(lines)) if kept_all else render(lines, outcome.keep, bom)
-        removed = [
-            Removal(d.line_no, d.text, d.kind, d.rule or "scorer", d.score, d.reason)
-            for _, d in sorted(outcome.removed.items())
-            if d.kind is not None
-        ]
+        removed = outcome.removals()
         decisions = LineDecisions(outcome.decisions, lambda: (line.raw for line in lines))
         return CleanResult(out, removed, language=lang, lines=decisions, warnings=warnings)
 

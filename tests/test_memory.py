@@ -3,7 +3,10 @@
 Counted (tracemalloc, live objects), never timed: a JSONL record's text is not kept by
 the corpus layer while it is cleaned, a pass's view and verdicts go before the next pass
 builds its own, a report's counts build no per-line decisions, and the record's output is
-encoded without a copy of the whole record as one string.
+encoded without a copy of the whole record as one string. Per line, what stays is small:
+a removed line's mark and label (no decision), marks shared by the lines a cut takes,
+positions as machine integers, share values as one float object each, and no line
+number in a line.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import gc
 import json
 import sys
 import tracemalloc
+from array import array
 from collections.abc import Callable
 
 import pytest
@@ -19,12 +23,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, pipeline
+from cleaner.assessment import Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
-from cleaner.result import LineDecisions
-from tests.conftest import ARTICLE
+from cleaner.features import extract
+from cleaner.result import LineDecision, LineDecisions
+from cleaner.segment import Line, segment
+from tests.conftest import ARTICLE, JUNK
 
 
 def emoji_record(lines: int) -> bytes:
@@ -93,6 +100,85 @@ def test_a_pass_lets_the_pass_before_go() -> None:
         pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
     assert result.changed and len(live) >= 2  # at least one pass after one that removed
     assert live == [0] * len(live)
+
+
+def live_at_analysis(text: str, count: Callable[[list[object]], int]) -> list[int]:
+    """``count`` of the live objects (``gc.get_objects``) each time a pass of the clean of
+    ``text`` analyses the lines left."""
+    live: list[int] = []
+    analyse = pipeline._Analysis.__call__
+
+    def spy(self: pipeline._Analysis, positions: list[int]) -> object:
+        gc.collect()
+        live.append(count(gc.get_objects()))
+        return analyse(self, positions)
+
+    pipeline._Analysis.__call__ = spy  # type: ignore[method-assign]
+    try:
+        Cleaner().clean(text)
+    finally:
+        pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
+    return live
+
+
+COMMENTS = "".join(f"reader{n}\nLike · Reply · {n}h\n" for n in range(150))
+
+
+def test_lines_removed_by_a_pass_are_held_as_marks_not_decisions() -> None:
+    """While later passes run, a removed line is held as its mark and label: no
+    ``LineDecision`` is built for it (the old code held one a removed line, 1.1 times a
+    large record's size), and the lines a cut takes share their marks (the old code made
+    one a line)."""
+    text = ARTICLE + "\nComments\n" + COMMENTS
+    decisions = live_at_analysis(text, lambda objs: sum(type(o) is LineDecision for o in objs))
+    marks = live_at_analysis(text, lambda objs: sum(type(o) is Mark for o in objs))
+    assert len(decisions) >= 2  # a pass after one that removed
+    assert decisions == [0] * len(decisions)
+    assert max(marks[1:]) < 10  # the 300 comment lines, the ad and the credit
+    result = Cleaner().clean(text)  # as the old code told them
+    assert len(result.removed) == 303
+    cut = [r for r in result.removed if r.line_no > 13]
+    assert all(r.rule == "comments.section" and r.reason == cut[0].reason for r in cut)
+
+
+def test_a_pass_holds_positions_as_machine_integers() -> None:
+    """A pass's positions (the lines left, and where each line of its view came from) are
+    arrays of machine integers or a range: a list holds an int object (28 bytes) a line."""
+    seen: list[object] = []
+    analyse = pipeline._Analysis.__call__
+
+    def spy(self: pipeline._Analysis, positions: list[int]) -> object:
+        seen.append(positions)
+        return analyse(self, positions)
+
+    pipeline._Analysis.__call__ = spy  # type: ignore[method-assign]
+    try:
+        result = Cleaner().clean(ARTICLE)
+    finally:
+        pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
+    assert len(seen) >= 2 and result.changed
+    assert all(isinstance(p, range | array) for p in seen), [type(p) for p in seen]
+
+
+def test_lines_share_one_float_object_for_each_share_value() -> None:
+    """Lines whose shares (stopwords, title case, capitals, digits) are equal hold one
+    float object for them, not a float each (24 bytes a line a share)."""
+    table = frozenset({"the", "a", "of"})
+    feats = [extract(f"The mayor of Town {n} spoke on the radio", table) for n in range(50)]
+    for name in ("stop_density", "title_share", "upper_share", "digit_share"):
+        values = [getattr(f, name) for f in feats]
+        assert len({id(v) for v in values}) == len(set(values)), name
+
+
+def test_a_line_holds_no_number() -> None:
+    """A document's lines hold their text and ending only: a line's number is its place
+    in the list (an int object a line past 256 cost 32 bytes), and every removal and
+    decision still tells it."""
+    lines = segment("\n" * 300 + ARTICLE)
+    assert all(type(getattr(line, slot)) is str for line in lines for slot in Line.__slots__)
+    result = Cleaner().clean("\n" * 300 + ARTICLE)
+    assert [(r.line_no, r.text) for r in result.removed] == [(303, JUNK[0]), (306, JUNK[1])]
+    assert [d.line_no for d in result.lines] == list(range(1, len(lines) + 1))
 
 
 def test_a_report_counts_lines_and_words_without_building_decisions() -> None:

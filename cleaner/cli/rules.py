@@ -87,14 +87,14 @@ def _dry_run(rs: rules_mod.RuleSet, mine: list[rules_mod.Rule], samples: list[Pa
             text = decode(s.read_bytes(), str(s)).text
         except (OSError, SkipFile) as e:
             raise _usage(str(e)) from None
-        for line in segment(text):
+        for no, line in enumerate(segment(text), 1):
             if line.blank:
                 continue
             warnings: list[str] = []
             hits = matcher.matches(line.view, warnings)
             for w in warnings:
-                _err(f"warning: {s}:{line.no}: {w}")
-            where = f"  {s}:{line.no}: {line.raw.strip()}"
+                _err(f"warning: {s}:{no}: {w}")
+            where = f"  {s}:{no}: {line.raw.strip()}"
             for k, rule in enumerate(hits):
                 if rule.id in taken:
                     if k == 0:
