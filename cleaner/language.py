@@ -18,7 +18,7 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
+from itertools import filterfalse, islice
 from pathlib import Path
 
 import regex
@@ -44,6 +44,18 @@ def tokens(text: str) -> list[str]:
     if _ASTRAL.search(text) is None:
         return _bmp_word().findall(text)
     return WORD.findall(text)
+
+
+def lower_tokens(text: str) -> list[str]:
+    """``tokens(text)``, each lower-cased: the language guess's sample words.
+
+    ASCII text is lower-cased whole and then tokenised, one call instead of one per token:
+    the same tokens, as ASCII lower-casing keeps every character a letter, a digit or
+    the mark it was, and so every token's bounds where they were.
+    """
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return [word.lower() for word in tokens(text)]
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +350,7 @@ class _Vectors(dict[str, int]):
 
     def _learn(self, words: Iterable[str]) -> None:
         """Compute the values of ``words``, looking their languages up together."""
-        new = [w for w in set(words) if w not in self]
+        new = list(filterfalse(self.__contains__, set(words)))  # a C-level loop
         if len(self) + len(new) >= VECTOR_CACHE:
             self.clear()
         langs = _langs_of(new)

@@ -100,6 +100,21 @@ GUESS_PIECES = [
 ]
 
 
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(max_codepoint=0x7F), max_size=80),
+        st.lists(st.sampled_from([*GUESS_PIECES, "İSTANBUL", "ǅ", "ΣΑΣ", "A'B", "o’C"])).map(
+            "".join
+        ),
+    )
+)
+def test_lower_tokens_are_the_tokens_lower_cased(text: str) -> None:
+    """The guess's sample: ASCII lines are lower-cased before they are split, the same
+    tokens as splitting first."""
+    assert language.lower_tokens(text) == [w.lower() for w in language.tokens(text)]
+
+
 GUESSER = cleaner.Cleaner()
 
 
