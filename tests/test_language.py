@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner import language
+from cleaner import language, memo
 from cleaner.pipeline import _Analysis
 from cleaner.segment import segment
 
@@ -61,6 +63,28 @@ def test_tokens_are_words_pattern_tokens_in_every_script() -> None:
         assert language.tokens(text) == language.WORD.findall(text), start
         astral = text + "\U0001f600x"
         assert language.tokens(astral) == language.WORD.findall(astral), start
+
+
+def test_a_cache_that_loses_the_stored_index_changes_no_guess(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps a few versions' entries: another checkout that starts may drop those
+    of a process still running. Its lookups then read jusText's files: a word is still of
+    its languages, a stoplist still full (they read as none and empty, and a compare of two
+    runs found hundreds of documents changed)."""
+    monkeypatch.setenv(memo.ENV, str(tmp_path))
+    stored = language._Stored.open()
+    assert stored is not None
+    words = ["the", "und", "de", "и", "zzqx"]
+    langs, english = stored.langs_of(words), stored.stoplist("en")
+    assert langs["the"] and "the" in english and "zzqx" not in langs
+    db = sqlite3.connect(tmp_path / memo.FILE_NAME)
+    with db:
+        db.execute("DELETE FROM entries")  # what pruning does to a version's entries
+    db.close()
+    assert stored.langs_of(words) == langs
+    assert stored.stoplist("en") == english
+    assert stored.stoplist("no-such-language") == frozenset()
 
 
 def reference_guess(tokens: list[str]) -> str | None:
