@@ -18,7 +18,7 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
+from itertools import filterfalse, islice
 from pathlib import Path
 
 import regex
@@ -44,6 +44,18 @@ def tokens(text: str) -> list[str]:
     if _ASTRAL.search(text) is None:
         return _bmp_word().findall(text)
     return WORD.findall(text)
+
+
+def lower_tokens(text: str) -> list[str]:
+    """``tokens(text)``, each lower-cased: the language guess's sample words.
+
+    ASCII text is lower-cased whole and then tokenised, one call instead of one per token:
+    the same tokens, as ASCII lower-casing keeps every character a letter, a digit or
+    the mark it was, and so every token's bounds where they were.
+    """
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return [word.lower() for word in tokens(text)]
 
 
 @lru_cache(maxsize=1)
@@ -209,12 +221,44 @@ class _Stored:
         return cls(store, namespace, json.loads(sizes))
 
     def langs_of(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-        found = self.store.get_many(self.namespace, (b"w:" + w.encode() for w in words))
+        """The languages of each of ``words`` (those in any), from the cache; from jusText's
+        files when the cache no longer holds the index (see ``_Files``)."""
+        words = list(words)
+        found = self.store.get_many(
+            self.namespace, [self.SIZES, *(b"w:" + w.encode() for w in words)]
+        )
+        if found.pop(self.SIZES, None) is None:
+            return _files().langs_of(words)
         return {k[2:].decode(): tuple(v.decode().split(",")) for k, v in found.items()}
 
     def stoplist(self, lang: str) -> frozenset[str]:
         words = self.store.get(self.namespace, b"l:" + lang.encode())
+        if words is None and lang in self.sizes:
+            return _files().stoplist(lang)
         return frozenset(words.decode().split("\n")) if words else frozenset()
+
+
+class _Files:
+    """The index read from jusText's files: where there is no cache, or where the cache
+    lost the stored index (see ``_Stored``).
+
+    The cache keeps the entries of a few versions of cleaner (``memo``): another checkout
+    or environment that starts may drop those of a process still running, and an entry
+    that is not found then must not read as a word of no language or an empty stoplist,
+    which would change the guess and every feature for the rest of the process.
+    """
+
+    def langs_of(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        index = _index()
+        return {w: index[w] for w in words if w in index}
+
+    def stoplist(self, lang: str) -> frozenset[str]:
+        return _stoplists().get(lang, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _files() -> _Files:
+    return _Files()
 
 
 def _justext_files() -> str:
@@ -248,14 +292,14 @@ def _sizes() -> dict[str, int]:
 
 def _langs_of(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The languages whose stoplists hold each of ``words`` (those in any)."""
+    words = list(words)
     stored = _stored()
     if stored is not None:
         try:
             return stored.langs_of(words)
         except UnicodeError:  # a lone surrogate: look it up in memory
             pass
-    index = _index()
-    return {w: index[w] for w in words if w in index}
+    return _files().langs_of(words)
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +382,7 @@ class _Vectors(dict[str, int]):
 
     def _learn(self, words: Iterable[str]) -> None:
         """Compute the values of ``words``, looking their languages up together."""
-        new = [w for w in set(words) if w not in self]
+        new = list(filterfalse(self.__contains__, set(words)))  # a C-level loop
         if len(self) + len(new) >= VECTOR_CACHE:
             self.clear()
         langs = _langs_of(new)
@@ -376,6 +420,4 @@ def stoplist(lang: str | None) -> frozenset[str]:
     if not lang:
         return frozenset()
     stored = _stored()
-    if stored is not None:
-        return stored.stoplist(lang)
-    return _stoplists().get(lang, frozenset())
+    return (stored or _files()).stoplist(lang)

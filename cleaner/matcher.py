@@ -49,6 +49,7 @@ class Matcher:
             for k in p.keys or ():
                 self._keyed.setdefault(k, []).append(i)
         self._by_key: dict[str, _Group] = {}
+        self._by_start: dict[str, _Group] = {}
         self._cache: dict[str, Rule | None] = {}
         self._fits: dict[int, int] = {}
         self._every = (1 << len(plans)) - 1
@@ -75,8 +76,19 @@ class Matcher:
         return self._group(text).all
 
     def _group(self, text: str) -> _Group:
-        """The candidates for ``text``'s start, remembered per start (bounded)."""
-        key = prefilter.line_key(text) if self._keyed else ""
+        """The candidates for ``text``'s start, remembered per start as written (its key,
+        ``prefilter.line_key``, is made of those characters alone) and per key (bounded)."""
+        start = text[: prefilter.MAX_K]
+        found = self._by_start.get(start)
+        if found is None:
+            found = self._keyed_group(prefilter.line_key(start) if self._keyed else "")
+            if len(self._by_start) >= self.CACHE_SIZE:
+                self._by_start.clear()
+            self._by_start[start] = found
+        return found
+
+    def _keyed_group(self, key: str) -> _Group:
+        """The candidates for a line whose start has the key ``key``."""
         found = self._by_key.get(key)
         if found is None:
             keyed = (self._keyed.get(key[:n], ()) for n in range(1, len(key) + 1))

@@ -196,7 +196,7 @@ class _Analysis:
         for i in positions:
             words = self._words.get(i)
             if words is None:
-                words = self._words[i] = [w.lower() for w in language.tokens(self.lines[i].raw)]
+                words = self._words[i] = language.lower_tokens(self.lines[i].raw)
             sample += words
             if len(sample) >= language.SAMPLE_WORDS:
                 break

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner import language
+from cleaner import language, memo
 from cleaner.pipeline import _Analysis
 from cleaner.segment import segment
 
@@ -63,6 +65,28 @@ def test_tokens_are_words_pattern_tokens_in_every_script() -> None:
         assert language.tokens(astral) == language.WORD.findall(astral), start
 
 
+def test_a_cache_that_loses_the_stored_index_changes_no_guess(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps a few versions' entries: another checkout that starts may drop those
+    of a process still running. Its lookups then read jusText's files: a word is still of
+    its languages, a stoplist still full (they read as none and empty, and a compare of two
+    runs found hundreds of documents changed)."""
+    monkeypatch.setenv(memo.ENV, str(tmp_path))
+    stored = language._Stored.open()
+    assert stored is not None
+    words = ["the", "und", "de", "и", "zzqx"]
+    langs, english = stored.langs_of(words), stored.stoplist("en")
+    assert langs["the"] and "the" in english and "zzqx" not in langs
+    db = sqlite3.connect(tmp_path / memo.FILE_NAME)
+    with db:
+        db.execute("DELETE FROM entries")  # what pruning does to a version's entries
+    db.close()
+    assert stored.langs_of(words) == langs
+    assert stored.stoplist("en") == english
+    assert stored.stoplist("no-such-language") == frozenset()
+
+
 def reference_guess(tokens: list[str]) -> str | None:
     """The definition ``guess`` computes faster: count every (token, language) pair."""
     index = language._index()
@@ -98,6 +122,21 @@ GUESS_PIECES = [
     *["don't", "l’homme", "Straße", "ÉTÉ", "x9", "12", "😀", "e\u0301", "\u200b"],
     *[" ", "  ", "\t", ", ", ". ", "\n", "\r\n", "\r", "\ufeff"],
 ]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(max_codepoint=0x7F), max_size=80),
+        st.lists(st.sampled_from([*GUESS_PIECES, "İSTANBUL", "ǅ", "ΣΑΣ", "A'B", "o’C"])).map(
+            "".join
+        ),
+    )
+)
+def test_lower_tokens_are_the_tokens_lower_cased(text: str) -> None:
+    """The guess's sample: ASCII lines are lower-cased before they are split, the same
+    tokens as splitting first."""
+    assert language.lower_tokens(text) == [w.lower() for w in language.tokens(text)]
 
 
 GUESSER = cleaner.Cleaner()

@@ -67,6 +67,24 @@ def test_most_rules_are_filtered() -> None:
     assert len(matcher.tried(prose)) < len(matcher.rules) / 10  # and by literals
 
 
+def test_candidates_remembered_per_line_start_are_those_of_its_key() -> None:
+    """The Matcher remembers candidates per line start as written: every line gets those of
+    its own key (``prefilter.line_key``), whichever line with that start came first."""
+    matcher = RULESET.matcher(None, "en")
+    keyed: dict[str, set[int]] = {}
+    for k in matcher._keyed:
+        keyed.setdefault(k, set()).update(matcher._keyed[k])
+    texts = (
+        LINES + [v for e in EXAMPLES for v in variants(e)] + ["ẞtraße 1", "STRASSE 2", "\u00a0 9"]
+    )
+    for _ in range(2):  # once as each start is first seen, once remembered
+        for text in texts:
+            key = prefilter.line_key(text)
+            prefixed = (keyed.get(key[:n], set()) for n in range(1, len(key) + 1))
+            expected = sorted(set(matcher._unkeyed).union(*prefixed))
+            assert list(matcher.candidates(text)) == expected, text
+
+
 def test_case_folding_assumption_holds_for_every_literal_character() -> None:
     """A character that ``regex`` matches case-insensitively casefolds like the literal."""
     chars: set[str] = set()
