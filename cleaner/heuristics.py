@@ -119,6 +119,11 @@ class TopicParams:
     # A paragraph this long is the article's own, not a teaser: once the article is found,
     # its words are those of such paragraphs (when there are enough of them).
     core_min_words: int = 25
+    # A line's immediate neighbours are left out of its overlap (a headline and its own
+    # teaser share words), unless both are paragraphs of at least this many words, longer
+    # than any teaser: two such paragraphs side by side are one text, and vouch for each
+    # other (a short article on a page of other prose).
+    neighbour_words: int = 50
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Each line's content words are looked up in the rest of the document's prose, leaving out
 its immediate neighbours (a headline and its own teaser share words, but a list of
-unrelated stories shares none with the article). Once the article is located, overlap is
+unrelated stories shares none with the article), unless both are long paragraphs, which
+no teaser is: those are one text. Once the article is located, overlap is
 measured again against the article's own long paragraphs (``within``).
 """
 
@@ -53,6 +54,11 @@ def overlaps(
             continue
         before = lent[n - 1] if n > 0 else _NONE
         after = lent[n + 1] if n + 1 < len(lent) else _NONE
+        if feats[k].words >= p.neighbour_words:  # long paragraphs vouch for each other
+            if before and feats[idx[n - 1]].words >= p.neighbour_words:
+                before = _NONE
+            if after and feats[idx[n + 1]].words >= p.neighbour_words:
+                after = _NONE
         missed = spread.missed(content, before, after, k in counted)
         out[k] = (spread.hits(content) - missed) / len(content)
     return _rescale(out, prose, p)

@@ -361,3 +361,39 @@ def test_a_sentence_broken_at_its_links_stays_whole() -> None:
     ]
     text = "\n\n".join([*PROSE, *pieces])
     assert cleaner.clean(text).removed == []
+
+
+SHORT_ARTICLE = [
+    "Repairs to the harbour bridge will close two of its four lanes from March until the end "
+    "of the summer, the port authority said on Tuesday, after engineers found corrosion in "
+    "the steel cables that hold the deck above the shipping channel and warned that the "
+    "damage would spread if the work waited another winter.",
+    "The authority expects the closure to add about twenty minutes to the morning commute "
+    "across the harbour, and it has asked employers in the port district to let staff start "
+    "later, while ferries between the two shores will run every ten minutes instead of every "
+    "half hour until the cables have been replaced.",
+]
+SERVICES_PAGE = [
+    "Our Services",
+    "Consulting",
+    "Our consultants help clients plan budgets, hire staff and choose suppliers for growth.",
+    "Learn More",
+    "Training",
+    "Workshops for managers teach clients how to lead teams and plan budgets with confidence.",
+    "Learn More",
+    "Recruitment",
+    "We find and hire staff for clients, from managers to suppliers' teams, in every region.",
+    "Learn More",
+    "Outsourcing",
+    "Clients hand us payroll and budgets, so that managers can lead their teams and grow.",
+    "Learn More",
+    "Our consultants plan, hire and train with clients in every region we serve today.",
+]
+
+
+def test_a_short_article_of_two_long_paragraphs_on_a_page_of_other_prose_stays() -> None:
+    """Two long paragraphs side by side are one text: they vouch for each other's topic,
+    even where the rest of the page's prose is about something else."""
+    text = "\n".join(["Home", "News", "Harbour bridge to close two lanes", *SHORT_ARTICLE])
+    result = cleaner.clean("\n".join([text, *SERVICES_PAGE]))
+    assert all(p in result.text for p in SHORT_ARTICLE)
