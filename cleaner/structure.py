@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 import regex
 
@@ -265,18 +265,16 @@ def _templated(
     fixed parts or more each recur in ``template_share`` of the items: a template filled
     in per item, so records (a job board's, a schedule's, a results table's), not a list
     of other stories' headlines, which share at most their subject."""
-    run: list[int] = []
-    for k in range(len(feats) + 1):
-        if k < len(feats) and feats[k].bullet and out[k] is not Structure.CODE:
-            run.append(k)
+    items = groupby(range(len(feats)), lambda k: feats[k].bullet and out[k] is not Structure.CODE)
+    for bulleted, group in items:
+        run = list(group)
+        if not bulleted or len(run) < p.record_min_run:
             continue
-        if len(run) >= p.record_min_run:
-            need = max(p.record_min_run, math.ceil(p.template_share * len(run)))
-            parts = Counter(part for m in run for part in _fixed_parts(raws[m], feats[m]))
-            if sum(1 for n in parts.values() if n >= need) >= p.template_parts:
-                for m in run:
-                    out[m] = Structure.RECORD
-        run = []
+        need = max(p.record_min_run, math.ceil(p.template_share * len(run)))
+        parts = Counter(part for m in run for part in _fixed_parts(raws[m], feats[m]))
+        if sum(1 for n in parts.values() if n >= need) >= p.template_parts:
+            for m in run:
+                out[m] = Structure.RECORD
 
 
 # The parts of a line a template fixes besides its words: numbers of a shape ("16d",
