@@ -255,15 +255,9 @@ def _expand(
         assert own is not None  # a hit's own mark, set first
         beyond = round(rule.score * q.beyond_line_factor, 3)
         if rule.action == "cut":
-            prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
-            prose_before = _prose_words(range(k), view.feats, assessed, p)
-            if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
-                marks[k] = replace(
-                    own,
-                    reason=own.reason
-                    + f"; not cutting what follows: {prose_after} words of prose come after it "
-                    f"and only {prose_before} before, so this is not where an article ends",
-                )
+            veto = _cut_veto(view, k, marks, assessed, p)
+            if veto:
+                marks[k] = replace(own, reason=f"{own.reason}; not cutting what follows: {veto}")
                 continue
             # One mark for each kind the cut takes, not one per line (a record may cut
             # 100 000): a mark is never changed once made.
@@ -296,6 +290,25 @@ def _expand(
             if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
                 break
             marks[j] = run
+
+
+def _cut_veto(
+    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Sequence[Assessment], p: Params
+) -> str:
+    """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
+    stands before it for it to end, or the article's prose goes on after it."""
+    q = p.decide
+    head = sum(view.feats[j].words for j in range(k))
+    if head < q.cut_min_before:
+        return f"only {head} words come before it, so there is no article for it to end"
+    prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
+    prose_before = _prose_words(range(k), view.feats, assessed, p)
+    if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
+        return (
+            f"{prose_after} words of prose come after it and only {prose_before} before, "
+            "so this is not where an article ends"
+        )
+    return ""
 
 
 def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:

@@ -270,6 +270,9 @@ class DecideParams:
     cut_veto_words: int = 40
     # ... and less than this share of that before it is a false end marker.
     cut_veto_share: float = 0.2
+    # A cut ends an article: with fewer words than this before it (of any line), there is
+    # none for it to end; it is a menu's entry ("new | past | comments | ask") at the top.
+    cut_min_before: int = 40
     # Lines after a cut, or under a drop-run heading, get the rule's score times this.
     beyond_line_factor: float = 0.9
     # A one-question headline ("Who will win in 2020?") has at most this many words.

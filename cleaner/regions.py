@@ -211,7 +211,7 @@ def _outside(
         f, a = feats[k], out[k]
         if removed[k] is not None or a.kind is not None or not free[k]:
             continue
-        if (a.cls.prose and not a.off_topic(p.topic)) or f.table:
+        if (a.cls.prose and not a.off_topic(p.topic)) or f.table or _lead(f, a, side, p):
             continue
         menu = f.words <= SHORT_LINE_WORDS or a.cls is LineClass.BAD
         a.judge(
@@ -221,6 +221,15 @@ def _outside(
             f"(overlap with the article {a.overlap_text()})",
             side_kind=True,
         )
+
+
+def _lead(f: Features, a: Assessment, side: Side, p: Params) -> bool:
+    """Before the article, a whole paragraph (one ending its sentence, of at least
+    ``core_min_words``) is the article's own, whatever its topic: the junk above an
+    article is menus, labels and short teasers, while a short article's lead may share
+    few words with the longer prose the span took for the article (a page's blurbs, its
+    comments)."""
+    return side is Side.BEFORE and a.cls.prose and f.terminal and f.words >= p.topic.core_min_words
 
 
 def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
@@ -262,8 +271,15 @@ def _menus(
 
 
 def _menu_entry(f: Features) -> bool:
-    """Very short, no sentence, not a number or table row: a menu entry or a tag."""
-    return f.words <= SHORT_LINE_WORDS and not f.terminal and not f.numeric and not f.table
+    """Very short, no sentence, not a number or table row, and no lead-in (a line ending
+    in a colon introduces what follows it): a menu entry or a tag."""
+    return (
+        f.words <= SHORT_LINE_WORDS
+        and not f.terminal
+        and not f.colon_end
+        and not f.numeric
+        and not f.table
+    )
 
 
 def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> bool:

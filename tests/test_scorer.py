@@ -273,6 +273,70 @@ def test_furniture_removed_in_an_earlier_pass_still_separates() -> None:
     assert [r.kind for r in result.removed[:3]] == [Kind.NAVIGATION] * 3
 
 
+def test_a_comment_link_in_the_menu_at_the_top_ends_nothing() -> None:
+    """A "comments" entry in the site's menu above a page of listings is no comment
+    section's start: nothing stands before it for it to end, so the listings stay."""
+    menu = ["Harbour Jobs", "new", "|", "past", "|", "comments", "|", "ask", "|", "jobs"]
+    jobs = [
+        "Harbour Ferries is hiring deckhands for the summer season",
+        "Quay Bakery (est. 1998) is hiring a night baker",
+        "Pier Books is hiring a part-time bookseller in the old town",
+        "Harbour Council is hiring two bridge engineers for the repair",
+        "Lighthouse Trust is hiring volunteers for weekend tours",
+    ]
+    result = cleaner.clean("\n".join(menu + jobs))
+    assert all(j in result.text.splitlines() for j in jobs), result.removed
+    decision = next(d for d in cleaner.explain("\n".join(menu + jobs)) if d.text == "comments")
+    assert "no article for it to end" in decision.reason
+
+
+def test_short_lines_under_lead_ins_after_the_article_are_no_menu() -> None:
+    """A line ending in a colon introduces what follows ("Lanes before:"): the short
+    lines under such lead-ins are the article's own lists (a diagram, a before and
+    after), and the lead-ins are no menu entries to make a run of them."""
+    lists = ["Lanes before:", "North lane", "South lane", "Lanes after:", "Middle lane", "Bus lane"]
+    result = cleaner.clean("\n".join(HARBOUR + lists))
+    assert result.removed == []
+
+
+def test_a_short_article_above_the_pages_longer_prose_stays() -> None:
+    """Whole-page text: a short article, then a list of other stories, then a longer
+    text on one theme (a shop's blurb) that the span takes for the article. Junk above an
+    article is menus, labels and short teasers: whole paragraphs there are the article's
+    own, even when they share no words with what the span found."""
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    article = [
+        "The council voted on Tuesday to close the old harbour crossing for eighteen months "
+        "after engineers found deep cracks in two of its stone pillars during the spring "
+        "inspection.",
+        "Commuters will take a ferry across the water while the pillars are rebuilt, and the "
+        "mayor promised that traffic would return before the summer of next year at the latest.",
+    ]
+    stories = [
+        "Most read:",
+        "Harbour festival draws record crowds",
+        "New school opens in the old town",
+        "Ferry fares to rise in the spring",
+        "Advertisement",
+    ]
+    blurb = [
+        "Our bakery bakes bread by hand every morning, and every loaf of bread from our "
+        "bakery is baked in the wood oven of the bakery on the market square.",
+        "The bakery bakes rye bread, spelt bread and wheat bread in the wood oven, and the "
+        "bread is sold warm at the bakery counter on the market square every morning.",
+        "Every loaf of bread at the bakery rests overnight before it is baked in the wood "
+        "oven, which gives the bread of our bakery its dark crust and soft crumb.",
+        "On Saturdays the bakery bakes cinnamon rolls in the wood oven as well as bread, and "
+        "the queue for bread at our bakery reaches the fountain on the market square.",
+        "The bakery delivers bread from the wood oven to the villages every Tuesday, and the "
+        "bakery van carries every loaf of bread to the market square of each village.",
+    ]
+    result = cleaner.clean("\n".join(menu + article + stories + blurb))
+    kept = result.text.splitlines()
+    assert all(p in kept for p in article), result.removed
+    assert not any(s in kept for s in stories[:4])
+
+
 def test_a_question_headline_under_a_related_heading_goes() -> None:
     """A headline may ask a question; under "You may also like" it is one of the list's
     entries, and the list goes on after it."""
