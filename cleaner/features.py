@@ -127,8 +127,9 @@ TOKEN_BUDGET = 4 * TABLE_SIZE  # distinct tokens remembered over all the tables 
 SHARES_SIZE = 50_000  # distinct share values remembered before starting afresh
 
 # One float object for each value a share takes (see ``extract``): a line's four shares
-# are ratios of small counts, and most are 0.0 or 1.0; a float object each (24 bytes)
-# cost a large record a fifth of its size. Racing threads at worst store equal values.
+# (and its overlaps with the article, see ``topic``) are ratios of small counts, and most
+# are 0.0 or 1.0; a float object each (24 bytes) cost a large record a fifth of its size.
+# Racing threads at worst store equal values.
 _shares: dict[float, float] = {}
 
 
@@ -240,9 +241,9 @@ def extract(
     last = tokens[-1].lower() if tokens else ""
     terminal = _terminal(text)
     colon_end = text.endswith(":")
-    title_share = _shared(title / n_alpha)
-    upper_share = _shared(upper / n_alpha)
-    digit_share = _shared(_digits(text) / non_space)
+    title_share = shared(title / n_alpha)
+    upper_share = shared(upper / n_alpha)
+    digit_share = shared(_digits(text) / non_space)
     url = _has_url(text)
     # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
     # four years or prices is no row).
@@ -257,7 +258,7 @@ def extract(
         chars=len(text),
         terminal=terminal,
         colon_end=colon_end,
-        stop_density=_shared(stop / n) if n else 0.0,
+        stop_density=shared(stop / n) if n else 0.0,
         title_share=title_share,
         upper_share=upper_share,
         digit_share=digit_share,
@@ -300,8 +301,9 @@ def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int
     return a, t, u, d, s
 
 
-def _shared(value: float) -> float:
-    """The one float object kept for ``value`` (see ``_shares``)."""
+def shared(value: float) -> float:
+    """The one float object kept for ``value`` (see ``_shares``); the topic's overlaps
+    take theirs too."""
     return _shares.setdefault(value, value)
 
 

@@ -8,7 +8,8 @@ a removed line's mark and label (no decision), marks shared by the lines a cut t
 positions as machine integers, share values as one float object each, and no line
 number in a line.
 
-The empty lines of a document share one line object.
+The empty lines of a document share one line object. The scorer walks positions as
+machine integers or ranges, and overlaps are one float object per value.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, pipeline
+from cleaner import Cleaner, pipeline, regions, scorer, topic
 from cleaner.assessment import Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
@@ -33,7 +34,7 @@ from cleaner.decide import Verdicts
 from cleaner.features import extract
 from cleaner.result import LineDecision, LineDecisions
 from cleaner.segment import Line, segment
-from tests.conftest import ARTICLE, JUNK
+from tests.conftest import ARTICLE, BRIDGE, JUNK
 
 
 def emoji_record(lines: int) -> bytes:
@@ -240,3 +241,48 @@ def test_empty_lines_share_one_line_object_per_ending() -> None:
     assert "".join(line.raw + line.end for line in lines) == text
     result = Cleaner().clean(text)
     assert [d.line_no for d in result.lines] == list(range(1, len(lines) + 1))
+
+
+def test_the_scorer_walks_positions_as_machine_integers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The positions the scorer walks (the lines left, the prose, the walks away from the
+    article) are arrays of machine integers or ranges: the old code's lists held an int
+    object (28 bytes) a line in each, most of a large record's size again."""
+    seen: list[object] = []
+    span, rescale, outside = scorer.densest_span, topic._rescale, regions._outside
+
+    def spy_span(*args: object) -> object:
+        seen.append(args[2])  # the live positions
+        return span(*args)  # type: ignore[arg-type]
+
+    def spy_rescale(*args: object) -> object:
+        seen.append(args[1])  # the prose positions
+        return rescale(*args)  # type: ignore[arg-type]
+
+    def spy_outside(*args: object) -> object:
+        seen.append(args[0])  # a walk away from the article
+        return outside(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scorer, "densest_span", spy_span)
+    monkeypatch.setattr(topic, "_rescale", spy_rescale)
+    monkeypatch.setattr(regions, "_outside", spy_outside)
+    Cleaner().clean("\n".join(BRIDGE * 3) + "\n" + ARTICLE + "\nHome\nNews\nSport\nWeather\n")
+    assert len(seen) >= 6
+    assert all(isinstance(s, array | range) for s in seen), [type(s) for s in seen]
+
+
+def test_overlaps_share_one_float_object_for_each_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines whose overlap with the article is equal hold one float object for it, and
+    the overlaps are rescaled in place: the old code made a float for each line twice."""
+    found: list[list[float | None]] = []
+    rescale = topic._rescale
+
+    def spy(out: list[float | None], *args: object) -> object:
+        scaled = rescale(out, *args)  # type: ignore[arg-type]
+        found.append(scaled)
+        return scaled
+
+    monkeypatch.setattr(topic, "_rescale", spy)
+    Cleaner().clean("\n".join(BRIDGE * 4))
+    values = [v for out in found for v in out if v is not None]
+    assert len(values) > len(set(values))  # the premise: equal overlaps
+    assert len({id(v) for v in values}) == len(set(values))
