@@ -9,7 +9,8 @@ positions as machine integers, share values as one float object each, and no lin
 number in a line.
 
 The empty lines of a document share one line object. The scorer walks positions as
-machine integers or ranges, and overlaps are one float object per value.
+machine integers or ranges, and overlaps are one float object per value. A line's rarely
+read shape flags are bits of one field.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
-from cleaner.features import extract
+from cleaner.features import Features, extract
 from cleaner.result import LineDecision, LineDecisions
 from cleaner.segment import Line, segment
 from tests.conftest import ARTICLE, BRIDGE, JUNK
@@ -286,3 +287,41 @@ def test_overlaps_share_one_float_object_for_each_value(monkeypatch: pytest.Monk
     values = [v for out in found for v in out if v is not None]
     assert len(values) > len(set(values))  # the premise: equal overlaps
     assert len({id(v) for v in values}) == len(set(values))
+
+
+RARE_FLAGS = (
+    "opens_lower",
+    "open_end",
+    "menu_like",
+    "headline_cased",
+    "numeric",
+    "enumeration",
+    "sentences",
+)
+
+
+def test_rarely_read_shape_flags_are_bits_of_one_field() -> None:
+    """The shape flags read on rare paths only are bits of one int, not a field each (8
+    bytes a line a flag: the old code's cost a large record half its size); each reads
+    as a field did."""
+    assert not set(RARE_FLAGS) & set(Features.__slots__)
+    stop = frozenset({"the", "and", "of"})
+    lines = {
+        "opens_lower": "and then the rain came",
+        "open_end": "The rain came down and",
+        "menu_like": "World News",
+        "headline_cased": "Storm Floods Coastal Towns Again Today",
+        "numeric": "12.04.2019 18:30",
+        "enumeration": "Rain, wind, snow and ice",
+        "sentences": "The rain came. Then the wind rose.",
+    }
+    for name, line in lines.items():
+        f = extract(line, stop)
+        assert [n for n in RARE_FLAGS if getattr(f, n) is True] == [
+            n for n in RARE_FLAGS if n == name or n in _ALSO.get(name, ())
+        ], line
+        assert all(type(getattr(f, n)) is bool for n in RARE_FLAGS)
+
+
+# What else the lines of the test above are, by the same definitions.
+_ALSO = {"menu_like": ("headline_cased",), "headline_cased": (), "open_end": ()}
