@@ -10,7 +10,9 @@ number in a line.
 
 The empty lines of a document share one line object. The scorer walks positions as
 machine integers or ranges, and overlaps are one float object per value. A line's rarely
-read shape flags are bits of one field.
+read shape flags are bits of one field. The lines a rule hits share its mark, text input
+holds no markup hint a line, and the document's outcome lists are made only once its
+first pass has scored.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, pipeline, regions, scorer, topic
+from cleaner import Cleaner, decide, pipeline, regions, scorer, topic
 from cleaner.assessment import Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
@@ -325,3 +327,68 @@ def test_rarely_read_shape_flags_are_bits_of_one_field() -> None:
 
 # What else the lines of the test above are, by the same definitions.
 _ALSO = {"menu_like": ("headline_cased",), "headline_cased": (), "open_end": ()}
+
+
+def test_lines_a_rule_hits_share_its_mark() -> None:
+    """Every line one rule hits holds the rule's one mark (the old code made a mark a line:
+    a record may hold thousands of "Advertisement" lines)."""
+    prose = [f"{line[:-1]} in district {n}." for n in range(20) for line in BRIDGE]
+    text = "".join(f"{line}\nAdvertisement\n" for line in prose)
+    marks = live_at_analysis(text, lambda objs: sum(type(o) is Mark for o in objs))
+    assert len(marks) >= 2 and max(marks[1:]) < 5, marks
+    result = Cleaner().clean(text)
+    assert [r.text for r in result.removed] == ["Advertisement"] * 100
+    assert len({(r.rule, r.reason) for r in result.removed}) == 1
+
+
+def test_text_input_holds_no_hint_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view of text input holds no markup hints (the old code held a None a line); a
+    view of HTML holds one a line, and both read as before through ``hint``."""
+    views: list[object] = []
+    real = decide.decide
+
+    def spy(view: decide.DocView, *args: object) -> decide.Verdicts:
+        views.append(view)
+        return real(view, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decide, "decide", spy)
+    Cleaner().clean(ARTICLE)
+    text_views = list(views)
+    views.clear()
+    Cleaner().clean_html(
+        f"<html><body><article><p>{BRIDGE[0]}</p><p>{BRIDGE[1]}</p></article></body></html>"
+    )
+    assert text_views and all(
+        isinstance(v, decide.DocView) and len(v.hints) == 0 for v in text_views
+    )
+    assert views and all(isinstance(v, decide.DocView) and len(v.hints) == len(v) for v in views)
+    assert all(v.hint(k) is None for v in text_views for k in range(len(v)))  # type: ignore[attr-defined]
+
+
+def test_the_outcome_lists_are_made_after_the_first_pass_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the first pass measures the lines' overlaps (a large record's peak), the
+    document's outcome lists (a line kept, its mark, its label) are not yet made: the
+    old code held three lists a line, all kept, unmarked and unlabelled, from the start."""
+    text = "\n".join(BRIDGE * 4) + "\nAdvertisement\n"
+    n = len(segment(text))
+    found: list[int] = []
+    rescale = topic._rescale
+
+    def spy(*args: object) -> object:
+        if not found:
+            gc.collect()
+            found.append(
+                sum(
+                    1
+                    for o in gc.get_objects()
+                    if type(o) is list and len(o) == n and all(x is True for x in o)
+                )
+            )
+        return rescale(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(topic, "_rescale", spy)
+    result = Cleaner().clean(text)
+    assert found == [0]
+    assert result.removed[-1].text == "Advertisement"
