@@ -143,9 +143,11 @@ def decide_document(
     page furniture is handed on (a fresh clean would know less, and so remove no more).
     """
     n = len(lines)
-    keep = [True] * n
-    marks: list[Mark | None] = [None] * n
-    labels = [""] * n
+    # What each input line became: made once a pass removes something, not before the
+    # first pass's scoring, when a large record's memory peaks.
+    keep: list[bool] = []
+    marks: list[Mark | None] = []
+    labels: list[str] = []
     # Positions as machine integers, not an int object each (a record may hold millions).
     furniture = array("q")  # lines removed as page furniture, for later passes' walks
     named = array("q")  # of those, the ones a rule or the markup named
@@ -158,6 +160,8 @@ def decide_document(
         for k, mark in enumerate(verdicts.marks):
             if mark is None:
                 continue
+            if not marks:
+                keep, marks, labels = _untouched(n)
             dropped = True
             i = at[k]
             marks[i], labels[i], keep[i] = mark, verdicts.label(k), False
@@ -169,10 +173,17 @@ def decide_document(
             kept and not line.blank for kept, line in zip(keep, lines, strict=True)
         )
         if not dropped or emptied or done == passes:
+            if not marks:  # nothing went
+                keep, marks, labels = _untouched(n)
             return Outcome(lines, keep, emptied, marks, labels, verdicts, at)
         del verdicts, at  # this pass's view and verdicts go before the next builds its own
         current = array("q", kept_lines(lines, keep))
     raise ValueError(f"max_passes must be at least 1, not {passes}")
+
+
+def _untouched(n: int) -> tuple[list[bool], list[Mark | None], list[str]]:
+    """``n`` lines' outcome before anything goes: each kept, with no mark and no label."""
+    return [True] * n, [None] * n, [""] * n
 
 
 def _pass(
@@ -201,10 +212,9 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
     p = judges.params
     # A rule's shape is a line of prose or page text: inside a code block a match is
     # program text that happens to look like it ("image: nginx:1.2", "(c) = a + b").
+    made: dict[int, Mark] = {}
     marks: list[Mark | None] = [
-        Mark(rule.kind, rule.id, rule.score, rule.reason)
-        if rule is not None and code is not Structure.CODE
-        else None
+        _rule_mark(rule, made) if rule is not None and code is not Structure.CODE else None
         for rule, code in zip(view.hits, view.structure, strict=True)
     ]
     for k, hint in enumerate(view.hints):
@@ -221,6 +231,15 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
     _expand(view, marks, assessed, p)
     _take_assessments(view, marks, assessed, p)
     return Verdicts(view, marks, assessed)
+
+
+def _rule_mark(rule: Rule, made: dict[int, Mark]) -> Mark:
+    """The mark of a line ``rule`` hits: one for the rule (by ``id`` in ``made``), not one
+    a line (a rule may hit thousands of a record's lines)."""
+    mark = made.get(id(rule))
+    if mark is None:
+        mark = made[id(rule)] = Mark(rule.kind, rule.id, rule.score, rule.reason)
+    return mark
 
 
 def _take_assessments(
@@ -267,7 +286,7 @@ def _expand(
                 # What the line is, where markup or the scorer tells (a footer's menu, a
                 # sidebar's stories); prose, and anything else, is what the rule says
                 # follows it (a comment, a comment form's field).
-                hint = view.hints[j]
+                hint = view.hint(j)
                 a = assessed[j]
                 scored = None if a.cls.prose or a.side_kind else a.kind
                 kind = (hint.kind if hint is not None else None) or scored or rule.kind

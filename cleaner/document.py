@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from .features import Features, LineHint
 from .heuristics import StructureParams
@@ -25,7 +26,7 @@ class DocView:
     lines: Sequence[Line]
     feats: Sequence[Features]
     hits: Sequence[Rule | None]
-    hints: Sequence[LineHint | None]  # all None for text input
+    hints: Sequence[LineHint | None]  # empty for text input (see ``hint``)
     after_blank: Sequence[bool]  # a blank line comes right before this one
     structure: Sequence[Structure | None]  # the article structure a line belongs to
     at: Sequence[int]  # each line's position among the document's lines
@@ -33,6 +34,10 @@ class DocView:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def hint(self, k: int) -> LineHint | None:
+        """What the markup says about the line at ``k`` (None for text input)."""
+        return self.hints[k] if self.hints else None
 
     def no(self, k: int) -> int:
         """The line number (from 1) in the document of the line at ``k``."""
@@ -63,11 +68,12 @@ class DocView:
             blank_before = False
         found = [f for i in taken if (f := feats[i]) is not None]
         found_hits = [hits[i] for i in taken]
-        found_hints = [hints[i] if hints and i < len(hints) else None for i in taken]
-        code = [h is not None and h.code for h in found_hints]
+        # Text input has no hints: not a None a line (8 bytes a line at the peak).
+        found_hints = [hints[i] if i < len(hints) else None for i in taken] if hints else []
+        code = [h is not None and h.code for h in found_hints] or [False] * len(taken)
         named = [
             r is not None or (h is not None and h.kind is not None)
-            for r, h in zip(found_hits, found_hints, strict=True)
+            for r, h in zip_longest(found_hits, found_hints)
         ]
         view = cls(
             [lines[i] for i in taken],

@@ -49,6 +49,31 @@ def checked_frozen(cls: type[_T]) -> type[_T]:
     return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
+class Flag:
+    """The bits of ``Features.flags`` (plain ints: ``enum.IntFlag`` arithmetic runs in
+    Python, a call for every bit of every line)."""
+
+    OPENS_LOWER = 1
+    OPEN_END = 2
+    MENU_LIKE = 4
+    HEADLINE_CASED = 8
+    NUMERIC = 16
+    ENUMERATION = 32
+    SENTENCES = 64
+
+
+class _Bit:
+    """A field of ``Features`` kept as a bit of its ``flags``: read as the field was."""
+
+    __slots__ = ("bit",)
+
+    def __init__(self, bit: int) -> None:
+        self.bit = bit
+
+    def __get__(self, f: Features, owner: type[Features]) -> bool:
+        return f.flags & self.bit != 0
+
+
 @checked_frozen
 class Features:
     """What the scorer knows about one non-blank line (see ``extract``).
@@ -57,7 +82,7 @@ class Features:
     (``with_link_share``, ``as_cell``), so a line's features never change under a stage.
     The type checker enforces it (``make test`` runs mypy); at run time the class is an
     ordinary one (hashed by value as a frozen one is), since a frozen class's constructor
-    sets each of its 25 fields through ``object.__setattr__``: 5% of a whole clean.
+    sets each of its fields through ``object.__setattr__``: 5% of a whole clean.
     """
 
     words: int
@@ -75,19 +100,24 @@ class Features:
     # document holds one per line, and a tuple takes a fifth of a frozenset's memory; the
     # set methods that compare lines (``set.intersection``, ``isdisjoint``) take it as is.
     content: tuple[str, ...]
-    opens_lower: bool  # starts with a lower-case letter: may continue the line before
-    open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on in the next
     # Shape, from the fields above and ``ShapeParams`` (computed once, read everywhere):
     headline_like: bool  # short and unpunctuated: a title, subhead, headline or menu entry
-    menu_like: bool  # a very short capitalised label: a menu entry or section link
-    headline_cased: bool  # most words in title case, or the line in capitals
     headline: bool  # a story headline's shape: a few words, no table row, list item or URL
-    numeric: bool  # digits make up much of it: a number, date or score, not a label
-    enumeration: bool  # two commas or more: a list of things, not one headline
-    sentences: bool  # a sentence ends inside it and another begins: more than one sentence
+    # The shape flags read on rare paths only, one bit each (see ``Flag``): a field each
+    # (8 bytes a line) cost a large record half its size; they read as fields (below).
+    flags: int
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
+
+    # The flags' bits, read as fields.
+    opens_lower = _Bit(Flag.OPENS_LOWER)  # starts in lower case: may go on from the line before
+    open_end = _Bit(Flag.OPEN_END)  # ends mid-sentence (comma, hyphen, a stopword): may go on
+    menu_like = _Bit(Flag.MENU_LIKE)  # a very short capitalised label: a menu entry, a section
+    headline_cased = _Bit(Flag.HEADLINE_CASED)  # most words in title case, or all in capitals
+    numeric = _Bit(Flag.NUMERIC)  # digits make up much of it: a number, date or score
+    enumeration = _Bit(Flag.ENUMERATION)  # two commas or more: a list of things, not a headline
+    sentences = _Bit(Flag.SENTENCES)  # a sentence ends inside it and another begins
 
     def with_link_share(self, share: float) -> Features:
         """This line as markup tells it: with the share of its text inside links (itself
@@ -127,8 +157,9 @@ TOKEN_BUDGET = 4 * TABLE_SIZE  # distinct tokens remembered over all the tables 
 SHARES_SIZE = 50_000  # distinct share values remembered before starting afresh
 
 # One float object for each value a share takes (see ``extract``): a line's four shares
-# are ratios of small counts, and most are 0.0 or 1.0; a float object each (24 bytes)
-# cost a large record a fifth of its size. Racing threads at worst store equal values.
+# (and its overlaps with the article, see ``topic``) are ratios of small counts, and most
+# are 0.0 or 1.0; a float object each (24 bytes) cost a large record a fifth of its size.
+# Racing threads at worst store equal values.
 _shares: dict[float, float] = {}
 
 
@@ -240,9 +271,9 @@ def extract(
     last = tokens[-1].lower() if tokens else ""
     terminal = _terminal(text)
     colon_end = text.endswith(":")
-    title_share = _shared(title / n_alpha)
-    upper_share = _shared(upper / n_alpha)
-    digit_share = _shared(_digits(text) / non_space)
+    title_share = shared(title / n_alpha)
+    upper_share = shared(upper / n_alpha)
+    digit_share = shared(_digits(text) / non_space)
     url = _has_url(text)
     # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
     # four years or prices is no row).
@@ -252,12 +283,29 @@ def extract(
     bullet = bool(_BULLET.match(text))
     headline_like = not terminal and not colon_end and n <= shape.headline_max_words
     numeric = digit_share >= shape.numeric_share
+    flags = (
+        (Flag.OPENS_LOWER if n > 0 and text[:1].islower() and tokens[0].islower() else 0)
+        | (
+            Flag.OPEN_END
+            if text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
+            else 0
+        )
+        | (
+            Flag.MENU_LIKE
+            if n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased
+            else 0
+        )
+        | (Flag.HEADLINE_CASED if max(title_share, upper_share) >= shape.headline_cased else 0)
+        | (Flag.NUMERIC if numeric else 0)
+        | (Flag.ENUMERATION if text.count(",") >= 2 else 0)
+        | (Flag.SENTENCES if _may_break(text) and _SENTENCE_BREAK.search(text) else 0)
+    )
     return Features(
         words=n,
         chars=len(text),
         terminal=terminal,
         colon_end=colon_end,
-        stop_density=_shared(stop / n) if n else 0.0,
+        stop_density=shared(stop / n) if n else 0.0,
         title_share=title_share,
         upper_share=upper_share,
         digit_share=digit_share,
@@ -265,20 +313,14 @@ def extract(
         table=is_table,
         bullet=bullet,
         content=content,
-        opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
-        open_end=text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords),
         headline_like=headline_like,
-        menu_like=n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased,
-        headline_cased=max(title_share, upper_share) >= shape.headline_cased,
         headline=headline_like
         and n >= shape.headline_min_words
         and not is_table
         and not bullet
         and not url
         and not numeric,
-        numeric=numeric,
-        enumeration=text.count(",") >= 2,
-        sentences=_SENTENCE_BREAK.search(text) is not None if _may_break(text) else False,
+        flags=flags,
         label=_label(text, shape.label_max_chars),
     )
 
@@ -300,8 +342,9 @@ def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int
     return a, t, u, d, s
 
 
-def _shared(value: float) -> float:
-    """The one float object kept for ``value`` (see ``_shares``)."""
+def shared(value: float) -> float:
+    """The one float object kept for ``value`` (see ``_shares``); the topic's overlaps
+    take theirs too."""
     return _shares.setdefault(value, value)
 
 

@@ -10,9 +10,12 @@ the number of lines.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_
 
 from .assessment import Assessment, Region, Side
 from .features import Features
@@ -116,21 +119,22 @@ def surroundings(
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
     it are neither menus, nor teasers, nor furniture (see ``_attached``)."""
-    idx = [k for k in range(len(feats)) if removed[k] is None]
+    # Positions as machine integers or ranges: an int object a line, in each of these,
+    # cost a large record its size again.
+    idx = array("q", compress(range(len(feats)), map(is_, removed, repeat(None))))
     first, last = span
     for k in idx:
         out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
-    head = [k for k in idx if k < first]
-    tail = [k for k in idx if k > last]
-    before = list(range(first - 1, -1, -1))
-    after = list(range(last + 1, len(feats)))
+    lo, hi = bisect_left(idx, first), bisect_right(idx, last)  # ``idx`` ascends
+    head, body, tail = idx[:lo], idx[lo:hi], idx[hi:]
+    before = range(first - 1, -1, -1)
+    after = range(last + 1, len(feats))
     kept = _attached(before, removed, gaps, first, Side.BEFORE, structure)
     kept |= _attached(after, removed, gaps, last, Side.AFTER, structure)
     free = [k not in kept for k in range(len(feats))]
     if p.lists.menus:
         _menus(head, feats, out, free, p)
         _menus(tail, feats, out, free, p)
-    body = [k for k in idx if first <= k <= last]
     if p.lists.story_lists:
         article_words = sum(feats[k].words for k in body)
         _related_tail(tail, feats, out, free, _paired(body, feats, out, p), article_words, p)
@@ -143,7 +147,7 @@ def surroundings(
 
 
 def _attached(
-    order: list[int],
+    order: Sequence[int],
     removed: Sequence[Kind | None],
     gaps: FurnitureGaps,
     edge: int,
@@ -162,7 +166,7 @@ def _attached(
 
 
 def _outside(
-    order: list[int],
+    order: Sequence[int],
     feats: Sequence[Features],
     out: Sequence[Assessment],
     removed: Sequence[Kind | None],
@@ -253,7 +257,7 @@ def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
 
 
 def _menus(
-    region: list[int],
+    region: Sequence[int],
     feats: Sequence[Features],
     out: Sequence[Assessment],
     free: Sequence[bool],
@@ -290,7 +294,7 @@ def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> b
 
 
 def _related_tail(
-    tail: list[int],
+    tail: Sequence[int],
     feats: Sequence[Features],
     out: Sequence[Assessment],
     free: Sequence[bool],
@@ -382,7 +386,7 @@ def _listing(
 
 
 def _paired(
-    body: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    body: Sequence[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
 ) -> bool:
     """The article itself is told in headed paragraphs: off-topic headlines (a product's,
     an album's name) each over a paragraph, ``body_pairs`` times or more. After it, the
@@ -396,7 +400,7 @@ def _paired(
 
 
 def _bulleted_headlines(
-    tail: list[int],
+    tail: Sequence[int],
     feats: Sequence[Features],
     out: Sequence[Assessment],
     free: Sequence[bool],
@@ -458,7 +462,7 @@ def _announced(first: int, feats: Sequence[Features]) -> bool:
 
 
 def _capital_headlines(
-    body: list[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    body: Sequence[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
 ) -> None:
     """Inside the article: a long headline set in capitals and off the article's topic.
 

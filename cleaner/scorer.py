@@ -18,7 +18,10 @@ times the time.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
+from itertools import compress
+from operator import not_
 
 from .assessment import Assessment
 from .document import DocView
@@ -44,9 +47,10 @@ def assess(
     classes = [classify(f, has_stoplist, p.lines) for f in feats]
     wrapped = unwrap(feats, view.after_blank, classes, p.lines)
     out = [Assessment(cls, w) for cls, w in zip(classes, wrapped, strict=True)]
+    del wrapped  # in ``out`` now: a list a line less at the peak to come (``overlaps``)
     skip = [k is not None for k in removed]
     _set_overlaps(out, overlaps(feats, classes, skip, p.topic))
-    live = [k for k in range(len(feats)) if removed[k] is None]
+    live = array("q", compress(range(len(feats)), map(not_, skip)))  # not an int object each
     # A second look: once the article is located, judge every line against the article's
     # own words rather than the whole page's (sidebars share generic words).
     span = densest_span(feats, out, live, p)

@@ -9,10 +9,14 @@ measured again against the article's own long paragraphs (``within``).
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 
-from .features import Features
+from .features import Features, shared
 from .heuristics import TopicParams
 from .lineclass import LineClass
 
@@ -31,23 +35,27 @@ def overlaps(
     """Overlap of each line with the prose (of the lines in ``within``, when given: with
     their long paragraphs, when there are enough of them); None when there is too little
     prose to tell on-topic from off-topic (then the caller keeps what it knew)."""
-    idx = [k for k in range(len(feats)) if not skip[k]]
-    prose = [k for k in idx if classes[k].prose]
+    # Positions as machine integers and source lines as flags: an int object a line, and
+    # a set of them, cost a large record most of its size again.
+    idx = array("q", compress(range(len(feats)), map(not_, skip)))
+    prose = array("q", [k for k in idx if classes[k].prose])  # a list is faster to fill
     source = prose
     if within is not None:
-        prose = [k for k in prose if within[0] <= k <= within[1]]
+        prose = prose[bisect_left(prose, within[0]) : bisect_right(prose, within[1])]
         # The article's own words are those of its long paragraphs: on a whole page the
         # densest run can take in a sidebar of headlines and one-sentence teasers, and
         # those would vouch for one another.
-        core = [k for k in prose if feats[k].words >= p.core_min_words]
+        core = array("q", [k for k in prose if feats[k].words >= p.core_min_words])
         source = core if len(core) >= p.min_prose else prose
     if len(prose) < p.min_prose:
         return None
     out: Overlaps = [None] * len(feats)
-    counted = set(source)
+    counted = bytearray(len(feats))
+    for k in source:
+        counted[k] = 1
     spread = _Spread.of(feats[k].content for k in source)
     # What each line holds as a source line (nothing when it is not one).
-    lent = [feats[k].content if k in counted else _NONE for k in idx]
+    lent = [feats[k].content if counted[k] else _NONE for k in idx]
     for n, k in enumerate(idx):
         content = feats[k].content
         if len(content) < p.min_content:
@@ -59,12 +67,12 @@ def overlaps(
                 before = _NONE
             if after and feats[idx[n + 1]].words >= p.neighbour_words:
                 after = _NONE
-        missed = spread.missed(content, before, after, k in counted)
-        out[k] = (spread.hits(content) - missed) / len(content)
+        missed = spread.missed(content, before, after, counted[k] == 1)
+        out[k] = shared((spread.hits(content) - missed) / len(content))
     return _rescale(out, prose, p)
 
 
-def _rescale(out: Overlaps, prose: list[int], p: TopicParams) -> Overlaps:
+def _rescale(out: Overlaps, prose: Sequence[int], p: TopicParams) -> Overlaps:
     """Express overlap relative to the document's own level, or drop it when meaningless.
 
     Languages that glue particles to words (Korean, Turkish, Finnish) or documents without
@@ -80,7 +88,10 @@ def _rescale(out: Overlaps, prose: list[int], p: TopicParams) -> Overlaps:
     if median >= p.typical_overlap:
         return out
     factor = p.typical_overlap / median
-    return [None if v is None else min(1.0, v * factor) for v in out]
+    for k, v in enumerate(out):  # in place: a second list of floats a line
+        if v is not None:
+            out[k] = shared(min(1.0, v * factor))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

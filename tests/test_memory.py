@@ -7,6 +7,12 @@ encoded without a copy of the whole record as one string. Per line, what stays i
 a removed line's mark and label (no decision), marks shared by the lines a cut takes,
 positions as machine integers, share values as one float object each, and no line
 number in a line.
+
+The empty lines of a document share one line object. The scorer walks positions as
+machine integers or ranges, and overlaps are one float object per value. A line's rarely
+read shape flags are bits of one field. The lines a rule hits share its mark, text input
+holds no markup hint a line, and the document's outcome lists are made only once its
+first pass has scored.
 """
 
 from __future__ import annotations
@@ -22,16 +28,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, pipeline
+from cleaner import Cleaner, decide, pipeline, regions, scorer, topic
 from cleaner.assessment import Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
-from cleaner.features import extract
+from cleaner.features import Features, extract
 from cleaner.result import LineDecision, LineDecisions
 from cleaner.segment import Line, segment
-from tests.conftest import ARTICLE, JUNK
+from tests.conftest import ARTICLE, BRIDGE, JUNK
 
 
 def emoji_record(lines: int) -> bytes:
@@ -224,3 +230,165 @@ def test_a_record_is_encoded_as_json_dumps_encodes_it(
             assert rec.encode_record(placed, key, text) == expected
     finally:
         rec.ENCODE_CHUNK = original
+
+
+def test_empty_lines_share_one_line_object_per_ending() -> None:
+    """A document's empty lines (a paragraph break each) are one shared ``Line`` per line
+    ending, not an object each (56 bytes a line: the old code's cost a large record two
+    fifths of its size); every line still tells its own number and ending."""
+    text = "\n\n".join([ARTICLE] * 3) + "\r\n\r\n" + ARTICLE + "\n"
+    lines = segment(text)
+    empty = [line for line in lines if not line.raw]
+    assert len(empty) > 10
+    assert len({id(line) for line in empty}) == len({line.end for line in empty}) == 2
+    assert "".join(line.raw + line.end for line in lines) == text
+    result = Cleaner().clean(text)
+    assert [d.line_no for d in result.lines] == list(range(1, len(lines) + 1))
+
+
+def test_the_scorer_walks_positions_as_machine_integers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The positions the scorer walks (the lines left, the prose, the walks away from the
+    article) are arrays of machine integers or ranges: the old code's lists held an int
+    object (28 bytes) a line in each, most of a large record's size again."""
+    seen: list[object] = []
+    span, rescale, outside = scorer.densest_span, topic._rescale, regions._outside
+
+    def spy_span(*args: object) -> object:
+        seen.append(args[2])  # the live positions
+        return span(*args)  # type: ignore[arg-type]
+
+    def spy_rescale(*args: object) -> object:
+        seen.append(args[1])  # the prose positions
+        return rescale(*args)  # type: ignore[arg-type]
+
+    def spy_outside(*args: object) -> object:
+        seen.append(args[0])  # a walk away from the article
+        return outside(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scorer, "densest_span", spy_span)
+    monkeypatch.setattr(topic, "_rescale", spy_rescale)
+    monkeypatch.setattr(regions, "_outside", spy_outside)
+    Cleaner().clean("\n".join(BRIDGE * 3) + "\n" + ARTICLE + "\nHome\nNews\nSport\nWeather\n")
+    assert len(seen) >= 6
+    assert all(isinstance(s, array | range) for s in seen), [type(s) for s in seen]
+
+
+def test_overlaps_share_one_float_object_for_each_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines whose overlap with the article is equal hold one float object for it, and
+    the overlaps are rescaled in place: the old code made a float for each line twice."""
+    found: list[list[float | None]] = []
+    rescale = topic._rescale
+
+    def spy(out: list[float | None], *args: object) -> object:
+        scaled = rescale(out, *args)  # type: ignore[arg-type]
+        found.append(scaled)
+        return scaled
+
+    monkeypatch.setattr(topic, "_rescale", spy)
+    Cleaner().clean("\n".join(BRIDGE * 4))
+    values = [v for out in found for v in out if v is not None]
+    assert len(values) > len(set(values))  # the premise: equal overlaps
+    assert len({id(v) for v in values}) == len(set(values))
+
+
+RARE_FLAGS = (
+    "opens_lower",
+    "open_end",
+    "menu_like",
+    "headline_cased",
+    "numeric",
+    "enumeration",
+    "sentences",
+)
+
+
+def test_rarely_read_shape_flags_are_bits_of_one_field() -> None:
+    """The shape flags read on rare paths only are bits of one int, not a field each (8
+    bytes a line a flag: the old code's cost a large record half its size); each reads
+    as a field did."""
+    assert not set(RARE_FLAGS) & set(Features.__slots__)
+    stop = frozenset({"the", "and", "of"})
+    lines = {
+        "opens_lower": "and then the rain came",
+        "open_end": "The rain came down and",
+        "menu_like": "World News",
+        "headline_cased": "Storm Floods Coastal Towns Again Today",
+        "numeric": "12.04.2019 18:30",
+        "enumeration": "Rain, wind, snow and ice",
+        "sentences": "The rain came. Then the wind rose.",
+    }
+    for name, line in lines.items():
+        f = extract(line, stop)
+        assert [n for n in RARE_FLAGS if getattr(f, n) is True] == [
+            n for n in RARE_FLAGS if n == name or n in _ALSO.get(name, ())
+        ], line
+        assert all(type(getattr(f, n)) is bool for n in RARE_FLAGS)
+
+
+# What else the lines of the test above are, by the same definitions.
+_ALSO = {"menu_like": ("headline_cased",), "headline_cased": (), "open_end": ()}
+
+
+def test_lines_a_rule_hits_share_its_mark() -> None:
+    """Every line one rule hits holds the rule's one mark (the old code made a mark a line:
+    a record may hold thousands of "Advertisement" lines)."""
+    prose = [f"{line[:-1]} in district {n}." for n in range(20) for line in BRIDGE]
+    text = "".join(f"{line}\nAdvertisement\n" for line in prose)
+    marks = live_at_analysis(text, lambda objs: sum(type(o) is Mark for o in objs))
+    assert len(marks) >= 2 and max(marks[1:]) < 5, marks
+    result = Cleaner().clean(text)
+    assert [r.text for r in result.removed] == ["Advertisement"] * 100
+    assert len({(r.rule, r.reason) for r in result.removed}) == 1
+
+
+def test_text_input_holds_no_hint_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view of text input holds no markup hints (the old code held a None a line); a
+    view of HTML holds one a line, and both read as before through ``hint``."""
+    views: list[object] = []
+    real = decide.decide
+
+    def spy(view: decide.DocView, *args: object) -> decide.Verdicts:
+        views.append(view)
+        return real(view, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decide, "decide", spy)
+    Cleaner().clean(ARTICLE)
+    text_views = list(views)
+    views.clear()
+    Cleaner().clean_html(
+        f"<html><body><article><p>{BRIDGE[0]}</p><p>{BRIDGE[1]}</p></article></body></html>"
+    )
+    assert text_views and all(
+        isinstance(v, decide.DocView) and len(v.hints) == 0 for v in text_views
+    )
+    assert views and all(isinstance(v, decide.DocView) and len(v.hints) == len(v) for v in views)
+    assert all(v.hint(k) is None for v in text_views for k in range(len(v)))  # type: ignore[attr-defined]
+
+
+def test_the_outcome_lists_are_made_after_the_first_pass_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the first pass measures the lines' overlaps (a large record's peak), the
+    document's outcome lists (a line kept, its mark, its label) are not yet made: the
+    old code held three lists a line, all kept, unmarked and unlabelled, from the start."""
+    text = "\n".join(BRIDGE * 4) + "\nAdvertisement\n"
+    n = len(segment(text))
+    found: list[int] = []
+    rescale = topic._rescale
+
+    def spy(*args: object) -> object:
+        if not found:
+            gc.collect()
+            found.append(
+                sum(
+                    1
+                    for o in gc.get_objects()
+                    if type(o) is list and len(o) == n and all(x is True for x in o)
+                )
+            )
+        return rescale(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(topic, "_rescale", spy)
+    result = Cleaner().clean(text)
+    assert found == [0]
+    assert result.removed[-1].text == "Advertisement"
