@@ -358,6 +358,19 @@ def _forum_post(i: int) -> str:
     )
 
 
+def test_trafilatura_renders_no_text_for_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only trafilatura's body is read (``render`` makes the lines): its own rendering of the
+    body as text, a tenth of its extraction's time, must not run."""
+    import trafilatura.core
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("trafilatura rendered its body as text")
+
+    monkeypatch.setattr(trafilatura.core, "xmltotxt", refuse)
+    html = article(PROSE, f"{PROSE[:-1]}, she said.")
+    assert cleaner.clean_html(html).text == f"{PROSE}\n{PROSE[:-1]}, she said."
+
+
 def test_a_short_recall_extraction_gets_a_second_try() -> None:
     """On this thread recall mode takes the first post and its user card only; the balanced
     mode's own escalation finds every post, and its body holds the first one: it is taken."""
