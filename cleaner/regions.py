@@ -10,12 +10,10 @@ the number of lines.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, pairwise, repeat
-from operator import is_
+from itertools import pairwise
 
 from .assessment import Assessment, Region, Side
 from .features import Features
@@ -110,18 +108,19 @@ def surroundings(
     feats: Sequence[Features],
     out: Sequence[Assessment],
     removed: Sequence[Kind | None],
+    idx: Sequence[int],
     span: Span,
     gaps: FurnitureGaps,
     structure: Sequence[Structure | None],
     p: Params,
 ) -> None:
-    """Judge the lines around the article's ``span`` (and headlines slotted inside it).
+    """Judge the lines around the article's ``span`` (and headlines slotted inside it);
+    ``idx`` holds the positions of the lines not ``removed``, ascending.
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
     it are neither menus, nor teasers, nor furniture (see ``_attached``)."""
-    # Positions as machine integers or ranges: an int object a line, in each of these,
+    # Positions as slices of ``idx`` or ranges: an int object a line, in each of these,
     # cost a large record its size again.
-    idx = array("q", compress(range(len(feats)), map(is_, removed, repeat(None))))
     first, last = span
     for k in idx:
         out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from itertools import compress
-from operator import not_
+from itertools import compress, repeat
+from operator import is_
 
 from .assessment import Assessment
 from .document import DocView
@@ -48,18 +48,18 @@ def assess(
     wrapped = unwrap(feats, view.after_blank, classes, p.lines)
     out = [Assessment(cls, w) for cls, w in zip(classes, wrapped, strict=True)]
     del wrapped  # in ``out`` now: a list a line less at the peak to come (``overlaps``)
-    skip = [k is not None for k in removed]
-    _set_overlaps(out, overlaps(feats, classes, skip, p.topic))
-    live = array("q", compress(range(len(feats)), map(not_, skip)))  # not an int object each
+    # The lines left, as machine integers (not an int object each), for every stage.
+    live = array("q", compress(range(len(feats)), map(is_, removed, repeat(None))))
+    _set_overlaps(out, overlaps(feats, classes, live, p.topic))
     # A second look: once the article is located, judge every line against the article's
     # own words rather than the whole page's (sidebars share generic words).
     span = densest_span(feats, out, live, p)
     if span is not None:
-        _set_overlaps(out, overlaps(feats, classes, skip, p.topic, within=span))
+        _set_overlaps(out, overlaps(feats, classes, live, p.topic, within=span))
     span = densest_span(feats, out, live, p)
     if span is not None:
         edges = labelled_edges(span, live, feats, p.span)
-        surroundings(feats, out, removed, edges, gaps, view.structure, p)
+        surroundings(feats, out, removed, live, edges, gaps, view.structure, p)
     return out
 
 

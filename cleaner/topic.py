@@ -13,8 +13,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import not_
 
 from .features import Features, shared
 from .heuristics import TopicParams
@@ -28,16 +26,16 @@ _NONE: Stems = ()
 def overlaps(
     feats: Sequence[Features],
     classes: Sequence[LineClass],
-    skip: Sequence[bool],
+    idx: Sequence[int],
     p: TopicParams,
     within: tuple[int, int] | None = None,
 ) -> Overlaps | None:
     """Overlap of each line with the prose (of the lines in ``within``, when given: with
     their long paragraphs, when there are enough of them); None when there is too little
-    prose to tell on-topic from off-topic (then the caller keeps what it knew)."""
+    prose to tell on-topic from off-topic (then the caller keeps what it knew). ``idx``:
+    the positions of the lines left (ascending), the others are not looked at."""
     # Positions as machine integers and source lines as flags: an int object a line, and
     # a set of them, cost a large record most of its size again.
-    idx = array("q", compress(range(len(feats)), map(not_, skip)))
     prose = array("q", [k for k in idx if classes[k].prose])  # a list is faster to fill
     source = prose
     if within is not None:
