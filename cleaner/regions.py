@@ -112,13 +112,15 @@ def surroundings(
     span: Span,
     gaps: FurnitureGaps,
     structure: Sequence[Structure | None],
+    known: bool,
     p: Params,
 ) -> None:
     """Judge the lines around the article's ``span`` (and headlines slotted inside it);
     ``idx`` holds the positions of the lines not ``removed``, ascending.
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
-    it are neither menus, nor teasers, nor furniture (see ``_attached``)."""
+    it are neither menus, nor teasers, nor furniture (see ``_attached``). ``known``: the
+    document has a topic (enough prose on one subject); without one, no line is off it."""
     # Positions as slices of ``idx`` or ranges: an int object a line, in each of these,
     # cost a large record its size again.
     first, last = span
@@ -131,12 +133,24 @@ def surroundings(
     kept = _attached(before, removed, gaps, first, Side.BEFORE, structure)
     kept |= _attached(after, removed, gaps, last, Side.AFTER, structure)
     free = [k not in kept for k in range(len(feats))]
+    # The text is a page's, not an extractor's output that holds the article alone: a
+    # line a rule or the markup named as furniture stands before or after the article.
+    # Without one, a run of short lines after the article is as likely the article's own
+    # list (names, items) as a menu.
+    page = _named(after, removed, gaps, last, Side.AFTER) or _named(
+        before, removed, gaps, first, Side.BEFORE
+    )
     if p.lists.menus:
         _menus(head, feats, out, free, p)
-        _menus(tail, feats, out, free, p)
+        if page:
+            _menus(tail, feats, out, free, p)
     if p.lists.story_lists:
         article_words = sum(feats[k].words for k in body)
-        _related_tail(tail, feats, out, free, _paired(body, feats, out, p), article_words, p)
+        paired = _paired(body, feats, out, p)
+        # A headline is off a topic only when there is one; without, the page's named
+        # furniture still shows that what follows the article is the page's.
+        furnished = known or page
+        _related_tail(tail, feats, out, free, paired, furnished, article_words, p)
         _bulleted_headlines(tail, feats, out, free, structure, article_words, p)
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
@@ -162,6 +176,21 @@ def _attached(
             limit = n
             break
     return {k for k in order[:limit] if structure[k] is not None}
+
+
+def _named(
+    order: Sequence[int],
+    removed: Sequence[Kind | None],
+    gaps: FurnitureGaps,
+    edge: int,
+    side: Side,
+) -> bool:
+    """Whether furniture named by a rule or the markup stands on one side of the article
+    (``order`` walks away from its ``edge`` line): removed in this pass, or by an earlier
+    one (a gap of ``gaps``)."""
+    if any(removed[k] in NAMED for k in order):
+        return True
+    return gaps.nearest_named(order, edge, side) <= len(order)
 
 
 def _outside(
@@ -298,6 +327,7 @@ def _related_tail(
     out: Sequence[Assessment],
     free: Sequence[bool],
     paired: bool,
+    furnished: bool,
     article_words: int,
     p: Params,
 ) -> None:
@@ -307,10 +337,19 @@ def _related_tail(
     the lines are junk-like and two or more are off-topic headlines. Lines between the
     article's last paragraph and that start stay: tables, lists and on-topic lines after
     the prose are part of the article more often than not.
+
+    A headline is off-topic only against a topic. When the document has none (too little
+    prose, or a digest) and no named furniture shows that it is a page's text rather
+    than an extractor's output (``furnished`` false), a headline is another story's only
+    when it links away: by its shape alone it may as well be an item of the article's
+    own list (a feature, a title, a fixture), which an extractor's output often ends with.
     """
     q = p.lists
     tail = [k for k in tail if out[k].kind is None]
-    heads_at = [free[k] and off_headline(feats[k], out[k], p) for k in tail]
+    heads_at = [
+        free[k] and off_headline(feats[k], out[k], p) and (furnished or _linked(feats[k], p))
+        for k in tail
+    ]
     shaped_at = [feats[k].headline for k in tail]
     junk = heads = shaped = 0
     start = None
@@ -373,6 +412,11 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {a.overlap_text()})",
         )
+
+
+def _linked(f: Features, p: Params) -> bool:
+    """A headline whose text is a link (HTML input): it leads to another page."""
+    return f.headline_like and f.link_share >= p.lists.linked
 
 
 def _listing(

@@ -50,17 +50,28 @@ def assess(
     del wrapped  # in ``out`` now: a list a line less at the peak to come (``overlaps``)
     # The lines left, as machine integers (not an int object each), for every stage.
     live = array("q", compress(range(len(feats)), map(is_, removed, repeat(None))))
-    _set_overlaps(out, overlaps(feats, classes, live, p.topic))
+    found = overlaps(feats, classes, live, p.topic)
+    known = _any_known(found)  # the document has a topic to be off from
+    _set_overlaps(out, found)
     # A second look: once the article is located, judge every line against the article's
     # own words rather than the whole page's (sidebars share generic words).
     span = densest_span(feats, out, live, p)
     if span is not None:
-        _set_overlaps(out, overlaps(feats, classes, live, p.topic, within=span))
+        found = overlaps(feats, classes, live, p.topic, within=span)
+        known = known or _any_known(found)
+        _set_overlaps(out, found)
+    del found
     span = densest_span(feats, out, live, p)
     if span is not None:
         edges = labelled_edges(span, live, feats, p.span)
-        surroundings(feats, out, removed, live, edges, gaps, view.structure, p)
+        surroundings(feats, out, removed, live, edges, gaps, view.structure, known, p)
     return out
+
+
+def _any_known(found: list[float | None] | None) -> bool:
+    """Whether ``topic`` found the overlap of any line: none when the document has too
+    little prose, or prose with no single topic (a digest)."""
+    return found is not None and found.count(None) < len(found)
 
 
 def _set_overlaps(out: list[Assessment], found: list[float | None] | None) -> None:

@@ -130,6 +130,7 @@ def structures(
     _lists(feats, labelled, out, p)
     _records(raws, out, p)
     _templated(raws, feats, out, p)
+    _joined(raws, feats, out, p)
     return out
 
 
@@ -275,6 +276,73 @@ def _templated(
         if sum(1 for n in parts.values() if n >= need) >= p.template_parts:
             for m in run:
                 out[m] = Structure.RECORD
+
+
+def _joined(
+    raws: Sequence[str], feats: Sequence[Features], out: list[Structure | None], p: StructureParams
+) -> None:
+    """Short lines (``record_min_run`` or more, ``template_share`` of those from the first
+    to the last of them) that join two names with one separator: a book by its author
+    ("The Last Ferry by Mark Doyle"), a fixture or a score ("Arsenal 2-1 Chelsea",
+    "Bayern v Arsenal"), a date and a place ("March 3 – Dublin"). Each names two things
+    in one pattern, so they are records (and the short line above them their heading); a
+    headline of another story says something about its subject."""
+    limit = p.item_max_words
+    short = [out[k] is None and f.words <= limit and not f.terminal for k, f in enumerate(feats)]
+    for is_short, group in groupby(range(len(feats)), short.__getitem__):
+        if not is_short:
+            continue
+        run = list(group)
+        if len(run) >= p.record_min_run:
+            _joined_run(run, raws, out, p)
+
+
+def _joined_run(
+    run: Sequence[int], raws: Sequence[str], out: list[Structure | None], p: StructureParams
+) -> None:
+    """Mark the records of one run of short lines (see ``_joined``)."""
+    found = [_separators(raws[m], p.record_separators) for m in run]
+    for sep in set[str]().union(*found):
+        at = [n for n, seps in enumerate(found) if sep in seps]
+        first, last = at[0], at[-1]
+        need = max(p.record_min_run, math.ceil(p.template_share * (last - first + 1)))
+        if len(at) < need:
+            continue
+        for m in run[first : last + 1]:
+            out[m] = Structure.RECORD
+        if first > 0:  # the short heading right above them ("Our picks")
+            out[run[first - 1]] = out[run[first - 1]] or Structure.LIST
+
+
+# A score or a result between two names: "2-1", "3:0", "21–17".
+_SCORE = regex.compile(r"^\d{1,3}[-–:]\d{1,3}$")
+# Where a name starts: a capital or a digit, after any opening bracket or quote.
+_NAME_START = regex.compile(r"^[(\"'“‘]?[\p{Lu}\d]")
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _separators(raw: str, separators: frozenset[str]) -> frozenset[str]:
+    """The separators that join two names in ``raw``: one of ``separators`` or a score,
+    with a name on each side of it. Remembered per line text, as ``_opening`` is; a
+    line with none of them between spaces (most lines) is told by one search."""
+    if _between_spaces(separators).search(raw) is None:
+        return frozenset()
+    tokens = _LEADING_BULLET.sub("", raw, count=1).split()
+    if len(tokens) < 3 or _NAME_START.match(tokens[0]) is None:
+        return frozenset()
+    found = set()
+    for token, right in pairwise(tokens[1:]):  # a name (from tokens[0]) on the left
+        sep = "0-0" if _SCORE.match(token) else token.casefold()
+        if (sep == "0-0" or sep in separators) and _NAME_START.match(right):
+            found.add(sep)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _between_spaces(separators: frozenset[str]) -> regex.Pattern[str]:
+    """A search for any of ``separators`` or a score with white space on both sides."""
+    words = "|".join(regex.escape(sep) for sep in sorted(separators, key=len, reverse=True))
+    return regex.compile(rf"\s(?:{words}|\d{{1,3}}[-–:]\d{{1,3}})\s", regex.I)
 
 
 # The parts of a line a template fixes besides its words: numbers of a shape ("16d",

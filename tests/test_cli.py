@@ -304,9 +304,10 @@ def test_console_scripts_installed(script: str) -> None:
 
 def test_mode_chooses_how_sure_the_scorer_must_be(tmp_path: Path) -> None:
     """--mode reaches the Cleaner: conservative keeps a menu that only its shape names,
-    balanced (the default) removes it, and an unknown mode is a usage error."""
+    balanced (the default) removes it (a page's text, with a "Skip to content" link that
+    a rule names), and an unknown mode is a usage error."""
     menu = ["Local News Today", "Business And Markets", "Travel Deals Weekly", "Opinion Archive"]
-    src = write(tmp_path / "a.txt", PROSE + "\n".join(menu) + "\n")
+    src = write(tmp_path / "a.txt", "Skip to content\n" + PROSE + "\n".join(menu) + "\n")
     outputs = {}
     for mode in ("conservative", "balanced"):
         res = runner.invoke(app, ["clean", str(src), "-o", "-", "--mode", mode])

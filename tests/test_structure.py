@@ -148,6 +148,95 @@ def test_headlines_that_share_a_subject_and_counts_are_no_template() -> None:
     assert removed("\n".join(PROSE + more)) == more
 
 
+def test_lines_that_join_two_names_with_one_separator_are_records_and_stay() -> None:
+    """A reading list ("<title> by <author>"), fixtures and results ("<team> v <team>",
+    "<team> 2-1 <team>"), dates and places: unbulleted, short and capitalised like a menu
+    or more stories' headlines, but every line joins two names in one pattern."""
+    lists = [
+        [
+            "The Vineyard Sisters by Anna Clarke",
+            "A Winter in Lisbon by Tomás Reis",
+            "The Last Ferry by Mark Doyle",
+            "Salt and Stone by Helen Ward",
+        ],
+        ["Real Madrid v Manchester City", "Bayern Munich v Arsenal", "Benfica v Porto"],
+        ["Arsenal 2-1 Chelsea", "Everton 0-0 Fulham", "Leeds 1-3 Newcastle", "Wolves 2-2 Brighton"],
+        ["March 3 – Dublin, 3Arena", "March 5 – Glasgow, OVO Hydro", "March 8 – Leeds Arena"],
+    ]
+    for items in lists:
+        assert structures_of(items) == [Structure.RECORD] * len(items), items
+        assert removed("\n".join([*PROSE, "Our picks", *items])) == [], items
+
+
+def test_headlines_of_other_stories_join_no_names() -> None:
+    """Headlines say something about their subjects: "to", "as", "after" join clauses,
+    not two names, and no separator recurs in most of them."""
+    headlines = [
+        "Government announces new plan to cut hospital waiting lists",
+        "Storm brings flooding to coastal towns as rivers burst their banks",
+        "Police appeal for witnesses after crash on motorway",
+        "Shares fall as investors fear interest rate rise",
+    ]
+    assert structures_of(headlines) == [None] * len(headlines)
+    assert set(headlines[1:]) <= set(removed("\n".join(PROSE + headlines)))
+
+
+CAST = [
+    "The cast also includes",
+    "Olivia Colman",
+    "Jonathan Pryce",
+    "Paapa Essiedu",
+    "Adrian Lester",
+]
+
+
+def test_short_lines_after_the_article_are_a_menu_only_in_a_pages_text() -> None:
+    """An extractor's output holds the article alone: a run of names after it is the
+    article's own list. Furniture a rule names, after the article (a copyright line) or
+    before it (a "Skip to content" link), shows the text is a whole page's, and then the
+    same run is the page's menu."""
+    assert removed("\n".join(PROSE + CAST)) == []
+    footer = "© 2024 Harbour Media Ltd. All rights reserved."
+    assert removed("\n".join([*PROSE, *CAST, footer])) == [*CAST, footer]
+    assert removed("\n".join(["Skip to content", *PROSE, *CAST])) == ["Skip to content", *CAST]
+
+
+# Five paragraphs that share few words with each other: prose with no single topic, so
+# no line can be told off it.
+NO_TOPIC = [
+    "The theatre announced on Monday that the play will return to its stage next spring, "
+    "three years after its first run sold out within days of opening.",
+    "Its director said the new production would keep the original staging, and that most of "
+    "the actors from the first run had agreed to return to the play.",
+    "The play follows two brothers who inherit a failing theatre and try to save it with one "
+    "last production, a story the director said felt more timely than ever.",
+    "Tickets for the play go on sale on Friday morning through the theatre's website, and the "
+    "theatre expects most performances to sell out within hours.",
+    "Rehearsals begin in January, and the play opens in March for a run of ten weeks before "
+    "it tours the country's larger theatres in the summer.",
+]
+FEATURES = [
+    "Display 6.1-inch OLED",
+    "Titanium frame and matte glass back",
+    "Three rear cameras with 5x zoom",
+    "USB-C with faster transfer speeds",
+]
+
+
+def test_without_a_topic_no_headline_is_off_it() -> None:
+    """Off-topic is evidence only against a topic: after prose that has none, headline-
+    shaped lines (a product's features) stay unless the page is seen to go on."""
+    assert overlaps_known("\n".join(NO_TOPIC)) is False
+    assert removed("\n".join(NO_TOPIC + FEATURES)) == []
+    copyright_line = "© 2024 Harbour Media Ltd. All rights reserved."
+    assert set(FEATURES) <= set(removed("\n".join([*NO_TOPIC, *FEATURES, copyright_line])))
+
+
+def overlaps_known(text: str) -> bool:
+    """Whether any line of ``text`` got an overlap with the article (its topic is known)."""
+    return any(d.label.find(" ov=") >= 0 for d in cleaner.Cleaner().explain(text))
+
+
 def test_a_quoted_messages_headers_stay() -> None:
     """A mailing-list message quoted in an article: its "Date:" field is the message's,
     not the page's dateline, and the header block is kept whole."""
