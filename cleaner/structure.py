@@ -288,7 +288,11 @@ def _joined(
     in one pattern, so they are records (and the short line above them their heading); a
     headline of another story says something about its subject."""
     limit = p.item_max_words
-    short = [out[k] is None and f.words <= limit and not f.terminal for k, f in enumerate(feats)]
+    # Bulleted items are lists already; records they may be too.
+    short = [
+        (out[k] is None or out[k] is Structure.LIST) and f.words <= limit and not f.terminal
+        for k, f in enumerate(feats)
+    ]
     for is_short, group in groupby(range(len(feats)), short.__getitem__):
         if not is_short:
             continue

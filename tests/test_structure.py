@@ -166,6 +166,10 @@ def test_lines_that_join_two_names_with_one_separator_are_records_and_stay() -> 
     for items in lists:
         assert structures_of(items) == [Structure.RECORD] * len(items), items
         assert removed("\n".join([*PROSE, "Our picks", *items])) == [], items
+        # Bulleted, as trafilatura renders them: capitalised bulleted headlines no more.
+        bulleted = [f"- {item}" for item in items]
+        assert structures_of(bulleted) == [Structure.RECORD] * len(items), items
+        assert removed("\n".join([*PROSE, *bulleted])) == [], items
 
 
 def test_headlines_of_other_stories_join_no_names() -> None:
