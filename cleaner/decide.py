@@ -26,7 +26,7 @@ from .assessment import Assessment, Mark, Region
 from .captions import CaptionScorer
 from .document import DocView
 from .duplicates import mark_duplicates
-from .features import Features, LineHint
+from .features import FeatureTable, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
 from .regions import FURNITURE, NAMED, FurnitureGaps
@@ -49,10 +49,12 @@ class Judges:
 @dataclass(frozen=True, slots=True)
 class PassInput:
     """What a pass knows of the lines left, as a fresh clean of that text would find it:
-    features and rule hits (None for blank lines), and whether the language guessed for
-    that text has a stoplist (prose has stopwords)."""
+    the features of the non-blank lines, the row of ``feats`` each line is (-1 for blank
+    lines), rule hits (None for blank lines), and whether the language guessed for that
+    text has a stoplist (prose has stopwords)."""
 
-    feats: Sequence[Features | None]
+    feats: FeatureTable
+    rows: Sequence[int]
     hits: Sequence[Rule | None]
     has_stoplist: bool
 
@@ -80,7 +82,7 @@ class Verdicts:
 
     def label(self, k: int) -> str:
         """The scorer's label of the line at ``k``, as ``explain`` shows it."""
-        return _label(self.view.feats[k], self.assessed[k])
+        return _label(self.view.feats, k, self.assessed[k])
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,9 @@ def _pass(
     """One pass over the lines at ``current``: its verdicts, and the input position of
     each line of its view."""
     found = analyse(current)
-    view, at = DocView.of(lines, found.feats, found.hits, hints, current, judges.params.structure)
+    view, at = DocView.of(
+        lines, found.feats, found.rows, found.hits, hints, current, judges.params.structure
+    )
     gaps = FurnitureGaps.between(at, furniture, named)
     return decide(view, judges, gaps, found.has_stoplist), at
 
@@ -221,9 +225,9 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
         if hint is not None and hint.kind is not None and marks[k] is None:
             marks[k] = Mark(hint.kind, "html", p.decide.hint_score, hint.reason)
     mark_duplicates(view, marks, p.duplicates)
-    for k, f in enumerate(view.feats):
+    for k in range(len(view)):
         if marks[k] is None:
-            c = judges.captions.is_caption(view.lines[k].view, f)
+            c = judges.captions.is_caption(view.lines[k].view, view.feats, k)
             if c is not None:
                 marks[k] = Mark(Kind.CAPTION, "scorer", round(c, 3), CaptionScorer.reason(c))
     removed = [m.kind if m else None for m in marks]
@@ -251,13 +255,12 @@ def _take_assessments(
     for k, a in enumerate(assessed):
         if marks[k] is not None:
             continue
-        f = feats[k]
         if a.kind is None:
             if view.is_html and p.decide.promotions and _promo(view, k, assessed, p):
                 marks[k] = Mark(Kind.RELATED, "scorer", p.decide.promo_score, _PROMO_REASON)
-        elif not _unlinked_list(a, f, view.is_html, p):
+        elif not _unlinked_list(a, feats, k, view.is_html, p):
             marks[k] = Mark(a.kind, "scorer", a.score, a.reason)
-        elif k > 0 and _teaser(f, feats[k - 1], marks[k - 1], p):
+        elif k > 0 and _teaser(feats, k, marks[k - 1], p):
             marks[k] = Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
 
 
@@ -298,11 +301,10 @@ def _expand(
         why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
         run = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in range(k + 1, n):  # drop-run
-            f = view.feats[j]
             entry = (
-                f.headline_like
+                view.feats.headline_like[j]
                 or assessed[j].cls is LineClass.BAD
-                or _question_headline(view.lines[j], f, p)
+                or _question_headline(view.lines[j], view.feats.words[j], p)
             )
             if marks[j] is not None or not entry:
                 break
@@ -317,7 +319,7 @@ def _cut_veto(
     """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
     stands before it for it to end, or the article's prose goes on after it."""
     q = p.decide
-    head = sum(view.feats[j].words for j in range(k))
+    head = sum(view.feats.words[:k])
     if head < q.cut_min_before:
         return f"only {head} words come before it, so there is no article for it to end"
     prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
@@ -336,7 +338,7 @@ def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
     return (j for j in range(start, len(marks)) if marks[j] is None)
 
 
-def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
+def _subhead(k: int, feats: FeatureTable, assessed: Sequence[Assessment], p: Params) -> bool:
     """The line heads a paragraph of the article: the next line is a long paragraph of
     the article's body, not off its topic, that takes up the line's words. A list of
     other stories under a heading holds headlines and teasers, so the run it names ends
@@ -344,26 +346,26 @@ def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], 
     paragraph after it."""
     if k + 1 >= len(feats):
         return False
-    a, after = assessed[k + 1], feats[k + 1]
+    a, after = assessed[k + 1], k + 1
     return (
         a.cls is LineClass.GOOD
         and a.region is Region.BODY
-        and after.words >= p.topic.core_min_words
+        and feats.words[after] >= p.topic.core_min_words
         and not a.off_topic(p.topic)
-        and not set(feats[k].content).isdisjoint(after.content)
+        and not set(feats.content[k]).isdisjoint(feats.content[after])
     )
 
 
 _QUESTION = re.compile(r"^[^.!?]*\?['\"’”»)\]]*$")
 
 
-def _question_headline(line: Line, f: Features, p: Params) -> bool:
+def _question_headline(line: Line, words: int, p: Params) -> bool:
     """A headline that asks ("Who will make the Hall of Fame in 2020?"): one short
     question and nothing else, so its terminal mark does not make it a sentence of prose."""
-    return f.words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
+    return words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
 
 
-def _unlinked_list(a: Assessment, f: Features, is_html: bool, p: Params) -> bool:
+def _unlinked_list(a: Assessment, feats: FeatureTable, k: int, is_html: bool, p: Params) -> bool:
     """HTML input: a menu or related list the extractor left in is made of links.
 
     Lines that look like list items but link nowhere (ingredients, a spec table, the
@@ -372,7 +374,7 @@ def _unlinked_list(a: Assessment, f: Features, is_html: bool, p: Params) -> bool
     return (
         is_html
         and a.kind in (Kind.NAVIGATION, Kind.RELATED)
-        and f.link_share < p.decide.list_linked
+        and feats.link_share[k] < p.decide.list_linked
     )
 
 
@@ -397,58 +399,59 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
     """
     if k == 0 or not assessed[k - 1].cls.prose or view.structure[k - 1] is not None:
         return False
-    f = view.feats[k]
+    feats = view.feats
     if not (
         not _NOTE.match(view.lines[k].view)
-        and f.headline
-        and f.words >= p.decide.promo_min_words
-        and f.link_share >= p.lists.linked
-        and f.headline_cased
+        and feats.headline[k]
+        and feats.words[k] >= p.decide.promo_min_words
+        and feats.link_share[k] >= p.lists.linked
+        and feats.headline_cased[k]
         and not assessed[k].on_topic(p.topic)
     ):
         return False
     if k + 1 < len(view):
-        after = view.feats[k + 1]
         if view.structure[k + 1] is not None:
             return False
-        return after.link_share >= p.lists.linked or set(f.content).isdisjoint(after.content)
+        return feats.link_share[k + 1] >= p.lists.linked or set(feats.content[k]).isdisjoint(
+            feats.content[k + 1]
+        )
     return True
 
 
 _TEASER_REASON = "; unlinked, but the teaser of the linked headline above it"
 
 
-def _teaser(f: Features, above: Features, mark: Mark | None, p: Params) -> bool:
+def _teaser(feats: FeatureTable, k: int, mark: Mark | None, p: Params) -> bool:
     """An unlinked sentence under a linked headline removed as part of a related list: the
     entry's teaser. Not a list item itself (ingredients, steps), nor a mere label."""
     return (
-        not f.bullet
-        and f.words >= p.decide.teaser_min_words
-        and above.link_share >= p.decide.list_linked
+        not feats.bullet[k]
+        and feats.words[k] >= p.decide.teaser_min_words
+        and feats.link_share[k - 1] >= p.decide.list_linked
         and mark is not None
         and mark.kind in (Kind.NAVIGATION, Kind.RELATED)
     )
 
 
 def _prose_words(
-    idx: Iterable[int], feats: Sequence[Features], assessed: Sequence[Assessment], p: Params
+    idx: Iterable[int], feats: FeatureTable, assessed: Sequence[Assessment], p: Params
 ) -> int:
     """Words in prose lines among ``idx`` that are on the article's topic (or unjudged)."""
     return sum(
-        feats[j].words
+        feats.words[j]
         for j in idx
         if assessed[j].cls is LineClass.GOOD
         and (assessed[j].overlap is None or assessed[j].on_topic(p.topic))
     )
 
 
-def _label(f: Features, a: Assessment) -> str:
+def _label(feats: FeatureTable, k: int, a: Assessment) -> str:
     """What the scorer saw in a line: its class, overlap, region, and whether a table's."""
     label = f"{a.cls}"
     if a.overlap is not None:
         label += f" ov={a.overlap:.2f}"
     label += f" {a.region}"
-    if f.table:
+    if feats.table[k]:
         label += " table"
     return sys.intern(label)  # a few hundred labels, shared by a large document's lines
 

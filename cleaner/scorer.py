@@ -44,7 +44,7 @@ def assess(
     removed (by rules, duplicates, captions, markup), which are left out of the topic and
     the article's span. ``gaps`` tells where earlier passes removed furniture."""
     feats = view.feats
-    classes = [classify(f, has_stoplist, p.lines) for f in feats]
+    classes = classify(feats, has_stoplist, p.lines)
     wrapped = unwrap(feats, view.after_blank, classes, p.lines)
     out = [Assessment(cls, w) for cls, w in zip(classes, wrapped, strict=True)]
     del wrapped  # in ``out`` now: a list a line less at the peak to come (``overlaps``)
