@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from .assessment import Assessment, Mark, Region
+from .assessment import Assessments, Mark, Region
 from .captions import CaptionScorer
 from .document import DocView
 from .duplicates import mark_duplicates
@@ -74,15 +74,16 @@ class Verdicts:
 
     view: DocView
     marks: list[Mark | None]
-    assessed: list[Assessment]
+    assessed: Assessments
 
     def decision(self, k: int) -> LineDecision:
         view = self.view
-        return _decision(view.no(k), view.lines[k], self.marks[k], self.label(k), self.assessed[k])
+        mark, score = self.marks[k], self.assessed.score[k]
+        return _decision(view.no(k), view.lines[k], mark, self.label(k), score)
 
     def label(self, k: int) -> str:
         """The scorer's label of the line at ``k``, as ``explain`` shows it."""
-        return _label(self.view.feats, k, self.assessed[k])
+        return _label(self.view.feats, k, self.assessed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,26 +248,25 @@ def _rule_mark(rule: Rule, made: dict[int, Mark]) -> Mark:
 
 
 def _take_assessments(
-    view: DocView, marks: list[Mark | None], assessed: list[Assessment], p: Params
+    view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params
 ) -> None:
     """The scorer's verdicts, for lines no rule, repeat or caption took; for HTML, the
     article's own lists stay and linked headlines between paragraphs go."""
     feats = view.feats
-    for k, a in enumerate(assessed):
+    for k, kind in enumerate(assessed.kind):
         if marks[k] is not None:
             continue
-        if a.kind is None:
+        if kind is None:
             if view.is_html and p.decide.promotions and _promo(view, k, assessed, p):
                 marks[k] = Mark(Kind.RELATED, "scorer", p.decide.promo_score, _PROMO_REASON)
-        elif not _unlinked_list(a, feats, k, view.is_html, p):
-            marks[k] = Mark(a.kind, "scorer", a.score, a.reason)
+        elif not _unlinked_list(kind, feats, k, view.is_html, p):
+            marks[k] = Mark(kind, "scorer", assessed.score[k], assessed.reason[k])
         elif k > 0 and _teaser(feats, k, marks[k - 1], p):
-            marks[k] = Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
+            reason = assessed.reason[k] + _TEASER_REASON
+            marks[k] = Mark(kind, "scorer", assessed.score[k], reason)
 
 
-def _expand(
-    view: DocView, marks: list[Mark | None], assessed: Sequence[Assessment], p: Params
-) -> None:
+def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params) -> None:
     """Apply ``drop-run`` and ``cut`` beyond the matching line."""
     n = len(view)
     q = p.decide
@@ -290,8 +290,9 @@ def _expand(
                 # sidebar's stories); prose, and anything else, is what the rule says
                 # follows it (a comment, a comment form's field).
                 hint = view.hint(j)
-                a = assessed[j]
-                scored = None if a.cls.prose or a.side_kind else a.kind
+                scored = (
+                    None if assessed.cls[j].prose or assessed.side_kind[j] else assessed.kind[j]
+                )
                 kind = (hint.kind if hint is not None else None) or scored or rule.kind
                 mark = cut.get(kind)
                 if mark is None:
@@ -303,7 +304,7 @@ def _expand(
         for j in range(k + 1, n):  # drop-run
             entry = (
                 view.feats.headline_like[j]
-                or assessed[j].cls is LineClass.BAD
+                or assessed.cls[j] is LineClass.BAD
                 or _question_headline(view.lines[j], view.feats.words[j], p)
             )
             if marks[j] is not None or not entry:
@@ -314,7 +315,7 @@ def _expand(
 
 
 def _cut_veto(
-    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Sequence[Assessment], p: Params
+    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
 ) -> str:
     """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
     stands before it for it to end, or the article's prose goes on after it."""
@@ -338,7 +339,7 @@ def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
     return (j for j in range(start, len(marks)) if marks[j] is None)
 
 
-def _subhead(k: int, feats: FeatureTable, assessed: Sequence[Assessment], p: Params) -> bool:
+def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:
     """The line heads a paragraph of the article: the next line is a long paragraph of
     the article's body, not off its topic, that takes up the line's words. A list of
     other stories under a heading holds headlines and teasers, so the run it names ends
@@ -346,12 +347,12 @@ def _subhead(k: int, feats: FeatureTable, assessed: Sequence[Assessment], p: Par
     paragraph after it."""
     if k + 1 >= len(feats):
         return False
-    a, after = assessed[k + 1], k + 1
+    after = k + 1
     return (
-        a.cls is LineClass.GOOD
-        and a.region is Region.BODY
+        assessed.cls[after] is LineClass.GOOD
+        and assessed.region[after] is Region.BODY
         and feats.words[after] >= p.topic.core_min_words
-        and not a.off_topic(p.topic)
+        and not assessed.off_topic(after, p.topic)
         and not set(feats.content[k]).isdisjoint(feats.content[after])
     )
 
@@ -365,7 +366,7 @@ def _question_headline(line: Line, words: int, p: Params) -> bool:
     return words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
 
 
-def _unlinked_list(a: Assessment, feats: FeatureTable, k: int, is_html: bool, p: Params) -> bool:
+def _unlinked_list(kind: Kind, feats: FeatureTable, k: int, is_html: bool, p: Params) -> bool:
     """HTML input: a menu or related list the extractor left in is made of links.
 
     Lines that look like list items but link nowhere (ingredients, a spec table, the
@@ -373,7 +374,7 @@ def _unlinked_list(a: Assessment, feats: FeatureTable, k: int, is_html: bool, p:
     """
     return (
         is_html
-        and a.kind in (Kind.NAVIGATION, Kind.RELATED)
+        and kind in (Kind.NAVIGATION, Kind.RELATED)
         and feats.link_share[k] < p.decide.list_linked
     )
 
@@ -384,7 +385,7 @@ _PROMO_REASON = (
 )
 
 
-def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> bool:
+def _promo(view: DocView, k: int, assessed: Assessments, p: Params) -> bool:
     """HTML input: a whole line that is one link, shaped and cased like a headline, set
     between paragraphs, that the next paragraph does not go on about.
 
@@ -397,7 +398,7 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
     labels stands between no paragraphs. A linked headline on the article's topic is
     its own subhead or a contents entry: a promotion is of another story.
     """
-    if k == 0 or not assessed[k - 1].cls.prose or view.structure[k - 1] is not None:
+    if k == 0 or not assessed.cls[k - 1].prose or view.structure[k - 1] is not None:
         return False
     feats = view.feats
     if not (
@@ -406,7 +407,7 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
         and feats.words[k] >= p.decide.promo_min_words
         and feats.link_share[k] >= p.lists.linked
         and feats.headline_cased[k]
-        and not assessed[k].on_topic(p.topic)
+        and not assessed.on_topic(k, p.topic)
     ):
         return False
     if k + 1 < len(view):
@@ -433,34 +434,35 @@ def _teaser(feats: FeatureTable, k: int, mark: Mark | None, p: Params) -> bool:
     )
 
 
-def _prose_words(
-    idx: Iterable[int], feats: FeatureTable, assessed: Sequence[Assessment], p: Params
-) -> int:
+def _prose_words(idx: Iterable[int], feats: FeatureTable, assessed: Assessments, p: Params) -> int:
     """Words in prose lines among ``idx`` that are on the article's topic (or unjudged)."""
     return sum(
         feats.words[j]
         for j in idx
-        if assessed[j].cls is LineClass.GOOD
-        and (assessed[j].overlap is None or assessed[j].on_topic(p.topic))
+        if assessed.cls[j] is LineClass.GOOD
+        and (assessed.overlap[j] is None or assessed.on_topic(j, p.topic))
     )
 
 
-def _label(feats: FeatureTable, k: int, a: Assessment) -> str:
-    """What the scorer saw in a line: its class, overlap, region, and whether a table's."""
-    label = f"{a.cls}"
-    if a.overlap is not None:
-        label += f" ov={a.overlap:.2f}"
-    label += f" {a.region}"
+def _label(feats: FeatureTable, k: int, assessed: Assessments) -> str:
+    """What the scorer saw in line ``k``: its class, overlap, region, and whether a
+    table's."""
+    label = f"{assessed.cls[k]}"
+    overlap = assessed.overlap[k]
+    if overlap is not None:
+        label += f" ov={overlap:.2f}"
+    label += f" {assessed.region[k]}"
     if feats.table[k]:
         label += " table"
     return sys.intern(label)  # a few hundred labels, shared by a large document's lines
 
 
 def _decision(
-    no: int, line: Line, mark: Mark | None, label: str, a: Assessment | None
+    no: int, line: Line, mark: Mark | None, label: str, score: float | None
 ) -> LineDecision:
-    """The decision on line ``no``: removed by ``mark``, or kept with ``a``'s score."""
+    """The decision on line ``no``: removed by ``mark``, or kept with its assessment's
+    ``score``."""
     if mark is None:
-        assert a is not None  # a kept line's decision tells its assessment's score
-        return LineDecision(no, line.raw, True, None, None, a.score, "", label)
+        assert score is not None  # a kept line's decision tells its assessment's score
+        return LineDecision(no, line.raw, True, None, None, score, "", label)
     return LineDecision(no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label)

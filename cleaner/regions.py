@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .assessment import Assessment, Region, Side
+from .assessment import Assessments, Region, Side
 from .features import FeatureTable
 from .heuristics import SHORT_LINE_WORDS, Params
 from .lineclass import LineClass
@@ -106,7 +106,7 @@ def _preceded(flags: Sequence[bool], order: Sequence[int], edge: int, side: Side
 
 def surroundings(
     feats: FeatureTable,
-    out: Sequence[Assessment],
+    out: Assessments,
     removed: Sequence[Kind | None],
     idx: Sequence[int],
     span: Span,
@@ -123,7 +123,7 @@ def surroundings(
     # cost a large record its size again.
     first, last = span
     for k in idx:
-        out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
+        out.region[k] = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
     lo, hi = bisect_left(idx, first), bisect_right(idx, last)  # ``idx`` ascends
     head, body, tail = idx[:lo], idx[lo:hi], idx[hi:]
     before = range(first - 1, -1, -1)
@@ -167,7 +167,7 @@ def _attached(
 def _outside(
     order: Sequence[int],
     feats: FeatureTable,
-    out: Sequence[Assessment],
+    out: Assessments,
     removed: Sequence[Kind | None],
     barrier: int,
     free: Sequence[bool],
@@ -191,48 +191,47 @@ def _outside(
     """
     flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
     for n, k in enumerate(order):
-        a = out[k]
-        kind = removed[k] or a.kind
+        kind = removed[k] or out.kind[k]
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
             evidence = NAMED if p.furniture.named_only else FURNITURE
-            if (removed[k] or (None if p.furniture.named_only else a.kind)) in evidence:
+            if (removed[k] or (None if p.furniture.named_only else out.kind[k])) in evidence:
                 barrier = max(barrier, n)
             continue
         flags.append(
             free[k]
             and not feats.table[k]
-            and not a.on_topic(p.topic)
+            and not out.on_topic(k, p.topic)
             and (
-                a.cls is LineClass.BAD
+                out.cls[k] is LineClass.BAD
                 or feats.menu_like[k] != 0
-                or (a.off_topic(p.topic) and feats.headline_like[k] != 0)
+                or (out.off_topic(k, p.topic) and feats.headline_like[k] != 0)
             )
         )
     start = _furniture_start(flags, p)
     if start is None or barrier < start:
         return
     for k in order[start:]:
-        a = out[k]
-        if removed[k] is not None or a.kind is not None or not free[k]:
+        if removed[k] is not None or out.kind[k] is not None or not free[k]:
             continue
         if (
-            (a.cls.prose and not a.off_topic(p.topic))
+            (out.cls[k].prose and not out.off_topic(k, p.topic))
             or feats.table[k]
-            or _lead(feats, k, a, side, p)
+            or _lead(feats, k, out, side, p)
         ):
             continue
-        menu = feats.words[k] <= SHORT_LINE_WORDS or a.cls is LineClass.BAD
-        a.judge(
+        menu = feats.words[k] <= SHORT_LINE_WORDS or out.cls[k] is LineClass.BAD
+        out.judge(
+            k,
             Kind.NAVIGATION if menu else Kind.RELATED,
             p.furniture.score,
             f"{side} the article, past boilerplate that separates it from the article "
-            f"(overlap with the article {a.overlap_text()})",
+            f"(overlap with the article {out.overlap_text(k)})",
             side_kind=True,
         )
 
 
-def _lead(feats: FeatureTable, k: int, a: Assessment, side: Side, p: Params) -> bool:
+def _lead(feats: FeatureTable, k: int, out: Assessments, side: Side, p: Params) -> bool:
     """Before the article, a whole paragraph (one ending its sentence, of at least
     ``core_min_words``) is the article's own, whatever its topic: the junk above an
     article is menus, labels and short teasers, while a short article's lead may share
@@ -240,7 +239,7 @@ def _lead(feats: FeatureTable, k: int, a: Assessment, side: Side, p: Params) -> 
     comments)."""
     return (
         side is Side.BEFORE
-        and a.cls.prose
+        and out.cls[k].prose
         and feats.terminal[k] != 0
         and feats.words[k] >= p.topic.core_min_words
     )
@@ -269,7 +268,7 @@ def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
 def _menus(
     region: Sequence[int],
     feats: FeatureTable,
-    out: Sequence[Assessment],
+    out: Assessments,
     free: Sequence[bool],
     p: Params,
 ) -> None:
@@ -277,7 +276,8 @@ def _menus(
     for run in _runs(region, lambda k: free[k] and _menu_entry(feats, k)):
         if len(run) >= p.lists.menu_min_run and not _on_topic_run(run, out, p):
             for k in run:
-                out[k].judge(
+                out.judge(
+                    k,
                     Kind.NAVIGATION,
                     p.lists.menu_score,
                     f"outside the article, in a run of {len(run)} very short lines (a menu)",
@@ -296,17 +296,17 @@ def _menu_entry(feats: FeatureTable, k: int) -> bool:
     )
 
 
-def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> bool:
+def _on_topic_run(run: Sequence[int], out: Assessments, p: Params) -> bool:
     """A run of short lines half of which (two at least) repeat the article's words is the
     article's own list (a meal plan's items, a spec sheet), not the site's menu."""
-    on = sum(1 for k in run if out[k].on_topic(p.topic))
+    on = sum(1 for k in run if out.on_topic(k, p.topic))
     return on >= 2 and on * 2 >= len(run)
 
 
 def _related_tail(
     tail: Sequence[int],
     feats: FeatureTable,
-    out: Sequence[Assessment],
+    out: Assessments,
     free: Sequence[bool],
     paired: bool,
     article_words: int,
@@ -320,8 +320,8 @@ def _related_tail(
     the prose are part of the article more often than not.
     """
     q = p.lists
-    tail = [k for k in tail if out[k].kind is None]
-    heads_at = [free[k] and off_headline(feats, k, out[k], p) for k in tail]
+    tail = [k for k in tail if out.kind[k] is None]
+    heads_at = [free[k] and off_headline(feats, k, out, p) for k in tail]
     shaped_at = [feats.headline[k] for k in tail]
     junk = heads = shaped = 0
     start = None
@@ -332,19 +332,18 @@ def _related_tail(
     for n in range(len(tail) - 1, -1, -1):
         rest = len(tail) - n  # lines from here to the end
         k = tail[n]
-        a = out[k]
         teaser = (
             n > 0
             and shaped_at[n - 1]
-            and a.cls.prose
+            and out.cls[k].prose
             and (not paired or feats.words[k] <= q.teaser_max_words)
-            and not a.on_topic(p.topic)
+            and not out.on_topic(k, p.topic)
             and free[k]
         )
         junkish = (
             heads_at[n]
             or teaser
-            or (a.cls.prose and a.off_topic(p.topic) and not a.wrapped)
+            or (out.cls[k].prose and out.off_topic(k, p.topic) and not out.wrapped[k])
             or feats.words[k] == 0
         )
         junk += junkish
@@ -376,12 +375,12 @@ def _related_tail(
         shaped_here = feats.headline_like[k] or (n > first and feats.headline_like[tail[n - 1]])
         if k not in junky and not (shaped_here and feats.words[k] <= q.teaser_max_words):
             continue
-        a = out[k]
-        a.judge(
+        out.judge(
+            k,
             Kind.RELATED,
             round(q.tail_score_base + q.tail_score_weight * share, 3),
             f"after the article's end, in a list of {count} off-topic headlines "
-            f"and teasers (overlap {a.overlap_text()})",
+            f"and teasers (overlap {out.overlap_text(k)})",
         )
 
 
@@ -392,14 +391,14 @@ def _listing(listed: Sequence[int], feats: FeatureTable, article_words: int, p: 
     return sum(feats.words[k] for k in listed) > article_words * p.lists.tail_listing_ratio
 
 
-def _paired(body: Sequence[int], feats: FeatureTable, out: Sequence[Assessment], p: Params) -> bool:
+def _paired(body: Sequence[int], feats: FeatureTable, out: Assessments, p: Params) -> bool:
     """The article itself is told in headed paragraphs: off-topic headlines (a product's,
     an album's name) each over a paragraph, ``body_pairs`` times or more. After it, the
     same shape with a paragraph too long for a teaser is the article going on."""
     pairs = sum(
         1
         for k, j in pairwise(body)
-        if j == k + 1 and off_headline(feats, k, out[k], p) and out[j].cls.prose
+        if j == k + 1 and off_headline(feats, k, out, p) and out.cls[j].prose
     )
     return pairs >= p.lists.body_pairs
 
@@ -407,7 +406,7 @@ def _paired(body: Sequence[int], feats: FeatureTable, out: Sequence[Assessment],
 def _bulleted_headlines(
     tail: Sequence[int],
     feats: FeatureTable,
-    out: Sequence[Assessment],
+    out: Assessments,
     free: Sequence[bool],
     structure: Sequence[Structure | None],
     article_words: int,
@@ -426,7 +425,7 @@ def _bulleted_headlines(
     entries = _runs(
         tail,
         lambda k: (
-            out[k].kind is None
+            out.kind[k] is None
             and (free[k] or structure[k] is Structure.LIST)
             and structure[k] is not Structure.RECORD
             and _bulleted_headline(feats, k, p)
@@ -439,7 +438,8 @@ def _bulleted_headlines(
             and not _listing(run, feats, article_words, p)
         ):
             for k in run:
-                out[k].judge(
+                out.judge(
+                    k,
                     Kind.RELATED,
                     q.headline_score,
                     f"after the article, in a bulleted list of {len(run)} capitalised "
@@ -467,7 +467,7 @@ def _announced(first: int, feats: FeatureTable) -> bool:
 
 
 def _capital_headlines(
-    body: Sequence[int], feats: FeatureTable, out: Sequence[Assessment], p: Params
+    body: Sequence[int], feats: FeatureTable, out: Assessments, p: Params
 ) -> None:
     """Inside the article: a long headline set in capitals and off the article's topic.
 
@@ -478,21 +478,21 @@ def _capital_headlines(
     """
     q = p.lists
     for k in body:
-        a = out[k]
         if (
-            a.kind is None
+            out.kind[k] is None
             and feats.words[k] >= q.caps_headline_words
             and feats.upper_share[k] >= q.caps_share
             and feats.headline[k]
             and feats.link_share[k] < q.linked
-            and a.overlap is not None
-            and not a.on_topic(p.topic)
+            and out.overlap[k] is not None
+            and not out.on_topic(k, p.topic)
         ):
-            a.judge(
+            out.judge(
+                k,
                 Kind.RELATED,
                 q.headline_score,
                 f"a headline in capitals inside the article, off its topic (overlap "
-                f"{a.overlap:.2f}): a link to another story",
+                f"{out.overlap[k]:.2f}): a link to another story",
             )
 
 

@@ -29,13 +29,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, decide, pipeline, regions, scorer, topic
-from cleaner.assessment import Mark
+from cleaner.assessment import Assessments, Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
 from cleaner.features import FLAGS, Features, FeatureTable, extract
-from cleaner.result import LineDecision, LineDecisions
+from cleaner.result import Kind, LineDecision, LineDecisions
 from cleaner.segment import Line, segment
 from tests.conftest import ARTICLE, BRIDGE, JUNK
 
@@ -336,6 +336,31 @@ def test_a_document_features_are_columns_not_an_object_a_line() -> None:
     first = views[0].feats
     assert all(type(getattr(first, name)) is bytearray for name in FLAGS)
     assert views[1].feats is not first and len(views[1].feats) < len(first)
+
+
+def test_a_pass_assessments_are_columns_not_an_object_a_line() -> None:
+    """The scorer's verdicts of a pass are one ``Assessments``, a column per field and a
+    byte a line for each flag (the old code made an ``Assessment`` object a line, 104
+    bytes, more than a large record's size), and read as before: the scorer's kinds,
+    scores and reasons, the class and region in each line's label."""
+    heads = ["Farm prices rise again in the north", "New school opens on Main Street"]
+    heads += ["City council votes on parking fees", "Local team wins the cup final"]
+    menu = ["Gardens", "Recipes", "Travel", "Motoring"]
+    text = "\n".join([ARTICLE, *heads, *menu])
+    found = decided(lambda: Cleaner().clean(text))
+    result = Cleaner().clean(text)
+    assert found
+    for verdicts in found:
+        out = verdicts.assessed
+        assert type(out) is Assessments
+        assert type(out.wrapped) is bytearray and type(out.side_kind) is bytearray
+        assert all(len(getattr(out, name)) == len(verdicts.view) for name in out.__slots__)
+    scored = {r.text: (r.kind, r.score, r.reason) for r in result.removed if r.rule == "scorer"}
+    assert {scored[h][0] for h in heads} == {Kind.RELATED}
+    assert {scored[m][:2] for m in menu} == {(Kind.NAVIGATION, 0.8)}
+    assert scored[menu[0]][2] == "outside the article, in a run of 4 very short lines (a menu)"
+    labels = [d.label for d in result.lines if d.keep and d.text.strip()]
+    assert {"short head", "good body"} <= set(labels)  # each line's class and region
 
 
 def test_shape_flags_read_as_they_are_defined() -> None:
