@@ -100,7 +100,7 @@ class Outcome:
     """
 
     lines: Sequence[Line]
-    keep: list[bool]
+    keep: bytearray  # a byte a line: 1 kept, 0 removed
     emptied: bool
     marks: list[Mark | None]
     labels: list[str]
@@ -148,7 +148,7 @@ def decide_document(
     n = len(lines)
     # What each input line became: made once a pass removes something, not before the
     # first pass's scoring, when a large record's memory peaks.
-    keep: list[bool] = []
+    keep = bytearray()
     marks: list[Mark | None] = []
     labels: list[str] = []
     # Positions as machine integers, not an int object each (a record may hold millions).
@@ -180,13 +180,13 @@ def decide_document(
                 keep, marks, labels = _untouched(n)
             return Outcome(lines, keep, emptied, marks, labels, verdicts, at)
         del verdicts, at  # this pass's view and verdicts go before the next builds its own
-        current = array("q", kept_lines(lines, keep))
+        current = kept_lines(lines, keep)
     raise ValueError(f"max_passes must be at least 1, not {passes}")
 
 
-def _untouched(n: int) -> tuple[list[bool], list[Mark | None], list[str]]:
+def _untouched(n: int) -> tuple[bytearray, list[Mark | None], list[str]]:
     """``n`` lines' outcome before anything goes: each kept, with no mark and no label."""
-    return [True] * n, [None] * n, [""] * n
+    return bytearray(b"\x01") * n, [None] * n, [""] * n
 
 
 def _pass(

@@ -118,6 +118,9 @@ class Cleaner:
         analysis = _Analysis(self, lines, _host(url or self.url), hints, warnings)
         lang = analysis.lang
         outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
+        # The document's features and rule hits go before its output and removals are
+        # built (the last pass's view holds its own lines' features).
+        del analysis
         if outcome.emptied:
             return _flagged(whole or _joined(lines), lang, outcome.decisions(), warnings)
         kept_all = all(outcome.keep)

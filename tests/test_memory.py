@@ -35,7 +35,8 @@ from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
 from cleaner.features import FLAGS, Features, FeatureTable, extract
-from cleaner.result import Kind, LineDecision, LineDecisions
+from cleaner.render import kept_lines
+from cleaner.result import Kind, LineDecision, LineDecisions, Removal
 from cleaner.segment import Line, segment
 from tests.conftest import ARTICLE, BRIDGE, JUNK
 
@@ -361,6 +362,29 @@ def test_a_pass_assessments_are_columns_not_an_object_a_line() -> None:
     assert scored[menu[0]][2] == "outside the article, in a run of 4 very short lines (a menu)"
     labels = [d.label for d in result.lines if d.keep and d.text.strip()]
     assert {"short head", "good body"} <= set(labels)  # each line's class and region
+
+
+def test_the_features_go_before_the_output_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a document's output and removals are built, its features are those of the
+    last pass's view alone: the analysis's table of every line has gone (the old code
+    held both at the peak that building the removals sets). The outcome tells a line's
+    fate in a byte, and the lines left after a pass are machine integers."""
+    live: list[int] = []
+    outcomes: list[decide.Outcome] = []
+    removals = decide.Outcome.removals
+
+    def spy(self: decide.Outcome) -> list[Removal]:
+        gc.collect()
+        live.append(sum(type(o) is FeatureTable for o in gc.get_objects()))
+        outcomes.append(self)
+        return removals(self)
+
+    monkeypatch.setattr(decide.Outcome, "removals", spy)
+    result = Cleaner().clean(ARTICLE + "\nComments\n" + COMMENTS)
+    assert result.changed and live == [1]  # the old code: 2
+    assert type(outcomes[0].keep) is bytearray
+    kept = kept_lines(outcomes[0].lines, outcomes[0].keep)
+    assert type(kept) is array and len(kept) < len(outcomes[0].lines)
 
 
 def test_shape_flags_read_as_they_are_defined() -> None:
