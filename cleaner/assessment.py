@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from enum import StrEnum
 
 from .features import checked_frozen
@@ -26,36 +26,56 @@ class Side(StrEnum):
     AFTER = "after"
 
 
-@dataclass(slots=True)
-class Assessment:
-    """The scorer's view of one line; ``kind`` is set when the scorer calls it junk."""
+class Assessments:
+    """The scorer's view of a document's lines, a column per field: ``out.cls[k]`` is
+    the class of the view's line ``k``; ``kind`` is set when the scorer calls it junk.
 
-    cls: LineClass = LineClass.BLANK
-    wrapped: bool = False  # a piece of a hard-wrapped paragraph (see ``lineclass.unwrap``)
-    overlap: float | None = None  # see ``topic``; None: unknown
-    region: Region = Region.BODY
-    kind: Kind | None = None
-    score: float = 0.0
-    reason: str = ""
-    # The kind is the side's, not the line's own: a line past the page furniture's start
-    # is furniture of some kind, and navigation or related is a guess at which.
-    side_kind: bool = False
+    Columns, not an object a line: an ``Assessment`` object a line (104 bytes) cost a
+    large record more than its size. Lists, read by position as fast as a field is read,
+    but for the two flags (a byte a line).
+    """
 
-    def on_topic(self, p: TopicParams) -> bool:
-        """Known to share the article's words."""
-        return self.overlap is not None and self.overlap >= p.on_topic
+    __slots__ = ("cls", "kind", "overlap", "reason", "region", "score", "side_kind", "wrapped")
 
-    def off_topic(self, p: TopicParams) -> bool:
-        """Known to be about something else."""
-        return self.overlap is not None and self.overlap < p.off_topic
+    def __init__(self, classes: list[LineClass], wrapped: Sequence[bool]) -> None:
+        n = len(classes)
+        self.cls = classes
+        self.wrapped = bytearray(wrapped)  # a piece of a hard-wrapped paragraph (``unwrap``)
+        self.overlap: list[float | None] = [None] * n  # see ``topic``; None: unknown
+        self.region = [Region.BODY] * n
+        self.kind: list[Kind | None] = [None] * n
+        self.score = [0.0] * n
+        self.reason = [""] * n
+        # The kind is the side's, not the line's own: a line past the page furniture's
+        # start is furniture of some kind, and navigation or related is a guess at which.
+        self.side_kind = bytearray(n)
 
-    def judge(self, kind: Kind, score: float, reason: str, side_kind: bool = False) -> None:
-        """Call the line junk of ``kind`` (``side_kind``: a guess from where it stands)."""
-        self.kind, self.score, self.reason, self.side_kind = kind, score, reason, side_kind
+    def __len__(self) -> int:
+        return len(self.cls)
 
-    def overlap_text(self) -> str:
-        """The overlap as a reason states it."""
-        return "unknown" if self.overlap is None else f"{self.overlap:.2f}"
+    def on_topic(self, k: int, p: TopicParams) -> bool:
+        """Line ``k`` is known to share the article's words."""
+        overlap = self.overlap[k]
+        return overlap is not None and overlap >= p.on_topic
+
+    def off_topic(self, k: int, p: TopicParams) -> bool:
+        """Line ``k`` is known to be about something else."""
+        overlap = self.overlap[k]
+        return overlap is not None and overlap < p.off_topic
+
+    def judge(self, k: int, kind: Kind, score: float, reason: str, side_kind: bool = False) -> None:
+        """Call line ``k`` junk of ``kind`` (``side_kind``: a guess from where it stands)."""
+        self.kind[k], self.score[k], self.reason[k], self.side_kind[k] = (
+            kind,
+            score,
+            reason,
+            side_kind,
+        )
+
+    def overlap_text(self, k: int) -> str:
+        """Line ``k``'s overlap as a reason states it."""
+        overlap = self.overlap[k]
+        return "unknown" if overlap is None else f"{overlap:.2f}"
 
 
 @checked_frozen

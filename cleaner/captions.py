@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .features import Features
+from .features import FeatureTable
 from .heuristics import DEFAULT, CaptionParams
 from .rule import compiled_pattern
 
@@ -55,10 +55,10 @@ class CaptionScorer:
             else None
         )
 
-    def score(self, text: str, f: Features) -> float:
-        """The caption evidence of one line (0 when there is next to none)."""
+    def score(self, text: str, feats: FeatureTable, k: int) -> float:
+        """The caption evidence of line ``k`` (0 when there is next to none)."""
         p = self.params
-        if not p.min_words <= f.words <= p.max_words:
+        if not p.min_words <= feats.words[k] <= p.max_words:
             return 0.0
         score = 0.0
         if _MARKER.search(text):
@@ -66,20 +66,20 @@ class CaptionScorer:
         if (
             self._verb is not None
             and self._verb.search(text)
-            and f.title_share > p.verb_title_share
+            and feats.title_share[k] > p.verb_title_share
         ):
             score += p.verb
         if self._on_date is not None and self._on_date.search(text):
             score += p.date
-        if not f.terminal:
+        if not feats.terminal[k]:
             score += p.unterminated
         return score if score > p.floor else 0.0
 
-    def is_caption(self, text: str, f: Features) -> float | None:
-        """The line's caption score when it is one, else None."""
+    def is_caption(self, text: str, feats: FeatureTable, k: int) -> float | None:
+        """The caption score of line ``k`` (its view is ``text``) when it is one, else None."""
         if not self.params.enabled or (self._needs_marker and "(" not in text):
             return None
-        c = self.score(text, f)
+        c = self.score(text, feats, k)
         return c if c >= self.params.min_score else None
 
     @staticmethod

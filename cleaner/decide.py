@@ -22,11 +22,11 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from .assessment import Assessment, Mark, Region
+from .assessment import Assessments, Mark, Region
 from .captions import CaptionScorer
 from .document import DocView
 from .duplicates import mark_duplicates
-from .features import Features, LineHint
+from .features import FeatureTable, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
 from .regions import FURNITURE, NAMED, FurnitureGaps
@@ -49,10 +49,12 @@ class Judges:
 @dataclass(frozen=True, slots=True)
 class PassInput:
     """What a pass knows of the lines left, as a fresh clean of that text would find it:
-    features and rule hits (None for blank lines), and whether the language guessed for
-    that text has a stoplist (prose has stopwords)."""
+    the features of the non-blank lines, the row of ``feats`` each line is (-1 for blank
+    lines), rule hits (None for blank lines), and whether the language guessed for that
+    text has a stoplist (prose has stopwords)."""
 
-    feats: Sequence[Features | None]
+    feats: FeatureTable
+    rows: Sequence[int]
     hits: Sequence[Rule | None]
     has_stoplist: bool
 
@@ -72,15 +74,16 @@ class Verdicts:
 
     view: DocView
     marks: list[Mark | None]
-    assessed: list[Assessment]
+    assessed: Assessments
 
     def decision(self, k: int) -> LineDecision:
         view = self.view
-        return _decision(view.no(k), view.lines[k], self.marks[k], self.label(k), self.assessed[k])
+        mark, score = self.marks[k], self.assessed.score[k]
+        return _decision(view.no(k), view.lines[k], mark, self.label(k), score)
 
     def label(self, k: int) -> str:
         """The scorer's label of the line at ``k``, as ``explain`` shows it."""
-        return _label(self.view.feats[k], self.assessed[k])
+        return _label(self.view.feats, k, self.assessed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ class Outcome:
     """
 
     lines: Sequence[Line]
-    keep: list[bool]
+    keep: bytearray  # a byte a line: 1 kept, 0 removed
     emptied: bool
     marks: list[Mark | None]
     labels: list[str]
@@ -145,7 +148,7 @@ def decide_document(
     n = len(lines)
     # What each input line became: made once a pass removes something, not before the
     # first pass's scoring, when a large record's memory peaks.
-    keep: list[bool] = []
+    keep = bytearray()
     marks: list[Mark | None] = []
     labels: list[str] = []
     # Positions as machine integers, not an int object each (a record may hold millions).
@@ -177,13 +180,13 @@ def decide_document(
                 keep, marks, labels = _untouched(n)
             return Outcome(lines, keep, emptied, marks, labels, verdicts, at)
         del verdicts, at  # this pass's view and verdicts go before the next builds its own
-        current = array("q", kept_lines(lines, keep))
+        current = kept_lines(lines, keep)
     raise ValueError(f"max_passes must be at least 1, not {passes}")
 
 
-def _untouched(n: int) -> tuple[list[bool], list[Mark | None], list[str]]:
+def _untouched(n: int) -> tuple[bytearray, list[Mark | None], list[str]]:
     """``n`` lines' outcome before anything goes: each kept, with no mark and no label."""
-    return [True] * n, [None] * n, [""] * n
+    return bytearray(b"\x01") * n, [None] * n, [""] * n
 
 
 def _pass(
@@ -198,7 +201,9 @@ def _pass(
     """One pass over the lines at ``current``: its verdicts, and the input position of
     each line of its view."""
     found = analyse(current)
-    view, at = DocView.of(lines, found.feats, found.hits, hints, current, judges.params.structure)
+    view, at = DocView.of(
+        lines, found.feats, found.rows, found.hits, hints, current, judges.params.structure
+    )
     gaps = FurnitureGaps.between(at, furniture, named)
     return decide(view, judges, gaps, found.has_stoplist), at
 
@@ -221,9 +226,9 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
         if hint is not None and hint.kind is not None and marks[k] is None:
             marks[k] = Mark(hint.kind, "html", p.decide.hint_score, hint.reason)
     mark_duplicates(view, marks, p.duplicates)
-    for k, f in enumerate(view.feats):
+    for k in range(len(view)):
         if marks[k] is None:
-            c = judges.captions.is_caption(view.lines[k].view, f)
+            c = judges.captions.is_caption(view.lines[k].view, view.feats, k)
             if c is not None:
                 marks[k] = Mark(Kind.CAPTION, "scorer", round(c, 3), CaptionScorer.reason(c))
     removed = [m.kind if m else None for m in marks]
@@ -243,27 +248,25 @@ def _rule_mark(rule: Rule, made: dict[int, Mark]) -> Mark:
 
 
 def _take_assessments(
-    view: DocView, marks: list[Mark | None], assessed: list[Assessment], p: Params
+    view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params
 ) -> None:
     """The scorer's verdicts, for lines no rule, repeat or caption took; for HTML, the
     article's own lists stay and linked headlines between paragraphs go."""
     feats = view.feats
-    for k, a in enumerate(assessed):
+    for k, kind in enumerate(assessed.kind):
         if marks[k] is not None:
             continue
-        f = feats[k]
-        if a.kind is None:
+        if kind is None:
             if view.is_html and p.decide.promotions and _promo(view, k, assessed, p):
                 marks[k] = Mark(Kind.RELATED, "scorer", p.decide.promo_score, _PROMO_REASON)
-        elif not _unlinked_list(a, f, view.is_html, p):
-            marks[k] = Mark(a.kind, "scorer", a.score, a.reason)
-        elif k > 0 and _teaser(f, feats[k - 1], marks[k - 1], p):
-            marks[k] = Mark(a.kind, "scorer", a.score, a.reason + _TEASER_REASON)
+        elif not _unlinked_list(kind, feats, k, view.is_html, p):
+            marks[k] = Mark(kind, "scorer", assessed.score[k], assessed.reason[k])
+        elif k > 0 and _teaser(feats, k, marks[k - 1], p):
+            reason = assessed.reason[k] + _TEASER_REASON
+            marks[k] = Mark(kind, "scorer", assessed.score[k], reason)
 
 
-def _expand(
-    view: DocView, marks: list[Mark | None], assessed: Sequence[Assessment], p: Params
-) -> None:
+def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params) -> None:
     """Apply ``drop-run`` and ``cut`` beyond the matching line."""
     n = len(view)
     q = p.decide
@@ -287,8 +290,9 @@ def _expand(
                 # sidebar's stories); prose, and anything else, is what the rule says
                 # follows it (a comment, a comment form's field).
                 hint = view.hint(j)
-                a = assessed[j]
-                scored = None if a.cls.prose or a.side_kind else a.kind
+                scored = (
+                    None if assessed.cls[j].prose or assessed.side_kind[j] else assessed.kind[j]
+                )
                 kind = (hint.kind if hint is not None else None) or scored or rule.kind
                 mark = cut.get(kind)
                 if mark is None:
@@ -298,11 +302,10 @@ def _expand(
         why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
         run = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in range(k + 1, n):  # drop-run
-            f = view.feats[j]
             entry = (
-                f.headline_like
-                or assessed[j].cls is LineClass.BAD
-                or _question_headline(view.lines[j], f, p)
+                view.feats.headline_like[j]
+                or assessed.cls[j] is LineClass.BAD
+                or _question_headline(view.lines[j], view.feats.words[j], p)
             )
             if marks[j] is not None or not entry:
                 break
@@ -312,12 +315,12 @@ def _expand(
 
 
 def _cut_veto(
-    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Sequence[Assessment], p: Params
+    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
 ) -> str:
     """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
     stands before it for it to end, or the article's prose goes on after it."""
     q = p.decide
-    head = sum(view.feats[j].words for j in range(k))
+    head = sum(view.feats.words[:k])
     if head < q.cut_min_before:
         return f"only {head} words come before it, so there is no article for it to end"
     prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
@@ -336,7 +339,7 @@ def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
     return (j for j in range(start, len(marks)) if marks[j] is None)
 
 
-def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], p: Params) -> bool:
+def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:
     """The line heads a paragraph of the article: the next line is a long paragraph of
     the article's body, not off its topic, that takes up the line's words. A list of
     other stories under a heading holds headlines and teasers, so the run it names ends
@@ -344,26 +347,26 @@ def _subhead(k: int, feats: Sequence[Features], assessed: Sequence[Assessment], 
     paragraph after it."""
     if k + 1 >= len(feats):
         return False
-    a, after = assessed[k + 1], feats[k + 1]
+    after = k + 1
     return (
-        a.cls is LineClass.GOOD
-        and a.region is Region.BODY
-        and after.words >= p.topic.core_min_words
-        and not a.off_topic(p.topic)
-        and not set(feats[k].content).isdisjoint(after.content)
+        assessed.cls[after] is LineClass.GOOD
+        and assessed.region[after] is Region.BODY
+        and feats.words[after] >= p.topic.core_min_words
+        and not assessed.off_topic(after, p.topic)
+        and not set(feats.content[k]).isdisjoint(feats.content[after])
     )
 
 
 _QUESTION = re.compile(r"^[^.!?]*\?['\"’”»)\]]*$")
 
 
-def _question_headline(line: Line, f: Features, p: Params) -> bool:
+def _question_headline(line: Line, words: int, p: Params) -> bool:
     """A headline that asks ("Who will make the Hall of Fame in 2020?"): one short
     question and nothing else, so its terminal mark does not make it a sentence of prose."""
-    return f.words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
+    return words <= p.decide.question_max_words and _QUESTION.match(line.view.strip()) is not None
 
 
-def _unlinked_list(a: Assessment, f: Features, is_html: bool, p: Params) -> bool:
+def _unlinked_list(kind: Kind, feats: FeatureTable, k: int, is_html: bool, p: Params) -> bool:
     """HTML input: a menu or related list the extractor left in is made of links.
 
     Lines that look like list items but link nowhere (ingredients, a spec table, the
@@ -371,8 +374,8 @@ def _unlinked_list(a: Assessment, f: Features, is_html: bool, p: Params) -> bool
     """
     return (
         is_html
-        and a.kind in (Kind.NAVIGATION, Kind.RELATED)
-        and f.link_share < p.decide.list_linked
+        and kind in (Kind.NAVIGATION, Kind.RELATED)
+        and feats.link_share[k] < p.decide.list_linked
     )
 
 
@@ -382,7 +385,7 @@ _PROMO_REASON = (
 )
 
 
-def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> bool:
+def _promo(view: DocView, k: int, assessed: Assessments, p: Params) -> bool:
     """HTML input: a whole line that is one link, shaped and cased like a headline, set
     between paragraphs, that the next paragraph does not go on about.
 
@@ -395,69 +398,71 @@ def _promo(view: DocView, k: int, assessed: Sequence[Assessment], p: Params) -> 
     labels stands between no paragraphs. A linked headline on the article's topic is
     its own subhead or a contents entry: a promotion is of another story.
     """
-    if k == 0 or not assessed[k - 1].cls.prose or view.structure[k - 1] is not None:
+    if k == 0 or not assessed.cls[k - 1].prose or view.structure[k - 1] is not None:
         return False
-    f = view.feats[k]
+    feats = view.feats
     if not (
         not _NOTE.match(view.lines[k].view)
-        and f.headline
-        and f.words >= p.decide.promo_min_words
-        and f.link_share >= p.lists.linked
-        and f.headline_cased
-        and not assessed[k].on_topic(p.topic)
+        and feats.headline[k]
+        and feats.words[k] >= p.decide.promo_min_words
+        and feats.link_share[k] >= p.lists.linked
+        and feats.headline_cased[k]
+        and not assessed.on_topic(k, p.topic)
     ):
         return False
     if k + 1 < len(view):
-        after = view.feats[k + 1]
         if view.structure[k + 1] is not None:
             return False
-        return after.link_share >= p.lists.linked or set(f.content).isdisjoint(after.content)
+        return feats.link_share[k + 1] >= p.lists.linked or set(feats.content[k]).isdisjoint(
+            feats.content[k + 1]
+        )
     return True
 
 
 _TEASER_REASON = "; unlinked, but the teaser of the linked headline above it"
 
 
-def _teaser(f: Features, above: Features, mark: Mark | None, p: Params) -> bool:
+def _teaser(feats: FeatureTable, k: int, mark: Mark | None, p: Params) -> bool:
     """An unlinked sentence under a linked headline removed as part of a related list: the
     entry's teaser. Not a list item itself (ingredients, steps), nor a mere label."""
     return (
-        not f.bullet
-        and f.words >= p.decide.teaser_min_words
-        and above.link_share >= p.decide.list_linked
+        not feats.bullet[k]
+        and feats.words[k] >= p.decide.teaser_min_words
+        and feats.link_share[k - 1] >= p.decide.list_linked
         and mark is not None
         and mark.kind in (Kind.NAVIGATION, Kind.RELATED)
     )
 
 
-def _prose_words(
-    idx: Iterable[int], feats: Sequence[Features], assessed: Sequence[Assessment], p: Params
-) -> int:
+def _prose_words(idx: Iterable[int], feats: FeatureTable, assessed: Assessments, p: Params) -> int:
     """Words in prose lines among ``idx`` that are on the article's topic (or unjudged)."""
     return sum(
-        feats[j].words
+        feats.words[j]
         for j in idx
-        if assessed[j].cls is LineClass.GOOD
-        and (assessed[j].overlap is None or assessed[j].on_topic(p.topic))
+        if assessed.cls[j] is LineClass.GOOD
+        and (assessed.overlap[j] is None or assessed.on_topic(j, p.topic))
     )
 
 
-def _label(f: Features, a: Assessment) -> str:
-    """What the scorer saw in a line: its class, overlap, region, and whether a table's."""
-    label = f"{a.cls}"
-    if a.overlap is not None:
-        label += f" ov={a.overlap:.2f}"
-    label += f" {a.region}"
-    if f.table:
+def _label(feats: FeatureTable, k: int, assessed: Assessments) -> str:
+    """What the scorer saw in line ``k``: its class, overlap, region, and whether a
+    table's."""
+    label = f"{assessed.cls[k]}"
+    overlap = assessed.overlap[k]
+    if overlap is not None:
+        label += f" ov={overlap:.2f}"
+    label += f" {assessed.region[k]}"
+    if feats.table[k]:
         label += " table"
     return sys.intern(label)  # a few hundred labels, shared by a large document's lines
 
 
 def _decision(
-    no: int, line: Line, mark: Mark | None, label: str, a: Assessment | None
+    no: int, line: Line, mark: Mark | None, label: str, score: float | None
 ) -> LineDecision:
-    """The decision on line ``no``: removed by ``mark``, or kept with ``a``'s score."""
+    """The decision on line ``no``: removed by ``mark``, or kept with its assessment's
+    ``score``."""
     if mark is None:
-        assert a is not None  # a kept line's decision tells its assessment's score
-        return LineDecision(no, line.raw, True, None, None, a.score, "", label)
+        assert score is not None  # a kept line's decision tells its assessment's score
+        return LineDecision(no, line.raw, True, None, None, score, "", label)
     return LineDecision(no, line.raw, False, mark.kind, mark.rule, mark.score, mark.reason, label)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from .features import Features, LineHint
+from .features import FeatureTable, LineHint
 from .heuristics import StructureParams
 from .rules import Rule
 from .segment import Line
@@ -24,7 +24,7 @@ class DocView:
     """The non-blank lines of one pass and their features, rule hits and markup hints."""
 
     lines: Sequence[Line]
-    feats: Sequence[Features]
+    feats: FeatureTable
     hits: Sequence[Rule | None]
     hints: Sequence[LineHint | None]  # empty for text input (see ``hint``)
     after_blank: Sequence[bool]  # a blank line comes right before this one
@@ -47,15 +47,18 @@ class DocView:
     def of(
         cls,
         lines: Sequence[Line],
-        feats: Sequence[Features | None],
+        feats: FeatureTable,
+        rows: Sequence[int],
         hits: Sequence[Rule | None],
         hints: Sequence[LineHint | None] | None,
         positions: Sequence[int],
         p: StructureParams,
     ) -> tuple[DocView, array[int]]:
-        """The view of the lines at ``positions`` (into the other sequences), and for
-        each of its lines the position it came from (as machine integers: an int object
-        each would cost a large record a third of its size)."""
+        """The view of the lines at ``positions`` (into the other sequences; ``rows``
+        tells each line's row of ``feats``), and for each of its lines the position it
+        came from (as machine integers: an int object each would cost a large record a
+        third of its size). A view of every line of ``feats`` (a first pass) holds that
+        table itself, not a copy."""
         taken = array("q")
         after: list[bool] = []
         blank_before = False
@@ -66,7 +69,7 @@ class DocView:
             taken.append(i)
             after.append(blank_before)
             blank_before = False
-        found = [f for i in taken if (f := feats[i]) is not None]
+        found = feats if len(taken) == len(feats) else feats.take([rows[i] for i in taken])
         found_hits = [hits[i] for i in taken]
         # Text input has no hints: not a None a line (8 bytes a line at the peak).
         found_hints = [hints[i] if i < len(hints) else None for i in taken] if hints else []

@@ -9,12 +9,11 @@ and records (``structure``), which repeat values by nature.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from .assessment import Mark
 from .document import DocView
-from .features import Features
+from .features import FeatureTable
 from .heuristics import DuplicateParams
 from .result import Kind
 from .structure import LINE_MEMO
@@ -37,18 +36,18 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
     keys: list[str | None] = [None] * len(feats)
     count: dict[str, int] = {}
     first_key = None
-    for k, f in enumerate(feats):
-        if marks[k] is not None or f.cell:
+    words = feats.words
+    for k in range(len(feats)):
+        if marks[k] is not None or feats.cell[k]:
             continue  # a table's cells repeat values by nature
-        if f.words < p.min_words and f.chars < p.min_chars:
+        if words[k] < p.min_words and feats.chars[k] < p.min_chars:
             continue
         key = keys[k] = view.lines[k].view.casefold()
         count[key] = count.get(key, 0) + 1
         if first_key is None:
             first_key = key
     last: dict[str, int] = {}  # key -> position of its last occurrence so far
-    for k, f in enumerate(feats):
-        compared = keys[k]
+    for k, compared in enumerate(keys):
         if compared is None:
             continue
         seen = last.get(compared)
@@ -58,7 +57,7 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
         title = compared == first_key
         echo = (
             count[compared] < p.structure
-            and (k - seen <= p.near or (p.far_repeats and f.words >= p.long_words))
+            and (k - seen <= p.near or (p.far_repeats and words[k] >= p.long_words))
             and not _in_structure(k - 1, feats, keys, count, p)
         )
         if title or echo:
@@ -68,7 +67,7 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
 
 def _in_structure(
     before: int,
-    feats: Sequence[Features],
+    feats: FeatureTable,
     keys: list[str | None],
     count: dict[str, int],
     p: DuplicateParams,
@@ -79,7 +78,7 @@ def _in_structure(
     if before < 0:
         return False
     key = keys[before]
-    return key is not None and count[key] >= p.structure and not feats[before].menu_like
+    return key is not None and count[key] >= p.structure and not feats.menu_like[before]
 
 
 def _page_titles(
@@ -96,7 +95,7 @@ def _page_titles(
     """
     first: dict[str, int] = {}
     for k, key in enumerate(keys):
-        if key is not None and marks[k] is None and view.feats[k].words >= p.min_words:
+        if key is not None and marks[k] is None and view.feats.words[k] >= p.min_words:
             first.setdefault(key, k)
     for k, line in enumerate(view.lines):
         if view.no(k) > p.title_lines:

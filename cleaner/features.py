@@ -8,7 +8,9 @@ All of it is computed once per line, in one pass over its tokens.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar, dataclass_transform
 
@@ -49,40 +51,14 @@ def checked_frozen(cls: type[_T]) -> type[_T]:
     return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
-class Flag:
-    """The bits of ``Features.flags`` (plain ints: ``enum.IntFlag`` arithmetic runs in
-    Python, a call for every bit of every line)."""
-
-    OPENS_LOWER = 1
-    OPEN_END = 2
-    MENU_LIKE = 4
-    HEADLINE_CASED = 8
-    NUMERIC = 16
-    ENUMERATION = 32
-    SENTENCES = 64
-
-
-class _Bit:
-    """A field of ``Features`` kept as a bit of its ``flags``: read as the field was."""
-
-    __slots__ = ("bit",)
-
-    def __init__(self, bit: int) -> None:
-        self.bit = bit
-
-    def __get__(self, f: Features, owner: type[Features]) -> bool:
-        return f.flags & self.bit != 0
-
-
 @checked_frozen
 class Features:
-    """What the scorer knows about one non-blank line (see ``extract``).
+    """What the scorer knows about one non-blank line: one row of a ``FeatureTable``.
 
-    Frozen: what markup or table detection adds later comes as a new copy
-    (``with_link_share``, ``as_cell``), so a line's features never change under a stage.
-    The type checker enforces it (``make test`` runs mypy); at run time the class is an
-    ordinary one (hashed by value as a frozen one is), since a frozen class's constructor
-    sets each of its fields through ``object.__setattr__``: 5% of a whole clean.
+    A document's lines are held as a table, a column per field (see ``FeatureTable``);
+    this row is what ``extract`` tells of a single line, and what ``FeatureTable.row``
+    reads back. Frozen: the type checker enforces it (``make test`` runs mypy); at run time
+    the class is an ordinary one (hashed by value as a frozen one is).
     """
 
     words: int
@@ -103,31 +79,199 @@ class Features:
     # Shape, from the fields above and ``ShapeParams`` (computed once, read everywhere):
     headline_like: bool  # short and unpunctuated: a title, subhead, headline or menu entry
     headline: bool  # a story headline's shape: a few words, no table row, list item or URL
-    # The shape flags read on rare paths only, one bit each (see ``Flag``): a field each
-    # (8 bytes a line) cost a large record half its size; they read as fields (below).
-    flags: int
+    opens_lower: bool  # starts in lower case: may go on from the line before
+    open_end: bool  # ends mid-sentence (comma, hyphen, a stopword): may go on
+    menu_like: bool  # a very short capitalised label: a menu entry, a section
+    headline_cased: bool  # most words in title case, or all in capitals
+    numeric: bool  # digits make up much of it: a number, date or score
+    enumeration: bool  # two commas or more: a list of things, not a headline
+    sentences: bool  # a sentence ends inside it and another begins
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
 
-    # The flags' bits, read as fields.
-    opens_lower = _Bit(Flag.OPENS_LOWER)  # starts in lower case: may go on from the line before
-    open_end = _Bit(Flag.OPEN_END)  # ends mid-sentence (comma, hyphen, a stopword): may go on
-    menu_like = _Bit(Flag.MENU_LIKE)  # a very short capitalised label: a menu entry, a section
-    headline_cased = _Bit(Flag.HEADLINE_CASED)  # most words in title case, or all in capitals
-    numeric = _Bit(Flag.NUMERIC)  # digits make up much of it: a number, date or score
-    enumeration = _Bit(Flag.ENUMERATION)  # two commas or more: a list of things, not a headline
-    sentences = _Bit(Flag.SENTENCES)  # a sentence ends inside it and another begins
-
     def with_link_share(self, share: float) -> Features:
-        """This line as markup tells it: with the share of its text inside links (itself
-        when that share is its own: most lines link nowhere, and a copy costs half of
-        what computing the features did)."""
+        """This line as markup tells it: with the share of its text inside links."""
         return self if share == self.link_share else replace(self, link_share=share)
 
-    def as_cell(self) -> Features:
-        """This line as a cell of a one-cell-per-line table: a table row is no headline."""
-        return replace(self, table=True, cell=True, headline=False)
+
+# The columns of a ``FeatureTable`` by their kind: a flag is one byte a line (a
+# ``bytearray``, read as 0 or 1), a count an int, a share one reference to a shared float
+# (``shared``), the rest a reference each.
+FLAGS = (
+    "terminal",
+    "colon_end",
+    "url",
+    "table",
+    "bullet",
+    "headline_like",
+    "headline",
+    "opens_lower",
+    "open_end",
+    "menu_like",
+    "headline_cased",
+    "numeric",
+    "enumeration",
+    "sentences",
+    "cell",
+)
+SHARES = ("stop_density", "title_share", "upper_share", "digit_share", "link_share")
+COLUMNS = ("words", "chars", *SHARES, "content", "label", *FLAGS)
+
+
+class FeatureTable:
+    """The features of a document's non-blank lines, a column per field of ``Features``:
+    ``table.words[k]`` is the words of the table's line ``k``.
+
+    Columns, not an object per line: a ``Features`` object a line (19 fields, 184 bytes)
+    cost a large record more than twice its size; a column holds a line's flag in a byte
+    and its count or share in a reference (shares are shared floats). The scorer's stages
+    read a column by position as they read a field of a line, at the same speed: counts,
+    shares, stems and labels are lists (indexed as fast as a field is read), flags are
+    bytes. A table is filled once per document (``add``) and never changed after: what
+    table detection says (``with_cells``) comes as a new table.
+    """
+
+    __slots__ = COLUMNS
+
+    words: list[int]
+    chars: array[int]
+    stop_density: list[float]
+    title_share: list[float]
+    upper_share: list[float]
+    digit_share: list[float]
+    link_share: list[float]
+    content: list[tuple[str, ...]]
+    label: list[str]
+    terminal: bytearray
+    colon_end: bytearray
+    url: bytearray
+    table: bytearray
+    bullet: bytearray
+    headline_like: bytearray
+    headline: bytearray
+    opens_lower: bytearray
+    open_end: bytearray
+    menu_like: bytearray
+    headline_cased: bytearray
+    numeric: bytearray
+    enumeration: bytearray
+    sentences: bytearray
+    cell: bytearray
+
+    def __init__(self) -> None:
+        self.words, self.chars, self.content, self.label = [], array("i"), [], []
+        for name in SHARES:
+            setattr(self, name, [])
+        for name in FLAGS:
+            setattr(self, name, bytearray())
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @classmethod
+    def of(cls, rows: Iterable[Features]) -> FeatureTable:
+        """The table of ``rows``, in order."""
+        out = cls()
+        for f in rows:
+            for name in COLUMNS:
+                getattr(out, name).append(getattr(f, name))
+        return out
+
+    def row(self, k: int) -> Features:
+        """The features of line ``k``, as one object."""
+        values = {name: getattr(self, name)[k] for name in COLUMNS}
+        for name in FLAGS:
+            values[name] = bool(values[name])
+        return Features(**values)
+
+    def take(self, rows: Sequence[int]) -> FeatureTable:
+        """The table of the lines at ``rows``, in that order (C-level gathers, a column at
+        a time)."""
+        out = FeatureTable.__new__(FeatureTable)
+        for name in COLUMNS:
+            col = getattr(self, name)
+            got = map(col.__getitem__, rows)
+            setattr(out, name, type(col)(got) if type(col) is not array else array("i", got))
+        return out
+
+    def with_cells(self, rows: Iterable[int]) -> FeatureTable:
+        """This table with the lines at ``rows`` as cells of a one-cell-per-line table: a
+        table row is no headline. The other columns are this table's own."""
+        out = FeatureTable.__new__(FeatureTable)
+        for name in COLUMNS:
+            setattr(out, name, getattr(self, name))
+        out.table, out.cell, out.headline = (
+            bytearray(self.table),
+            bytearray(self.cell),
+            bytearray(self.headline),
+        )
+        for k in rows:
+            out.table[k], out.cell[k], out.headline[k] = 1, 1, 0
+        return out
+
+    def add(
+        self, text: str, table: TokenTable, shape: ShapeParams, link_share: float = 0.0
+    ) -> None:
+        """Compute the features of one line's normalised view, as the table's next line."""
+        tokens = word_tokens(text)
+        n = len(tokens)
+        alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
+        n_alpha = alpha or 1
+        non_space = len(text) - text.count(" ") or 1
+        last = tokens[-1].lower() if tokens else ""
+        terminal = _terminal(text)
+        colon_end = text.endswith(":")
+        title_share = shared(title / n_alpha)
+        upper_share = shared(upper / n_alpha)
+        digit_share = shared(_digits(text) / non_space)
+        url = _has_url(text)
+        # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
+        # four years or prices is no row).
+        is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or (
+            digit_first >= shape.row_numbers and digit_first * shape.row_number_share >= n
+        )
+        bullet = bool(_BULLET.match(text))
+        headline_like = not terminal and not colon_end and n <= shape.headline_max_words
+        numeric = digit_share >= shape.numeric_share
+        self.words.append(n)
+        self.chars.append(len(text))
+        self.stop_density.append(shared(stop / n) if n else 0.0)
+        self.title_share.append(title_share)
+        self.upper_share.append(upper_share)
+        self.digit_share.append(digit_share)
+        self.link_share.append(link_share)
+        # "": no stem
+        self.content.append(
+            tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens))))
+        )
+        self.label.append(_label(text, shape.label_max_chars))
+        self.terminal.append(terminal)
+        self.colon_end.append(colon_end)
+        self.url.append(url)
+        self.table.append(is_table)
+        self.bullet.append(bullet)
+        self.headline_like.append(headline_like)
+        self.headline.append(
+            headline_like
+            and n >= shape.headline_min_words
+            and not is_table
+            and not bullet
+            and not url
+            and not numeric
+        )
+        self.opens_lower.append(n > 0 and text[:1].islower() and tokens[0].islower())
+        self.open_end.append(
+            text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
+        )
+        self.menu_like.append(
+            n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased
+        )
+        self.headline_cased.append(max(title_share, upper_share) >= shape.headline_cased)
+        self.numeric.append(numeric)
+        self.enumeration.append(text.count(",") >= 2)
+        self.sentences.append(_may_break(text) and _SENTENCE_BREAK.search(text) is not None)
+        self.cell.append(False)
 
 
 def stem(word: str) -> str:
@@ -262,67 +406,9 @@ def extract(
 ) -> Features:
     """Compute the features of one line's normalised view."""
     table = stopwords if isinstance(stopwords, TokenTable) else token_table(stopwords)
-    tokens = word_tokens(text)
-    n = len(tokens)
-    alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
-    n_alpha = alpha or 1
-    content = tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens))))  # "": none
-    non_space = len(text) - text.count(" ") or 1
-    last = tokens[-1].lower() if tokens else ""
-    terminal = _terminal(text)
-    colon_end = text.endswith(":")
-    title_share = shared(title / n_alpha)
-    upper_share = shared(upper / n_alpha)
-    digit_share = shared(_digits(text) / non_space)
-    url = _has_url(text)
-    # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
-    # four years or prices is no row).
-    is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or (
-        digit_first >= shape.row_numbers and digit_first * shape.row_number_share >= n
-    )
-    bullet = bool(_BULLET.match(text))
-    headline_like = not terminal and not colon_end and n <= shape.headline_max_words
-    numeric = digit_share >= shape.numeric_share
-    flags = (
-        (Flag.OPENS_LOWER if n > 0 and text[:1].islower() and tokens[0].islower() else 0)
-        | (
-            Flag.OPEN_END
-            if text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
-            else 0
-        )
-        | (
-            Flag.MENU_LIKE
-            if n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased
-            else 0
-        )
-        | (Flag.HEADLINE_CASED if max(title_share, upper_share) >= shape.headline_cased else 0)
-        | (Flag.NUMERIC if numeric else 0)
-        | (Flag.ENUMERATION if text.count(",") >= 2 else 0)
-        | (Flag.SENTENCES if _may_break(text) and _SENTENCE_BREAK.search(text) else 0)
-    )
-    return Features(
-        words=n,
-        chars=len(text),
-        terminal=terminal,
-        colon_end=colon_end,
-        stop_density=shared(stop / n) if n else 0.0,
-        title_share=title_share,
-        upper_share=upper_share,
-        digit_share=digit_share,
-        url=url,
-        table=is_table,
-        bullet=bullet,
-        content=content,
-        headline_like=headline_like,
-        headline=headline_like
-        and n >= shape.headline_min_words
-        and not is_table
-        and not bullet
-        and not url
-        and not numeric,
-        flags=flags,
-        label=_label(text, shape.label_max_chars),
-    )
+    one = FeatureTable()
+    one.add(text, table, shape)
+    return one.row(0)
 
 
 def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from .features import Features
+from .features import FeatureTable
 from .heuristics import LineClassParams
 
 
@@ -30,23 +30,27 @@ class LineClass(StrEnum):
         return self is LineClass.GOOD or self is LineClass.NEAR
 
 
-def classify(f: Features, has_stoplist: bool, p: LineClassParams) -> LineClass:
-    """The context-free class of one line."""
-    if f.url and f.words <= p.url_debris_words:
-        return LineClass.BAD
-    if f.digit_share > p.digit_debris_share and not f.terminal:
-        return LineClass.BAD
-    if f.words >= p.good_min_words and (f.terminal or f.words >= p.long_unpunctuated):
-        if has_stoplist and f.stop_density < p.min_stop_density:
-            return LineClass.BAD
-        return LineClass.GOOD
-    if f.terminal and f.words >= p.near_min_words:
-        return LineClass.NEAR
-    return LineClass.SHORT
+def classify(feats: FeatureTable, has_stoplist: bool, p: LineClassParams) -> list[LineClass]:
+    """The context-free class of each line."""
+    out: list[LineClass] = []
+    url, digit_share, terminal = feats.url, feats.digit_share, feats.terminal
+    for k, words in enumerate(feats.words):
+        if (url[k] and words <= p.url_debris_words) or (
+            digit_share[k] > p.digit_debris_share and not terminal[k]
+        ):
+            out.append(LineClass.BAD)
+        elif words >= p.good_min_words and (terminal[k] or words >= p.long_unpunctuated):
+            bad = has_stoplist and feats.stop_density[k] < p.min_stop_density
+            out.append(LineClass.BAD if bad else LineClass.GOOD)
+        elif terminal[k] and words >= p.near_min_words:
+            out.append(LineClass.NEAR)
+        else:
+            out.append(LineClass.SHORT)
+    return out
 
 
 def unwrap(
-    feats: Sequence[Features],
+    feats: FeatureTable,
     after_blank: Sequence[bool],
     classes: list[LineClass],
     p: LineClassParams,
@@ -64,26 +68,26 @@ def unwrap(
     wrapped = [False] * len(feats)
     chain: list[int] = []
     words = 0
-    prev: Features | None = None
-    for k, f in enumerate(feats):
+    terminal, colon_end = feats.terminal, feats.colon_end
+    opens_lower, open_end = feats.opens_lower, feats.open_end
+    for k, n in enumerate(feats.words):
         # Across a blank line only a paragraph's worth of words goes on in lower case (an
         # extractor that breaks a sentence at its links): short pieces are a menu's.
         joined = (
-            prev is not None
-            and not prev.terminal
-            and not prev.colon_end
+            k > 0
+            and not terminal[k - 1]
+            and not colon_end[k - 1]
             and (
-                (not after_blank[k] and (f.opens_lower or prev.open_end))
-                or (f.opens_lower and words >= p.wrapped_min_words)
+                (not after_blank[k] and (opens_lower[k] or open_end[k - 1]))
+                or (opens_lower[k] and words >= p.wrapped_min_words)
             )
         )
         if joined:
             chain.append(k)
-            words += f.words
+            words += n
         else:
             _promote(chain, words, classes, wrapped, p)
-            chain, words = [k], f.words
-        prev = f
+            chain, words = [k], n
     _promote(chain, words, classes, wrapped, p)
     return wrapped
 

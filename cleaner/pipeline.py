@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,7 +11,7 @@ from . import language, tables
 from . import rules as rules_mod
 from .captions import CaptionScorer
 from .decide import Judges, PassInput, decide_document
-from .features import Features, LineHint, extract, token_table
+from .features import FeatureTable, LineHint, token_table
 from .heuristics import Params, preset
 from .render import render
 from .result import CleanResult, LineDecision, LineDecisions
@@ -117,6 +118,9 @@ class Cleaner:
         analysis = _Analysis(self, lines, _host(url or self.url), hints, warnings)
         lang = analysis.lang
         outcome = decide_document(lines, hints, Judges(self.captions, self.params), analysis)
+        # The document's features and rule hits go before its output and removals are
+        # built (the last pass's view holds its own lines' features).
+        del analysis
         if outcome.emptied:
             return _flagged(whole or _joined(lines), lang, outcome.decisions(), warnings)
         kept_all = all(outcome.keep)
@@ -162,7 +166,7 @@ class _Analysis:
     ) -> None:
         self.cleaner, self.lines, self.host, self.hints = cleaner, lines, host, hints
         self.warnings = warnings
-        self._by_lang: dict[str | None, tuple[list[Features | None], list[Rule | None]]] = {}
+        self._by_lang: dict[str | None, tuple[FeatureTable, array[int], list[Rule | None]]] = {}
         self._words: dict[int, list[str]] = {}
         self._guesses: dict[tuple[str, ...], str | None] = {}
         self.lang = cleaner.language or self._guess(range(len(lines)))
@@ -171,18 +175,14 @@ class _Analysis:
         lang = self.lang
         if self.cleaner.language is None and len(positions) < len(self.lines):
             lang = self._guess(positions)
-        feats, hits = self._lines(lang)
-        cells, numbers = _tables(self.lines, feats, positions, self.cleaner.params)
+        feats, rows, hits = self._lines(lang)
+        cells, numbers = _tables(self.lines, feats, rows, positions, self.cleaner.params)
         if cells:
-            feats = list(feats)
+            feats = feats.with_cells(rows[i] for i in cells)
             hits = list(hits)
-            for i in cells:
-                f = feats[i]
-                assert f is not None  # tables are found among non-blank lines
-                feats[i] = f.as_cell()
             for i in numbers:
                 hits[i] = None  # a number in a data table is data, not a page number
-        return PassInput(feats, hits, bool(language.stoplist(lang)))
+        return PassInput(feats, rows, hits, bool(language.stoplist(lang)))
 
     def _guess(self, positions: Iterable[int]) -> str | None:
         """``language.guess_text`` of the lines at ``positions`` joined by newlines.
@@ -205,8 +205,9 @@ class _Analysis:
             self._guesses[key] = language.guess(key)
         return self._guesses[key]
 
-    def _lines(self, lang: str | None) -> tuple[list[Features | None], list[Rule | None]]:
-        """Features and rule hits of every line under ``lang`` (None for blank lines)."""
+    def _lines(self, lang: str | None) -> tuple[FeatureTable, array[int], list[Rule | None]]:
+        """Features of every non-blank line under ``lang``, the row of the table each
+        line is (-1 for blank lines), and every line's rule hit (None for blank lines)."""
         found = self._by_lang.get(lang)
         if found is not None:
             return found
@@ -218,28 +219,33 @@ class _Analysis:
         hints = self.hints
         # Rule timeouts are reported once, for the first language only.
         warnings = self.warnings if not self._by_lang else None
-        feats: list[Features | None] = [None] * len(self.lines)
+        feats = FeatureTable()
+        rows = array("i", [-1]) * len(self.lines)
         hits: list[Rule | None] = [None] * len(self.lines)
         for i, line in enumerate(self.lines):
             if line.blank:
                 continue
-            f = extract(line.view, table, shape)
+            rows[i] = len(feats)
             hint = hints[i] if hints and i < len(hints) else None
-            feats[i] = f if hint is None else f.with_link_share(hint.link_share)
+            feats.add(line.view, table, shape, 0.0 if hint is None else hint.link_share)
             hit = matcher.match(line.view, warnings)
             hits[i] = hit if hit is None or editorial or not hit.editorial else None
-        self._by_lang[lang] = feats, hits
-        return feats, hits
+        self._by_lang[lang] = feats, rows, hits
+        return feats, rows, hits
 
 
 def _tables(
-    lines: list[Line], feats: list[Features | None], positions: Sequence[int], params: Params
+    lines: list[Line],
+    feats: FeatureTable,
+    rows: Sequence[int],
+    positions: Sequence[int],
+    params: Params,
 ) -> tuple[list[int], list[int]]:
     """The lines (of those at ``positions``) that are cells of a table printed one cell per
     line, and those of them that are numbers."""
-    at = [i for i in positions if feats[i] is not None]
-    found = [f for i in at if (f := feats[i]) is not None]
-    cells, numbers = tables.cells([lines[i].view for i in at], found, params.tables)
+    at = [i for i in positions if rows[i] >= 0]
+    found = [rows[i] for i in at]
+    cells, numbers = tables.cells([lines[i].view for i in at], feats, found, params.tables)
     return [at[k] for k in sorted(cells)], [at[k] for k in sorted(numbers)]
 
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .assessment import Assessment, Region, Side
-from .features import Features
+from .assessment import Assessments, Region, Side
+from .features import FeatureTable
 from .heuristics import SHORT_LINE_WORDS, Params
 from .lineclass import LineClass
 from .result import Kind
@@ -105,8 +105,8 @@ def _preceded(flags: Sequence[bool], order: Sequence[int], edge: int, side: Side
 
 
 def surroundings(
-    feats: Sequence[Features],
-    out: Sequence[Assessment],
+    feats: FeatureTable,
+    out: Assessments,
     removed: Sequence[Kind | None],
     idx: Sequence[int],
     span: Span,
@@ -125,7 +125,7 @@ def surroundings(
     # cost a large record its size again.
     first, last = span
     for k in idx:
-        out[k].region = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
+        out.region[k] = Region.HEAD if k < first else Region.TAIL if k > last else Region.BODY
     lo, hi = bisect_left(idx, first), bisect_right(idx, last)  # ``idx`` ascends
     head, body, tail = idx[:lo], idx[lo:hi], idx[hi:]
     before = range(first - 1, -1, -1)
@@ -145,7 +145,7 @@ def surroundings(
         if page:
             _menus(tail, feats, out, free, p)
     if p.lists.story_lists:
-        article_words = sum(feats[k].words for k in body)
+        article_words = sum(feats.words[k] for k in body)
         paired = _paired(body, feats, out, p)
         # A headline is off a topic only when there is one; without, the page's named
         # furniture still shows that what follows the article is the page's.
@@ -195,8 +195,8 @@ def _named(
 
 def _outside(
     order: Sequence[int],
-    feats: Sequence[Features],
-    out: Sequence[Assessment],
+    feats: FeatureTable,
+    out: Assessments,
     removed: Sequence[Kind | None],
     barrier: int,
     free: Sequence[bool],
@@ -220,48 +220,58 @@ def _outside(
     """
     flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
     for n, k in enumerate(order):
-        f, a = feats[k], out[k]
-        kind = removed[k] or a.kind
+        kind = removed[k] or out.kind[k]
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
             evidence = NAMED if p.furniture.named_only else FURNITURE
-            if (removed[k] or (None if p.furniture.named_only else a.kind)) in evidence:
+            if (removed[k] or (None if p.furniture.named_only else out.kind[k])) in evidence:
                 barrier = max(barrier, n)
             continue
         flags.append(
             free[k]
-            and not f.table
-            and not a.on_topic(p.topic)
+            and not feats.table[k]
+            and not out.on_topic(k, p.topic)
             and (
-                a.cls is LineClass.BAD or f.menu_like or (a.off_topic(p.topic) and f.headline_like)
+                out.cls[k] is LineClass.BAD
+                or feats.menu_like[k] != 0
+                or (out.off_topic(k, p.topic) and feats.headline_like[k] != 0)
             )
         )
     start = _furniture_start(flags, p)
     if start is None or barrier < start:
         return
     for k in order[start:]:
-        f, a = feats[k], out[k]
-        if removed[k] is not None or a.kind is not None or not free[k]:
+        if removed[k] is not None or out.kind[k] is not None or not free[k]:
             continue
-        if (a.cls.prose and not a.off_topic(p.topic)) or f.table or _lead(f, a, side, p):
+        if (
+            (out.cls[k].prose and not out.off_topic(k, p.topic))
+            or feats.table[k]
+            or _lead(feats, k, out, side, p)
+        ):
             continue
-        menu = f.words <= SHORT_LINE_WORDS or a.cls is LineClass.BAD
-        a.judge(
+        menu = feats.words[k] <= SHORT_LINE_WORDS or out.cls[k] is LineClass.BAD
+        out.judge(
+            k,
             Kind.NAVIGATION if menu else Kind.RELATED,
             p.furniture.score,
             f"{side} the article, past boilerplate that separates it from the article "
-            f"(overlap with the article {a.overlap_text()})",
+            f"(overlap with the article {out.overlap_text(k)})",
             side_kind=True,
         )
 
 
-def _lead(f: Features, a: Assessment, side: Side, p: Params) -> bool:
+def _lead(feats: FeatureTable, k: int, out: Assessments, side: Side, p: Params) -> bool:
     """Before the article, a whole paragraph (one ending its sentence, of at least
     ``core_min_words``) is the article's own, whatever its topic: the junk above an
     article is menus, labels and short teasers, while a short article's lead may share
     few words with the longer prose the span took for the article (a page's blurbs, its
     comments)."""
-    return side is Side.BEFORE and a.cls.prose and f.terminal and f.words >= p.topic.core_min_words
+    return (
+        side is Side.BEFORE
+        and out.cls[k].prose
+        and feats.terminal[k] != 0
+        and feats.words[k] >= p.topic.core_min_words
+    )
 
 
 def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
@@ -286,45 +296,46 @@ def _furniture_start(flags: Sequence[bool | None], p: Params) -> int | None:
 
 def _menus(
     region: Sequence[int],
-    feats: Sequence[Features],
-    out: Sequence[Assessment],
+    feats: FeatureTable,
+    out: Assessments,
     free: Sequence[bool],
     p: Params,
 ) -> None:
     """Runs of very short lines outside the article: menus, tag lists, breadcrumbs."""
-    for run in _runs(region, lambda k: free[k] and _menu_entry(feats[k])):
+    for run in _runs(region, lambda k: free[k] and _menu_entry(feats, k)):
         if len(run) >= p.lists.menu_min_run and not _on_topic_run(run, out, p):
             for k in run:
-                out[k].judge(
+                out.judge(
+                    k,
                     Kind.NAVIGATION,
                     p.lists.menu_score,
                     f"outside the article, in a run of {len(run)} very short lines (a menu)",
                 )
 
 
-def _menu_entry(f: Features) -> bool:
+def _menu_entry(feats: FeatureTable, k: int) -> bool:
     """Very short, no sentence, not a number or table row, and no lead-in (a line ending
     in a colon introduces what follows it): a menu entry or a tag."""
     return (
-        f.words <= SHORT_LINE_WORDS
-        and not f.terminal
-        and not f.colon_end
-        and not f.numeric
-        and not f.table
+        feats.words[k] <= SHORT_LINE_WORDS
+        and not feats.terminal[k]
+        and not feats.colon_end[k]
+        and not feats.numeric[k]
+        and not feats.table[k]
     )
 
 
-def _on_topic_run(run: Sequence[int], out: Sequence[Assessment], p: Params) -> bool:
+def _on_topic_run(run: Sequence[int], out: Assessments, p: Params) -> bool:
     """A run of short lines half of which (two at least) repeat the article's words is the
     article's own list (a meal plan's items, a spec sheet), not the site's menu."""
-    on = sum(1 for k in run if out[k].on_topic(p.topic))
+    on = sum(1 for k in run if out.on_topic(k, p.topic))
     return on >= 2 and on * 2 >= len(run)
 
 
 def _related_tail(
     tail: Sequence[int],
-    feats: Sequence[Features],
-    out: Sequence[Assessment],
+    feats: FeatureTable,
+    out: Assessments,
     free: Sequence[bool],
     paired: bool,
     furnished: bool,
@@ -345,12 +356,12 @@ def _related_tail(
     own list (a feature, a title, a fixture), which an extractor's output often ends with.
     """
     q = p.lists
-    tail = [k for k in tail if out[k].kind is None]
+    tail = [k for k in tail if out.kind[k] is None]
     heads_at = [
-        free[k] and off_headline(feats[k], out[k], p) and (furnished or _linked(feats[k], p))
+        free[k] and off_headline(feats, k, out, p) and (furnished or _linked(feats, k, p))
         for k in tail
     ]
-    shaped_at = [feats[k].headline for k in tail]
+    shaped_at = [feats.headline[k] for k in tail]
     junk = heads = shaped = 0
     start = None
     share = 0.0
@@ -360,20 +371,19 @@ def _related_tail(
     for n in range(len(tail) - 1, -1, -1):
         rest = len(tail) - n  # lines from here to the end
         k = tail[n]
-        f, a = feats[k], out[k]
         teaser = (
             n > 0
             and shaped_at[n - 1]
-            and a.cls.prose
-            and (not paired or f.words <= q.teaser_max_words)
-            and not a.on_topic(p.topic)
+            and out.cls[k].prose
+            and (not paired or feats.words[k] <= q.teaser_max_words)
+            and not out.on_topic(k, p.topic)
             and free[k]
         )
         junkish = (
             heads_at[n]
             or teaser
-            or (a.cls.prose and a.off_topic(p.topic) and not a.wrapped)
-            or f.words == 0
+            or (out.cls[k].prose and out.off_topic(k, p.topic) and not out.wrapped[k])
+            or feats.words[k] == 0
         )
         junk += junkish
         heads += heads_at[n]
@@ -398,54 +408,50 @@ def _related_tail(
         return
     for n in range(first, len(tail)):
         k = tail[n]
-        f = feats[k]
         # The list as a whole is judged: every headline in it and every teaser under a
         # headline goes, whatever its own topic; other shapes (tables, long paragraphs)
         # are judged on their own.
-        shaped_here = f.headline_like or (n > first and feats[tail[n - 1]].headline_like)
-        if k not in junky and not (shaped_here and f.words <= q.teaser_max_words):
+        shaped_here = feats.headline_like[k] or (n > first and feats.headline_like[tail[n - 1]])
+        if k not in junky and not (shaped_here and feats.words[k] <= q.teaser_max_words):
             continue
-        a = out[k]
-        a.judge(
+        out.judge(
+            k,
             Kind.RELATED,
             round(q.tail_score_base + q.tail_score_weight * share, 3),
             f"after the article's end, in a list of {count} off-topic headlines "
-            f"and teasers (overlap {a.overlap_text()})",
+            f"and teasers (overlap {out.overlap_text(k)})",
         )
 
 
-def _linked(f: Features, p: Params) -> bool:
-    """A headline whose text is a link (HTML input): it leads to another page."""
-    return f.headline_like and f.link_share >= p.lists.linked
+def _linked(feats: FeatureTable, k: int, p: Params) -> bool:
+    """Line ``k`` is a headline whose text is a link (HTML input): it leads to another
+    page."""
+    return bool(feats.headline_like[k]) and feats.link_share[k] >= p.lists.linked
 
 
-def _listing(
-    listed: Sequence[int], feats: Sequence[Features], article_words: int, p: Params
-) -> bool:
+def _listing(listed: Sequence[int], feats: FeatureTable, article_words: int, p: Params) -> bool:
     """A list found by its shape alone that outweighs the article (``tail_listing_ratio``
     times its words) is the page's content: a listing page's items, a forum's threads,
     after a short introduction the span took for the article."""
-    return sum(feats[k].words for k in listed) > article_words * p.lists.tail_listing_ratio
+    return sum(feats.words[k] for k in listed) > article_words * p.lists.tail_listing_ratio
 
 
-def _paired(
-    body: Sequence[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
-) -> bool:
+def _paired(body: Sequence[int], feats: FeatureTable, out: Assessments, p: Params) -> bool:
     """The article itself is told in headed paragraphs: off-topic headlines (a product's,
     an album's name) each over a paragraph, ``body_pairs`` times or more. After it, the
     same shape with a paragraph too long for a teaser is the article going on."""
     pairs = sum(
         1
         for k, j in pairwise(body)
-        if j == k + 1 and off_headline(feats[k], out[k], p) and out[j].cls.prose
+        if j == k + 1 and off_headline(feats, k, out, p) and out.cls[j].prose
     )
     return pairs >= p.lists.body_pairs
 
 
 def _bulleted_headlines(
     tail: Sequence[int],
-    feats: Sequence[Features],
-    out: Sequence[Assessment],
+    feats: FeatureTable,
+    out: Assessments,
     free: Sequence[bool],
     structure: Sequence[Structure | None],
     article_words: int,
@@ -464,10 +470,10 @@ def _bulleted_headlines(
     entries = _runs(
         tail,
         lambda k: (
-            out[k].kind is None
+            out.kind[k] is None
             and (free[k] or structure[k] is Structure.LIST)
             and structure[k] is not Structure.RECORD
-            and _bulleted_headline(feats[k], p)
+            and _bulleted_headline(feats, k, p)
         ),
     )
     for run in entries:
@@ -477,7 +483,8 @@ def _bulleted_headlines(
             and not _listing(run, feats, article_words, p)
         ):
             for k in run:
-                out[k].judge(
+                out.judge(
+                    k,
                     Kind.RELATED,
                     q.headline_score,
                     f"after the article, in a bulleted list of {len(run)} capitalised "
@@ -485,27 +492,27 @@ def _bulleted_headlines(
                 )
 
 
-def _bulleted_headline(f: Features, p: Params) -> bool:
+def _bulleted_headline(feats: FeatureTable, k: int, p: Params) -> bool:
     """A bulleted line shaped as one story's headline: capitalised, a few words, one
     phrase (not a list of things, not sentences), no link text."""
     return (
-        f.bullet
-        and f.headline_like
-        and f.words >= p.lists.bullet_headline_words
-        and not f.url
-        and f.headline_cased
-        and not f.enumeration
-        and not f.sentences
+        feats.bullet[k] != 0
+        and feats.headline_like[k] != 0
+        and feats.words[k] >= p.lists.bullet_headline_words
+        and not feats.url[k]
+        and feats.headline_cased[k] != 0
+        and not feats.enumeration[k]
+        and not feats.sentences[k]
     )
 
 
-def _announced(first: int, feats: Sequence[Features]) -> bool:
+def _announced(first: int, feats: FeatureTable) -> bool:
     """The line before ``first`` introduces a list (ends in a colon)."""
-    return first > 0 and feats[first - 1].colon_end
+    return first > 0 and feats.colon_end[first - 1] != 0
 
 
 def _capital_headlines(
-    body: Sequence[int], feats: Sequence[Features], out: Sequence[Assessment], p: Params
+    body: Sequence[int], feats: FeatureTable, out: Assessments, p: Params
 ) -> None:
     """Inside the article: a long headline set in capitals and off the article's topic.
 
@@ -516,21 +523,21 @@ def _capital_headlines(
     """
     q = p.lists
     for k in body:
-        f, a = feats[k], out[k]
         if (
-            a.kind is None
-            and f.words >= q.caps_headline_words
-            and f.upper_share >= q.caps_share
-            and f.headline
-            and f.link_share < q.linked
-            and a.overlap is not None
-            and not a.on_topic(p.topic)
+            out.kind[k] is None
+            and feats.words[k] >= q.caps_headline_words
+            and feats.upper_share[k] >= q.caps_share
+            and feats.headline[k]
+            and feats.link_share[k] < q.linked
+            and out.overlap[k] is not None
+            and not out.on_topic(k, p.topic)
         ):
-            a.judge(
+            out.judge(
+                k,
                 Kind.RELATED,
                 q.headline_score,
                 f"a headline in capitals inside the article, off its topic (overlap "
-                f"{a.overlap:.2f}): a link to another story",
+                f"{out.overlap[k]:.2f}): a link to another story",
             )
 
 

@@ -9,6 +9,7 @@ removal stay exactly as they were. No leading or trailing blank lines are create
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -31,7 +32,7 @@ def paragraph_separator(lines: Sequence[Line]) -> int:
     return runs.most_common(1)[0][0] if runs else 1
 
 
-def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> str:
+def render(lines: Sequence[Line], keep: Sequence[int], bom: bool = False) -> str:
     """The output text: the kept lines, with blank runs collapsed where something went.
     ``bom``: the text starts with a byte-order mark, which belongs to the file, not to its
     first line: when that line goes, the mark stays in front of the lines that follow
@@ -43,12 +44,14 @@ def render(lines: Sequence[Line], keep: Sequence[bool], bom: bool = False) -> st
     return text
 
 
-def kept_lines(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
+def kept_lines(lines: Sequence[Line], keep: Sequence[int]) -> array[int]:
     """The indices (into ``lines``) of the lines the output is made of: the kept lines,
     and the blank lines between them, a gap's run collapsed to the document's paragraph
-    separator only where a removal left the gap."""
+    separator only where a removal left the gap (``keep``: per line, nonzero when kept).
+    As machine integers: an int object a line cost a large record most of its size
+    between two passes."""
     sep = paragraph_separator(lines)
-    out: list[int] = []
+    out: array[int] = array("q")
     gap: list[int] = []
     gap_removed = False
     started = False
@@ -70,14 +73,14 @@ def kept_lines(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
     return _unfused(lines, out)
 
 
-def _unfused(lines: Sequence[Line], out: list[int]) -> list[int]:
+def _unfused(lines: Sequence[Line], out: array[int]) -> array[int]:
     """Leave out empty lines that would merge with the line before into one CRLF.
 
     A line ending in a lone CR followed, across a removal, by an empty line ending in LF
     would read back as one line ending in CRLF: the kept line's ending would change and the
     empty line would vanish anyway. Only a gap can bring the two together.
     """
-    kept: list[int] = []
+    kept: array[int] = array("q")
     for i in out:
         if kept and lines[kept[-1]].end == "\r" and not lines[i].raw and lines[i].end[:1] == "\n":
             continue

@@ -11,7 +11,7 @@ Three stages, as in jusText:
    found once; overlap is then measured again against the article's own words, and the
    article found again. Around it, page furniture, menus and lists of other stories.
 
-``assess`` is pure: it reads a document view and returns one ``Assessment`` per line.
+``assess`` is pure: it reads a document view and returns the ``Assessments`` of its lines.
 Every stage is linear in the number of lines, so a document ten times longer costs ten
 times the time.
 """
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import is_
 
-from .assessment import Assessment
+from .assessment import Assessments
 from .document import DocView
 from .heuristics import Params
 from .lineclass import classify, unwrap
@@ -39,15 +39,15 @@ def assess(
     has_stoplist: bool,
     gaps: FurnitureGaps,
     p: Params,
-) -> list[Assessment]:
+) -> Assessments:
     """Assess every line of ``view``; ``removed`` has the kind of the lines already
     removed (by rules, duplicates, captions, markup), which are left out of the topic and
     the article's span. ``gaps`` tells where earlier passes removed furniture."""
     feats = view.feats
-    classes = [classify(f, has_stoplist, p.lines) for f in feats]
+    classes = classify(feats, has_stoplist, p.lines)
     wrapped = unwrap(feats, view.after_blank, classes, p.lines)
-    out = [Assessment(cls, w) for cls, w in zip(classes, wrapped, strict=True)]
-    del wrapped  # in ``out`` now: a list a line less at the peak to come (``overlaps``)
+    out = Assessments(classes, wrapped)
+    del wrapped  # in ``out`` now, a byte a line: a list a line less at the peak to come
     # The lines left, as machine integers (not an int object each), for every stage.
     live = array("q", compress(range(len(feats)), map(is_, removed, repeat(None))))
     found = overlaps(feats, classes, live, p.topic)
@@ -74,8 +74,8 @@ def _any_known(found: list[float | None] | None) -> bool:
     return found is not None and found.count(None) < len(found)
 
 
-def _set_overlaps(out: list[Assessment], found: list[float | None] | None) -> None:
+def _set_overlaps(out: Assessments, found: list[float | None] | None) -> None:
     """Take the overlaps ``topic`` found (None: too little prose; keep what is known)."""
     if found is not None:
-        for a, ov in zip(out, found, strict=True):
-            a.overlap = ov
+        assert len(found) == len(out)
+        out.overlap = found

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .assessment import Assessment
-from .features import Features
+from .assessment import Assessments
+from .features import FeatureTable
 from .heuristics import ListParams, Params, SpanParams, TopicParams
 from .lineclass import LineClass
 
@@ -20,7 +20,7 @@ Span = tuple[int, int]  # first and last position of the article's lines
 
 
 def densest_span(
-    feats: Sequence[Features], out: Sequence[Assessment], idx: Sequence[int], p: Params
+    feats: FeatureTable, out: Assessments, idx: Sequence[int], p: Params
 ) -> Span | None:
     """First and last position (of ``idx``'s) of the densest run of on-topic prose."""
     start, end = densest_run(weights(feats, out, idx, p))
@@ -29,44 +29,42 @@ def densest_span(
     return idx[start], idx[end]
 
 
-def weights(
-    feats: Sequence[Features], out: Sequence[Assessment], idx: Sequence[int], p: Params
-) -> list[float]:
+def weights(feats: FeatureTable, out: Assessments, idx: Sequence[int], p: Params) -> list[float]:
     """Each line's pull towards being inside the article."""
-    ws = [weight(out[k], feats[k], p.span, p.topic) for k in idx]
+    ws = [weight(out, feats, k, p.span, p.topic) for k in idx]
     for n in range(1, len(idx)):
         # A sentence under another story's headline is its teaser until proven on-topic.
         k, prev = idx[n], idx[n - 1]
-        if off_headline(feats[prev], out[prev], p) and teaser_like(feats[k], out[k], p.lists):
+        if off_headline(feats, prev, out, p) and teaser_like(feats, k, out, p.lists):
             ws[n] = min(ws[n], p.span.teaser_weight)
     return ws
 
 
-def weight(a: Assessment, f: Features, p: SpanParams, t: TopicParams) -> float:
-    """A line's pull towards being inside the article, for the densest-run search.
+def weight(out: Assessments, feats: FeatureTable, k: int, p: SpanParams, t: TopicParams) -> float:
+    """Line ``k``'s pull towards being inside the article, for the densest-run search.
 
     Prose pulls in, more so when it shares the article's words; clearly off-topic prose,
     debris and short lines push out, gently enough that a subhead or a table inside the
     article does not split it.
     """
-    if f.table:
+    if feats.table[k]:
         return 0.0
-    if a.cls.prose:
+    if out.cls[k].prose:
         # Long paragraphs weigh more: the article is where the long prose is, while
         # teasers in a sidebar are prose too, but one or two short sentences each.
         full = (
-            min(p.prose_weight_cap, f.words / p.prose_weight_words)
-            if a.cls is LineClass.GOOD
+            min(p.prose_weight_cap, feats.words[k] / p.prose_weight_words)
+            if out.cls[k] is LineClass.GOOD
             else p.near_weight
         )
-        if a.overlap is None:
+        if out.overlap[k] is None:
             return p.unknown_topic_share * full
-        if a.on_topic(t):
+        if out.on_topic(k, t):
             return full
-        return p.undecided_topic_share * full if not a.off_topic(t) else p.off_topic_weight
-    if a.cls is LineClass.BAD:
+        return p.undecided_topic_share * full if not out.off_topic(k, t) else p.off_topic_weight
+    if out.cls[k] is LineClass.BAD:
         return p.debris_weight
-    return p.off_headline_weight if f.headline and a.off_topic(t) else p.short_weight
+    return p.off_headline_weight if feats.headline[k] and out.off_topic(k, t) else p.short_weight
 
 
 def densest_run(ws: Sequence[float]) -> tuple[int | None, int | None]:
@@ -84,28 +82,28 @@ def densest_run(ws: Sequence[float]) -> tuple[int | None, int | None]:
     return best_span
 
 
-def off_headline(f: Features, a: Assessment, p: Params) -> bool:
-    """A headline that does not share the article's words, or links away: another story's."""
-    if a.wrapped:
+def off_headline(feats: FeatureTable, k: int, out: Assessments, p: Params) -> bool:
+    """Line ``k`` is a headline that does not share the article's words, or links away:
+    another story's."""
+    if out.wrapped[k]:
         return False
-    if f.headline_like and f.link_share >= p.lists.linked:
+    if feats.headline_like[k] and feats.link_share[k] >= p.lists.linked:
         return True
-    return f.headline and (a.overlap is None or a.off_topic(p.topic))
+    return bool(feats.headline[k]) and (out.overlap[k] is None or out.off_topic(k, p.topic))
 
 
-def teaser_like(f: Features, a: Assessment, p: ListParams) -> bool:
-    """One or two sentences that do not clearly belong to the article."""
+def teaser_like(feats: FeatureTable, k: int, out: Assessments, p: ListParams) -> bool:
+    """Line ``k`` is one or two sentences that do not clearly belong to the article."""
+    overlap = out.overlap[k]
     return (
-        a.cls.prose
-        and not a.wrapped
-        and f.words <= p.teaser_max_words
-        and (a.overlap is None or a.overlap < p.teaser_on_topic)
+        out.cls[k].prose
+        and not out.wrapped[k]
+        and feats.words[k] <= p.teaser_max_words
+        and (overlap is None or overlap < p.teaser_on_topic)
     )
 
 
-def labelled_edges(
-    span: Span, idx: Sequence[int], feats: Sequence[Features], p: SpanParams
-) -> Span:
+def labelled_edges(span: Span, idx: Sequence[int], feats: FeatureTable, p: SpanParams) -> Span:
     """The article's span, grown over the lines next to it that open with a label used
     twice or more inside it: an interview's "Q:" and "A:", a transcript's speakers.
 
@@ -113,16 +111,17 @@ def labelled_edges(
     read as off-topic lines after the article's end.
     """
     first, last = span
-    counts = Counter(feats[k].label for k in idx if first <= k <= last and feats[k].label)
+    label = feats.label
+    counts = Counter(label[k] for k in idx if first <= k <= last and label[k])
     labels = {label for label, n in counts.items() if n >= p.label_min_uses}
     if not labels:
         return span
     for k in (k for k in reversed(idx) if k < first):
-        if feats[k].label not in labels:
+        if label[k] not in labels:
             break
         first = k
     for k in (k for k in idx if k > last):
-        if feats[k].label not in labels:
+        if label[k] not in labels:
             break
         last = k
     return first, last

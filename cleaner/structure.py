@@ -28,7 +28,7 @@ from itertools import groupby, pairwise
 
 import regex
 
-from .features import Features
+from .features import FeatureTable
 from .heuristics import StructureParams
 
 
@@ -99,21 +99,21 @@ def _program_text(raw: str) -> bool:
 _SENTENCE = regex.compile(r"^\s*[\p{Lu}\"'“‘(]")
 
 
-def code_like(raw: str, f: Features, p: StructureParams) -> bool:
-    """The line reads as program text, not as a sentence (a code comment in words counts:
-    its comment marker says what it is)."""
+def code_like(raw: str, feats: FeatureTable, k: int, p: StructureParams) -> bool:
+    """Line ``k`` (its text is ``raw``) reads as program text, not as a sentence (a code
+    comment in words counts: its comment marker says what it is)."""
     if not _program_text(raw):
         return False
     stripped = raw.lstrip()
     if stripped.startswith(("//", "/*", "#!", "<!--", "*/")):
         return True
-    sentence = f.terminal and f.stop_density >= p.sentence_stop_density
+    sentence = feats.terminal[k] and feats.stop_density[k] >= p.sentence_stop_density
     return not (sentence and _SENTENCE.match(raw) is not None)
 
 
 def structures(
     raws: Sequence[str],
-    feats: Sequence[Features],
+    feats: FeatureTable,
     marked_code: Sequence[bool],
     labelled: Sequence[bool],
     p: StructureParams,
@@ -136,7 +136,7 @@ def structures(
 
 def _code_blocks(
     raws: Sequence[str],
-    feats: Sequence[Features],
+    feats: FeatureTable,
     marked: Sequence[bool],
     out: list[Structure | None],
     p: StructureParams,
@@ -145,7 +145,7 @@ def _code_blocks(
     that looks like code may be a sentence about code), or further apart with only
     indented lines between them, or that the markup put in a code element, and the short
     or unpunctuated lines between two of them (names, values)."""
-    at = [k for k in range(len(feats)) if marked[k] or code_like(raws[k], feats[k], p)]
+    at = [k for k in range(len(feats)) if marked[k] or code_like(raws[k], feats, k, p)]
     for k in at:
         if marked[k]:
             out[k] = Structure.CODE
@@ -153,8 +153,7 @@ def _code_blocks(
         if j - k > p.code_gap and not _indented_between(raws, k, j, p):
             continue
         for m in range(k, j + 1):
-            f = feats[m]
-            if m in (k, j) or not f.terminal or f.words <= p.code_gap_words:
+            if m in (k, j) or not feats.terminal[m] or feats.words[m] <= p.code_gap_words:
                 out[m] = Structure.CODE
 
 
@@ -205,7 +204,7 @@ def _message_headers(raws: Sequence[str], out: list[Structure | None], p: Struct
 
 
 def _lists(
-    feats: Sequence[Features],
+    feats: FeatureTable,
     labelled: Sequence[bool],
     out: list[Structure | None],
     p: StructureParams,
@@ -215,20 +214,20 @@ def _lists(
     colon introduces ("What to bring:"; a few words, not a label like "You are at:" or
     "Up next:" that a rule names), up to a line too long for an item."""
     n = len(feats)
-    for k, f in enumerate(feats):
-        if out[k] is None and f.bullet:
+    bullet, colon_end, words = feats.bullet, feats.colon_end, feats.words
+    for k in range(n):
+        if out[k] is None and bullet[k]:
             out[k] = Structure.LIST
-    for k, f in enumerate(feats[:-1]):
-        if out[k] is None and feats[k + 1].bullet and f.headline_like:
+    for k in range(n - 1):
+        if out[k] is None and bullet[k + 1] and feats.headline_like[k]:
             out[k] = Structure.LIST
-    for k, f in enumerate(feats):
-        if not f.colon_end or labelled[k] or f.words < p.lead_in_min_words:
+    for k in range(n):
+        if not colon_end[k] or labelled[k] or words[k] < p.lead_in_min_words:
             continue
         for j in range(k + 1, min(n, k + 1 + p.introduced_max_items)):
-            g = feats[j]
-            if out[j] is Structure.CODE or g.colon_end:
+            if out[j] is Structure.CODE or colon_end[j]:
                 break
-            if not g.bullet and g.words > p.item_max_words:
+            if not bullet[j] and words[j] > p.item_max_words:
                 break
             out[j] = out[j] or Structure.LIST
 
@@ -260,26 +259,27 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
 
 
 def _templated(
-    raws: Sequence[str], feats: Sequence[Features], out: list[Structure | None], p: StructureParams
+    raws: Sequence[str], feats: FeatureTable, out: list[Structure | None], p: StructureParams
 ) -> None:
     """Runs of bulleted items (``record_min_run`` or more) in which ``template_parts``
     fixed parts or more each recur in ``template_share`` of the items: a template filled
     in per item, so records (a job board's, a schedule's, a results table's), not a list
     of other stories' headlines, which share at most their subject."""
-    items = groupby(range(len(feats)), lambda k: feats[k].bullet and out[k] is not Structure.CODE)
+    bullet = feats.bullet
+    items = groupby(range(len(feats)), lambda k: bool(bullet[k]) and out[k] is not Structure.CODE)
     for bulleted, group in items:
         run = list(group)
         if not bulleted or len(run) < p.record_min_run:
             continue
         need = max(p.record_min_run, math.ceil(p.template_share * len(run)))
-        parts = Counter(part for m in run for part in _fixed_parts(raws[m], feats[m]))
+        parts = Counter(part for m in run for part in _fixed_parts(raws[m], feats.content[m]))
         if sum(1 for n in parts.values() if n >= need) >= p.template_parts:
             for m in run:
                 out[m] = Structure.RECORD
 
 
 def _joined(
-    raws: Sequence[str], feats: Sequence[Features], out: list[Structure | None], p: StructureParams
+    raws: Sequence[str], feats: FeatureTable, out: list[Structure | None], p: StructureParams
 ) -> None:
     """Short lines (``record_min_run`` or more, ``template_share`` of those from the first
     to the last of them) that join two names with one separator: a book by its author
@@ -290,8 +290,8 @@ def _joined(
     limit = p.item_max_words
     # Bulleted items are lists already; records they may be too.
     short = [
-        (out[k] is None or out[k] is Structure.LIST) and f.words <= limit and not f.terminal
-        for k, f in enumerate(feats)
+        (found is None or found is Structure.LIST) and n <= limit and not end
+        for found, n, end in zip(out, feats.words, feats.terminal, strict=True)
     ]
     for is_short, group in groupby(range(len(feats)), short.__getitem__):
         if not is_short:
@@ -358,11 +358,11 @@ _DIGITS = regex.compile(r"\d+")
 _LEADING_BULLET = regex.compile(r"^\W*(?:\(?(?:\d{1,3}|[a-z])[.)]\s)?")
 
 
-def _fixed_parts(raw: str, f: Features) -> set[str]:
+def _fixed_parts(raw: str, content: tuple[str, ...]) -> set[str]:
     """What may recur from item to item of a template: the line's content words, the
     shapes of its numbers, its signs (its bullet left out)."""
     rest = _LEADING_BULLET.sub("", raw, count=1)
-    parts = set(f.content)
+    parts = set(content)
     parts.update(_DIGITS.sub("0", n) for n in _NUMBER.findall(rest))
     parts.update(_SIGN.findall(rest))
     return parts

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from .features import Features
+from .features import FeatureTable
 from .heuristics import DEFAULT, TableParams
 
 _LETTER = regex.compile(r"\p{L}")
@@ -38,14 +38,23 @@ def _rows(min_rows: int, min_columns: int, max_columns: int) -> list[regex.Patte
 
 
 def cells(
-    views: Sequence[str], feats: Sequence[Features], p: TableParams = DEFAULT.tables
+    views: Sequence[str],
+    feats: FeatureTable,
+    at: Sequence[int] | None = None,
+    p: TableParams = DEFAULT.tables,
 ) -> tuple[set[int], set[int]]:
     """Positions of the cells of one-cell-per-line tables, and of their numeric cells.
 
-    ``views`` and ``feats`` are the document's non-blank lines (blank separators between
-    cells or rows do not matter); positions index them.
+    ``views`` are the document's non-blank lines (blank separators between cells or rows
+    do not matter); positions index them. ``at`` tells the line of ``feats`` each is
+    (by default, the same position).
     """
-    shape = "".join(_shape(v, f, p) for v, f in zip(views, feats, strict=True))
+    at = range(len(views)) if at is None else at
+    words = [feats.words[r] for r in at]
+    shape = "".join(
+        _shape(v, w, feats.digit_share[r], feats.chars[r], p)
+        for v, w, r in zip(views, words, at, strict=True)
+    )
     if shape.count("N") < p.min_rows:
         return set(), set()
     found: set[int] = set()
@@ -54,36 +63,34 @@ def cells(
             row = m.group(1)
             if row in (row + row)[1:-1]:
                 continue  # really a narrower row repeated: judged at its own width
-            if row.count("N") < 2 and not _names(range(m.start(), m.end()), feats, p):
+            if row.count("N") < 2 and not _names(range(m.start(), m.end()), words, p):
                 continue  # one number beside longer text: a numbered list of headlines
-            start = _header_start(m.start(), width, feats, shape, p)
+            start = _header_start(m.start(), width, words, shape, p)
             found.update(range(start, m.end()))
     return found, {k for k in found if shape[k] == "N"}
 
 
-def _shape(view: str, f: Features, p: TableParams) -> str:
+def _shape(view: str, words: int, digit_share: float, chars: int, p: TableParams) -> str:
     """N for a number ("21", "85%", "1:02.3"), T for a text cell, P for prose."""
-    if f.words > p.max_cell_words:
+    if words > p.max_cell_words:
         return "P"
-    if f.digit_share and f.chars <= p.numeric_max_chars and not _LETTER.search(view):
+    if digit_share and chars <= p.numeric_max_chars and not _LETTER.search(view):
         return "N"
     return "T"
 
 
-def _names(span: range, feats: Sequence[Features], p: TableParams) -> bool:
+def _names(span: range, words: Sequence[int], p: TableParams) -> bool:
     """All text cells in ``span`` are as short as names or labels (not headlines)."""
-    return all(feats[k].words <= p.header_cell_words for k in span)
+    return all(words[k] <= p.header_cell_words for k in span)
 
 
-def _header_start(
-    start: int, width: int, feats: Sequence[Features], shape: str, p: TableParams
-) -> int:
+def _header_start(start: int, width: int, words: Sequence[int], shape: str, p: TableParams) -> int:
     """Where the table starts once the header rows right above its first row are added."""
     for _ in range(p.max_header_rows):
         above = start - width
         if above < 0 or "P" in shape[above:start]:
             break
-        if not _names(range(above, start), feats, p):
+        if not _names(range(above, start), words, p):
             break
         start = above
     return start

@@ -14,17 +14,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .features import Features, shared
+from .features import FeatureTable, shared
 from .heuristics import TopicParams
 from .lineclass import LineClass
 
 Overlaps = list[float | None]  # per line: its share of content words found, None: unknown
-Stems = tuple[str, ...]  # a line's distinct content-word stems (``Features.content``)
+Stems = tuple[str, ...]  # a line's distinct content-word stems (``FeatureTable.content``)
 _NONE: Stems = ()
 
 
 def overlaps(
-    feats: Sequence[Features],
+    feats: FeatureTable,
     classes: Sequence[LineClass],
     idx: Sequence[int],
     p: TopicParams,
@@ -43,7 +43,7 @@ def overlaps(
         # The article's own words are those of its long paragraphs: on a whole page the
         # densest run can take in a sidebar of headlines and one-sentence teasers, and
         # those would vouch for one another.
-        core = array("q", [k for k in prose if feats[k].words >= p.core_min_words])
+        core = array("q", [k for k in prose if feats.words[k] >= p.core_min_words])
         source = core if len(core) >= p.min_prose else prose
     if len(prose) < p.min_prose:
         return None
@@ -51,19 +51,20 @@ def overlaps(
     counted = bytearray(len(feats))
     for k in source:
         counted[k] = 1
-    spread = _Spread.of(feats[k].content for k in source)
+    contents, words = feats.content, feats.words
+    spread = _Spread.of(contents[k] for k in source)
     # What each line holds as a source line (nothing when it is not one).
-    lent = [feats[k].content if counted[k] else _NONE for k in idx]
+    lent = [contents[k] if counted[k] else _NONE for k in idx]
     for n, k in enumerate(idx):
-        content = feats[k].content
+        content = contents[k]
         if len(content) < p.min_content:
             continue
         before = lent[n - 1] if n > 0 else _NONE
         after = lent[n + 1] if n + 1 < len(lent) else _NONE
-        if feats[k].words >= p.neighbour_words:  # long paragraphs vouch for each other
-            if before and feats[idx[n - 1]].words >= p.neighbour_words:
+        if words[k] >= p.neighbour_words:  # long paragraphs vouch for each other
+            if before and words[idx[n - 1]] >= p.neighbour_words:
                 before = _NONE
-            if after and feats[idx[n + 1]].words >= p.neighbour_words:
+            if after and words[idx[n + 1]] >= p.neighbour_words:
                 after = _NONE
         missed = spread.missed(content, before, after, counted[k] == 1)
         out[k] = shared((spread.hits(content) - missed) / len(content))

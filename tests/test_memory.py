@@ -29,13 +29,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, decide, pipeline, regions, scorer, topic
-from cleaner.assessment import Mark
+from cleaner.assessment import Assessments, Mark
 from cleaner.corpus import records as rec
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
 from cleaner.decide import Verdicts
-from cleaner.features import Features, extract
-from cleaner.result import LineDecision, LineDecisions
+from cleaner.features import FLAGS, Features, FeatureTable, extract
+from cleaner.render import kept_lines
+from cleaner.result import Kind, LineDecision, LineDecisions, Removal
 from cleaner.segment import Line, segment
 from tests.conftest import ARTICLE, BRIDGE, JUNK
 
@@ -125,6 +126,24 @@ def live_at_analysis(text: str, count: Callable[[list[object]], int]) -> list[in
     finally:
         pipeline._Analysis.__call__ = analyse  # type: ignore[method-assign]
     return live
+
+
+def decided(clean: Callable[[], object]) -> list[Verdicts]:
+    """The verdicts of every pass ``decide.decide`` makes while ``clean()`` runs."""
+    found: list[Verdicts] = []
+    real = decide.decide
+
+    def spy(*args: object) -> Verdicts:
+        verdicts = real(*args)  # type: ignore[arg-type]
+        found.append(verdicts)
+        return verdicts
+
+    decide.decide = spy  # type: ignore[assignment]
+    try:
+        clean()
+    finally:
+        decide.decide = real
+    return found
 
 
 COMMENTS = "".join(f"reader{n}\nLike · Reply · {n}h\n" for n in range(150))
@@ -291,33 +310,89 @@ def test_overlaps_share_one_float_object_for_each_value(monkeypatch: pytest.Monk
     assert len({id(v) for v in values}) == len(set(values))
 
 
-RARE_FLAGS = (
-    "opens_lower",
-    "open_end",
-    "menu_like",
-    "headline_cased",
-    "numeric",
-    "enumeration",
-    "sentences",
-)
+# A line of each rarely read shape flag.
+SHAPED = {
+    "opens_lower": "and then the rain came",
+    "open_end": "The rain came down and",
+    "menu_like": "World News",
+    "headline_cased": "Storm Floods Coastal Towns Again Today",
+    "numeric": "12.04.2019 18:30",
+    "enumeration": "Rain, wind, snow and ice",
+    "sentences": "The rain came. Then the wind rose.",
+}
+RARE_FLAGS = tuple(SHAPED)
 
 
-def test_rarely_read_shape_flags_are_bits_of_one_field() -> None:
-    """The shape flags read on rare paths only are bits of one int, not a field each (8
-    bytes a line a flag: the old code's cost a large record half its size); each reads
-    as a field did."""
-    assert not set(RARE_FLAGS) & set(Features.__slots__)
+def test_a_document_features_are_columns_not_an_object_a_line() -> None:
+    """While a pass runs, a document's features are one ``FeatureTable``: a column per
+    field, a byte a line for each flag (the old code held a ``Features`` object a line,
+    184 bytes, more than twice a large record's size); the first pass's view holds the
+    analysis's table itself, not a copy."""
+    text = ARTICLE + "\nComments\n" + COMMENTS
+    rows = live_at_analysis(text, lambda objs: sum(type(o) is Features for o in objs))
+    tables = live_at_analysis(text, lambda objs: sum(type(o) is FeatureTable for o in objs))
+    assert len(rows) >= 2 and rows == [0] * len(rows)  # the old code: 313 and more
+    assert tables[0] == 0 and max(tables[1:]) <= 2  # the analysis's, and a later view's
+    views = [v.view for v in decided(lambda: Cleaner().clean(text))]
+    first = views[0].feats
+    assert all(type(getattr(first, name)) is bytearray for name in FLAGS)
+    assert views[1].feats is not first and len(views[1].feats) < len(first)
+
+
+def test_a_pass_assessments_are_columns_not_an_object_a_line() -> None:
+    """The scorer's verdicts of a pass are one ``Assessments``, a column per field and a
+    byte a line for each flag (the old code made an ``Assessment`` object a line, 104
+    bytes, more than a large record's size), and read as before: the scorer's kinds,
+    scores and reasons, the class and region in each line's label."""
+    heads = ["Farm prices rise again in the north", "New school opens on Main Street"]
+    heads += ["City council votes on parking fees", "Local team wins the cup final"]
+    menu = ["Gardens", "Recipes", "Travel", "Motoring"]
+    # A page's text (a link a rule names): the lists after the article are the page's.
+    text = "\n".join(["Skip to content", ARTICLE, *heads, *menu])
+    found = decided(lambda: Cleaner().clean(text))
+    result = Cleaner().clean(text)
+    assert found
+    for verdicts in found:
+        out = verdicts.assessed
+        assert type(out) is Assessments
+        assert type(out.wrapped) is bytearray and type(out.side_kind) is bytearray
+        assert all(len(getattr(out, name)) == len(verdicts.view) for name in out.__slots__)
+    scored = {r.text: (r.kind, r.score, r.reason) for r in result.removed if r.rule == "scorer"}
+    assert {scored[h][0] for h in heads} == {Kind.RELATED}
+    assert {scored[m][:2] for m in menu} == {(Kind.NAVIGATION, 0.8)}
+    assert scored[menu[0]][2] == "outside the article, in a run of 4 very short lines (a menu)"
+    labels = [d.label for d in result.lines if d.keep and d.text.strip()]
+    assert {"short head", "good body"} <= set(labels)  # each line's class and region
+
+
+def test_the_features_go_before_the_output_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a document's output and removals are built, its features are those of the
+    last pass's view alone: the analysis's table of every line has gone (the old code
+    held both at the peak that building the removals sets). The outcome tells a line's
+    fate in a byte, and the lines left after a pass are machine integers."""
+    live: list[int] = []
+    outcomes: list[decide.Outcome] = []
+    removals = decide.Outcome.removals
+
+    def spy(self: decide.Outcome) -> list[Removal]:
+        gc.collect()
+        live.append(sum(type(o) is FeatureTable for o in gc.get_objects()))
+        outcomes.append(self)
+        return removals(self)
+
+    monkeypatch.setattr(decide.Outcome, "removals", spy)
+    result = Cleaner().clean(ARTICLE + "\nComments\n" + COMMENTS)
+    assert result.changed and live == [1]  # the old code: 2
+    assert type(outcomes[0].keep) is bytearray
+    kept = kept_lines(outcomes[0].lines, outcomes[0].keep)
+    assert type(kept) is array and len(kept) < len(outcomes[0].lines)
+
+
+def test_shape_flags_read_as_they_are_defined() -> None:
+    """Each shape flag of a line, read back from the table as a row, is a bool and says
+    what it is defined to."""
     stop = frozenset({"the", "and", "of"})
-    lines = {
-        "opens_lower": "and then the rain came",
-        "open_end": "The rain came down and",
-        "menu_like": "World News",
-        "headline_cased": "Storm Floods Coastal Towns Again Today",
-        "numeric": "12.04.2019 18:30",
-        "enumeration": "Rain, wind, snow and ice",
-        "sentences": "The rain came. Then the wind rose.",
-    }
-    for name, line in lines.items():
+    for name, line in SHAPED.items():
         f = extract(line, stop)
         assert [n for n in RARE_FLAGS if getattr(f, n) is True] == [
             n for n in RARE_FLAGS if n == name or n in _ALSO.get(name, ())
@@ -341,28 +416,17 @@ def test_lines_a_rule_hits_share_its_mark() -> None:
     assert len({(r.rule, r.reason) for r in result.removed}) == 1
 
 
-def test_text_input_holds_no_hint_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_input_holds_no_hint_a_line() -> None:
     """A view of text input holds no markup hints (the old code held a None a line); a
     view of HTML holds one a line, and both read as before through ``hint``."""
-    views: list[object] = []
-    real = decide.decide
-
-    def spy(view: decide.DocView, *args: object) -> decide.Verdicts:
-        views.append(view)
-        return real(view, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(decide, "decide", spy)
-    Cleaner().clean(ARTICLE)
-    text_views = list(views)
-    views.clear()
-    Cleaner().clean_html(
-        f"<html><body><article><p>{BRIDGE[0]}</p><p>{BRIDGE[1]}</p></article></body></html>"
-    )
+    text_views = [v.view for v in decided(lambda: Cleaner().clean(ARTICLE))]
+    html = f"<html><body><article><p>{BRIDGE[0]}</p><p>{BRIDGE[1]}</p></article></body></html>"
+    views = [v.view for v in decided(lambda: Cleaner().clean_html(html))]
     assert text_views and all(
         isinstance(v, decide.DocView) and len(v.hints) == 0 for v in text_views
     )
     assert views and all(isinstance(v, decide.DocView) and len(v.hints) == len(v) for v in views)
-    assert all(v.hint(k) is None for v in text_views for k in range(len(v)))  # type: ignore[attr-defined]
+    assert all(v.hint(k) is None for v in text_views for k in range(len(v)))
 
 
 def test_the_outcome_lists_are_made_after_the_first_pass_scored(

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.features import extract
+from cleaner.features import FeatureTable, extract
 from cleaner.heuristics import DEFAULT
 from cleaner.language import stoplist
 from cleaner.structure import Structure, _program_text, code_like, structures
@@ -52,7 +52,7 @@ def removed(text: str) -> list[str]:
 def structures_of(lines: list[str]) -> list[Structure | None]:
     """The structures of English lines of text input (no markup, nothing named)."""
     table = stoplist("en")
-    found = [extract(v, table) for v in lines]
+    found = FeatureTable.of(extract(v, table) for v in lines)
     none = [False] * len(lines)
     return structures(lines, found, none, none, DEFAULT.structure)
 
@@ -101,7 +101,8 @@ def test_code_lines_are_recognised_and_sentences_about_code_are_not() -> None:
     table = stoplist("en")
 
     def code(line: str) -> bool:
-        return code_like(line, extract(line.strip(), table), DEFAULT.structure)
+        one = FeatureTable.of([extract(line.strip(), table)])
+        return code_like(line, one, 0, DEFAULT.structure)
 
     assert all(code(CODE[k]) for k in (0, 1, 2, 4))
     assert code("// Find the position of the = sign")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner import language, tables
-from cleaner.features import extract, token_table
+from cleaner.features import FeatureTable, extract, token_table
 from cleaner.heuristics import DEFAULT
 from cleaner.segment import segment
 
@@ -46,7 +46,7 @@ def found(text: str) -> tuple[set[str], set[str]]:
     """The lines found as table cells, and as numeric cells."""
     lines = [line for line in segment(text) if not line.blank]
     stop = token_table(language.stoplist("en"))
-    feats = [extract(line.view, stop) for line in lines]
+    feats = FeatureTable.of(extract(line.view, stop) for line in lines)
     cells, numbers = tables.cells([line.view for line in lines], feats)
     return {lines[k].view for k in cells}, {lines[k].view for k in numbers}
 
