@@ -56,8 +56,8 @@ class Matcher:
         # What a line meets, two bits per rule: bit i when it holds one of rule i's marks
         # (or the rule needs none), bit n + i when one of its needed literals (or none).
         n = self._n = len(plans)
-        cs: dict[str, int] = {}
-        ci: dict[str, int] = {}
+        self._cs: dict[str, int] = {}
+        self._ci: dict[str, int] = {}
         self._free = 0
         for i, p in enumerate(plans):
             for bit, need in ((1 << i, p.marks), (1 << (n + i), p.need)):
@@ -65,11 +65,12 @@ class Matcher:
                     self._free |= bit
                     continue
                 for lit in need[0]:
-                    cs[lit] = cs.get(lit, 0) | bit
+                    self._cs[lit] = self._cs.get(lit, 0) | bit
                 for lit in need[1]:
-                    ci[lit] = ci.get(lit, 0) | bit
-        self._scan_cs = prefilter.LiteralScan(cs)
-        self._scan_ci = prefilter.LiteralScan(ci)
+                    self._ci[lit] = self._ci.get(lit, 0) | bit
+        # The rules that some literal or mark must let through (the others need none).
+        self._scanned = sum(1 << i for i in range(n) if ~self._free & (1 << i | 1 << (n + i)))
+        self._scans: dict[int, _Scans] = {}
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """Indices (into ``rules``) of the rules that could match at ``text``'s start."""
@@ -147,15 +148,43 @@ class Matcher:
 
     def tried(self, text: str) -> list[int]:
         """Indices of the rules whose regex runs on ``text`` (in load order): the candidates
-        that its word count and the literals it holds do not rule out."""
-        met = self._free | self._scan_cs(text) | self._scan_ci(casefold.fold(text))
-        left = self._group(text).mask & self._fitting(prefilter.words(text)) & met & met >> self._n
+        that its word count and the literals it holds do not rule out.
+
+        The literals looked for are those of the candidates alone: a long paragraph, which
+        most rules' word ranges rule out, is scanned for the few literals of the others.
+        """
+        left = self._group(text).mask & self._fitting(prefilter.words(text))
+        scans = self._scans_of(left & self._scanned)
+        met = self._free
+        if scans.cs is not None:
+            met |= scans.cs(text)
+        if scans.ci is not None:
+            met |= scans.ci(casefold.fold(text))
+        left &= met & met >> self._n
         out: list[int] = []
         while left:
             low = left & -left
             out.append(low.bit_length() - 1)
             left ^= low
         return out
+
+    def _scans_of(self, rules: int) -> _Scans:
+        """The literal scans for the rules in the mask ``rules`` (remembered per mask: the
+        masks are few, as the candidates follow from a line's start and word count)."""
+        found = self._scans.get(rules)
+        if found is None:
+            bits = rules | rules << self._n
+            cs, ci = (
+                {k: m & bits for k, m in lits.items() if m & bits} for lits in (self._cs, self._ci)
+            )
+            found = _Scans(
+                prefilter.LiteralScan(cs) if cs else None,
+                prefilter.LiteralScan(ci) if ci else None,
+            )
+            if len(self._scans) >= self.CACHE_SIZE:
+                self._scans.clear()
+            self._scans[rules] = found
+        return found
 
     def _fitting(self, words: int | None) -> int:
         """The rules whose word range holds ``words`` (every rule when it is None)."""
@@ -182,6 +211,15 @@ class _Group:
 
     all: tuple[int, ...]
     mask: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Scans:
+    """The literal scans of some rules: of the line as written and of its casefolded form
+    (None: no literal to look for)."""
+
+    cs: prefilter.LiteralScan | None
+    ci: prefilter.LiteralScan | None
 
 
 @dataclass(frozen=True)

@@ -366,9 +366,11 @@ def test_the_scan_compiled_from_kept_code_is_the_standard_compile() -> None:
     m = Cleaner().ruleset.matcher(None, "en")
     lines = [line.view for path in inputs() for line in segment(read(path))]
     folded = [casefold.fold(x) for x in lines]
+    every = m._scans_of(m._scanned)  # the scans for every rule's literals
+    assert every.cs is not None and every.ci is not None
     for kept, texts in (
-        (m._scan_cs._search.__self__, lines),
-        (m._scan_ci._search.__self__, folded),
+        (every.cs._search.__self__, lines),
+        (every.ci._search.__self__, folded),
         (language._bmp_word(), lines),
     ):
         standard = re.compile(kept.pattern)
@@ -381,3 +383,21 @@ def test_the_scan_compiled_from_kept_code_is_the_standard_compile() -> None:
         for text in texts:
             found = [(x.start(), x.group()) for x in kept.finditer(text)]
             assert found == [(x.start(), x.group()) for x in standard.finditer(text)]
+
+
+def test_a_line_is_scanned_for_the_literals_of_its_candidate_rules_only() -> None:
+    """A long paragraph, which most rules' word ranges rule out, is scanned for the
+    literals of the rules left (fewer), and gets the answer every rule's scan gives."""
+    m = Cleaner().ruleset.matcher(None, "en")
+    paragraph = " ".join(["The council met on Tuesday and voted on the budget."] * 12)
+    for line in (paragraph, "Photo: Reuters", "Advertisement"):
+        left = m._group(line).mask & m._fitting(prefilter.words(line))
+        every = m._scans_of(m._scanned)
+        assert every.cs is not None and every.ci is not None
+        met = m._free | every.cs(line) | every.ci(casefold.fold(line))
+        passed = left & met & (met >> m._n)
+        assert m.tried(line) == [i for i in range(m._n) if passed >> i & 1]
+    own = m._scans_of(
+        m._group(paragraph).mask & m._fitting(prefilter.words(paragraph)) & m._scanned
+    )
+    assert own.ci is None or len(own.ci._found) < len(every.ci._found)

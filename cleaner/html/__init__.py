@@ -24,13 +24,14 @@ from __future__ import annotations
 from ..heuristics import DEFAULT, Params
 from .extract import EXTRACT_OPTIONS, extract_body, has_text, load
 from .lines import Rendered, render
-from .roles import DomHints, dom_hints, page_text, role_of_names
+from .roles import DomHints, PageText, dom_hints, page_text, role_of_names
 from .shape import Block, blocks_from_body
 
 __all__ = [
     "EXTRACT_OPTIONS",
     "Block",
     "DomHints",
+    "PageText",
     "Rendered",
     "blocks_from_body",
     "dom_hints",
@@ -49,5 +50,6 @@ def extract_blocks(html: str | bytes, p: Params = DEFAULT) -> list[Block]:
     tree = load(html)
     if tree is None:
         return []
-    body = extract_body(tree, p.html)
-    return [] if body is None else blocks_from_body(body, dom_hints(tree), p)
+    page = PageText(tree)
+    body = extract_body(tree, p.html, page)
+    return [] if body is None else blocks_from_body(body, dom_hints(tree, page), p)

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from ..heuristics import DEFAULT, HtmlParams
 from .lines import render
-from .roles import element_text, page_text
+from .roles import PageText, element_text
 
 # trafilatura options, chosen by measurement on both benchmarks: recall mode takes 0.68x
 # the time of the default mode and, once cleaned, scores within 0.001 F1 of it (and with
@@ -48,7 +48,9 @@ def load(html: str | bytes) -> HtmlElement | None:
     return load_html(html)
 
 
-def extract_body(tree: HtmlElement, p: HtmlParams = DEFAULT.html) -> etree._Element | None:
+def extract_body(
+    tree: HtmlElement, p: HtmlParams = DEFAULT.html, page: PageText | None = None
+) -> etree._Element | None:
     """trafilatura's main-content body for ``tree`` (it works on a copy), or None; in recall
     mode, or in balanced mode when that extends a short recall body (``short_extraction``).
 
@@ -58,10 +60,13 @@ def extract_body(tree: HtmlElement, p: HtmlParams = DEFAULT.html) -> etree._Elem
 
     The page's address is not passed on: trafilatura would only resolve every link
     against it (a ``urljoin`` per link), and only the links' extent is read here.
+    ``page``: the page's text, read here only if needed and kept for the hints.
     """
     body = _extract(tree, EXTRACT_OPTIONS)
     found = element_text(body) if body is not None else ""
-    if len(found) >= p.short_extraction or len(found) >= p.page_share * len(page_text(tree)):
+    if len(found) >= p.short_extraction:
+        return body
+    if len(found) >= p.page_share * len((page or PageText(tree)).text):
         return body
     balanced = _extract(tree, {**EXTRACT_OPTIONS, "favor_recall": False})
     if balanced is not None and _extends(balanced, body, len(found), p):

@@ -140,6 +140,21 @@ class _Hinted:
     top: bool  # no hinted ancestor: its text counts towards the hinted occurrences
 
 
+class PageText:
+    """The page's text (see ``page_text``), read on first use and then kept: the check for
+    a short extraction and the hints' "does this line occur elsewhere" share one read."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree: HtmlElement | None = tree
+        self._text = ""
+
+    @property
+    def text(self) -> str:
+        if self._tree is not None:
+            self._text, self._tree = page_text(self._tree), None
+        return self._text
+
+
 class DomHints:
     """Hinted elements (innermost first), the page's text to tell where else a line is, and
     the titles the page gives itself (normalised, see ``title_key``)."""
@@ -147,29 +162,28 @@ class DomHints:
     def __init__(
         self,
         hinted: list[_Hinted],
-        tree: HtmlElement | None = None,
+        page: PageText | None = None,
         titles: tuple[str, ...] = (),
     ) -> None:
         self.hinted = hinted
-        self._tree = tree
-        self._page: str | None = None
+        self._page = page
         self.titles = titles
+        # The hinted texts in one string, so that a line in none of them (most lines) is
+        # told by one search; a folded text holds no newline, so no line spans two.
+        self.joined = "\n".join(h.text for h in hinted)
 
     @property
     def page(self) -> str:
         """The page's text (see ``page_text``), read on first use."""
-        if self._page is None:
-            tree, self._tree = self._tree, None
-            self._page = "" if tree is None else page_text(tree)
-        return self._page
+        return "" if self._page is None else self._page.text
 
 
 _NOT_HINTED = frozenset({"html", "body", "head"})
 # Text nodes outside scripts and styles (a comment is no text node); <noscript> counts:
-# pages hide all in it.
-_VISIBLE_TEXT = etree.XPath(
-    ".//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
-)
+# pages hide all in it. The HTML parser reads a script's or style's content as raw text,
+# no elements, so a text node in one is its child: testing the parent is enough, and
+# cheaper than walking every text node's ancestors.
+_VISIBLE_TEXT = etree.XPath(".//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def page_text(tree: HtmlElement) -> str:
@@ -212,8 +226,9 @@ def _in_code(el: etree._Element) -> bool:
     return el.tag in _CODE_TAGS or next(el.iterancestors(*_CODE_TAGS), None) is not None
 
 
-def dom_hints(tree: HtmlElement) -> DomHints:
-    """What the DOM says about roles (and the page's titles)."""
+def dom_hints(tree: HtmlElement, page: PageText | None = None) -> DomHints:
+    """What the DOM says about roles (and the page's titles); ``page``: the page's text,
+    if it is already at hand."""
     roles = _roles(tree)
     marked = {el for el, _, _ in roles}
     hinted: list[_Hinted] = []
@@ -223,7 +238,7 @@ def dom_hints(tree: HtmlElement) -> DomHints:
             top = not any(a in marked for a in el.iterancestors())
             hinted.append(_Hinted(text, kind, reason, top))
     hinted.sort(key=lambda h: len(h.text))
-    return DomHints(hinted, tree if hinted else None, _titles(tree))
+    return DomHints(hinted, (page or PageText(tree)) if hinted else None, _titles(tree))
 
 
 _TITLES = etree.XPath(
@@ -256,6 +271,8 @@ def element_text(el: etree._Element) -> str:
 
 def _innermost(key: str, dom: DomHints) -> int | None:
     """Index of the innermost hinted element holding ``key``, unless it also occurs outside."""
+    if key not in dom.joined:
+        return None
     for i, h in enumerate(dom.hinted):
         if key in h.text:
             inside = sum(g.text.count(key) for g in dom.hinted if g.top)
