@@ -119,7 +119,7 @@ def surroundings(
     ``idx`` holds the positions of the lines not ``removed``, ascending.
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
-    it are neither menus, nor teasers, nor furniture (see ``_attached``). ``known``: the
+    it are neither menus, nor teasers, nor furniture (see ``_named_at``). ``known``: the
     document has a topic (enough prose on one subject); without one, no line is off it."""
     # Positions as slices of ``idx`` or ranges: an int object a line, in each of these,
     # cost a large record its size again.
@@ -130,27 +130,30 @@ def surroundings(
     head, body, tail = idx[:lo], idx[lo:hi], idx[hi:]
     before = range(first - 1, -1, -1)
     after = range(last + 1, len(feats))
-    kept = _attached(before, removed, gaps, first, Side.BEFORE, structure)
-    kept |= _attached(after, removed, gaps, last, Side.AFTER, structure)
+    reach_before = _named_at(before, removed, gaps, first, Side.BEFORE)
+    reach_after = _named_at(after, removed, gaps, last, Side.AFTER)
+    kept = {k for k in before[:reach_before] if structure[k] is not None}
+    kept |= {k for k in after[:reach_after] if structure[k] is not None}
     free = [k not in kept for k in range(len(feats))]
     # The text is a page's, not an extractor's output that holds the article alone: a
-    # line a rule or the markup named as furniture stands before or after the article.
-    # Without one, a run of short lines after the article is as likely the article's own
-    # list (names, items) as a menu.
-    page = _named(after, removed, gaps, last, Side.AFTER) or _named(
-        before, removed, gaps, first, Side.BEFORE
-    )
+    # line above the article that a rule or the markup named as furniture (a site's menu,
+    # a "Skip to content" link). Without one, a run of short lines after the article is
+    # as likely the article's own list (names, items) as a menu, unless a named barrier
+    # (a "Related" heading, the comments) stands between them. Furniture at the
+    # article's end tells nothing of what comes before it: extractors often keep a share
+    # line or a "Related:" link there.
+    page = reach_before <= len(before)
+    past = after[reach_after] if reach_after < len(after) else len(feats)
     if p.lists.menus:
         _menus(head, feats, out, free, p)
-        if page:
-            _menus(tail, feats, out, free, p)
+        _menus(tail if page else [k for k in tail if k >= past], feats, out, free, p)
     if p.lists.story_lists:
         article_words = sum(feats.words[k] for k in body)
         paired = _paired(body, feats, out, p)
-        # A headline is off a topic only when there is one; without, the page's named
+        # A headline is off a topic only when there is one; without, a page's named
         # furniture still shows that what follows the article is the page's.
         furnished = known or page
-        _related_tail(tail, feats, out, free, paired, furnished, article_words, p)
+        _related_tail(tail, feats, out, free, paired, furnished, past, article_words, p)
         _bulleted_headlines(tail, feats, out, free, structure, article_words, p)
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
@@ -159,38 +162,25 @@ def surroundings(
         _outside(order, feats, out, removed, barrier, free, side, p)
 
 
-def _attached(
+def _named_at(
     order: Sequence[int],
     removed: Sequence[Kind | None],
     gaps: FurnitureGaps,
     edge: int,
     side: Side,
-    structure: Sequence[Structure | None],
-) -> set[int]:
-    """The structure lines of a walk away from the article that no barrier named by a
-    rule or the markup (``NAMED``) separates from it: the article's own lists, code and
-    records. Past such a barrier a list is the page's (a menu, a list of stories)."""
+) -> int:
+    """How far a walk ``order`` away from the article's ``edge`` line goes before a barrier
+    named by a rule or the markup (``NAMED``; removed in this pass, or by an earlier one,
+    a gap of ``gaps``): the index of the first line past it, ``len(order)`` when it is
+    the walk's last, more when there is none.
+
+    The structure lines before it are the article's own lists, code and records; past
+    it, a list is the page's (a menu, a list of stories)."""
     limit = gaps.nearest_named(order, edge, side)
     for n, k in enumerate(order[:limit]):
         if removed[k] in NAMED:
-            limit = n
-            break
-    return {k for k in order[:limit] if structure[k] is not None}
-
-
-def _named(
-    order: Sequence[int],
-    removed: Sequence[Kind | None],
-    gaps: FurnitureGaps,
-    edge: int,
-    side: Side,
-) -> bool:
-    """Whether furniture named by a rule or the markup stands on one side of the article
-    (``order`` walks away from its ``edge`` line): removed in this pass, or by an earlier
-    one (a gap of ``gaps``)."""
-    if any(removed[k] in NAMED for k in order):
-        return True
-    return gaps.nearest_named(order, edge, side) <= len(order)
+            return n
+    return limit
 
 
 def _outside(
@@ -339,6 +329,7 @@ def _related_tail(
     free: Sequence[bool],
     paired: bool,
     furnished: bool,
+    past: int,
     article_words: int,
     p: Params,
 ) -> None:
@@ -352,13 +343,16 @@ def _related_tail(
     A headline is off-topic only against a topic. When the document has none (too little
     prose, or a digest) and no named furniture shows that it is a page's text rather
     than an extractor's output (``furnished`` false), a headline is another story's only
-    when it links away: by its shape alone it may as well be an item of the article's
-    own list (a feature, a title, a fixture), which an extractor's output often ends with.
+    when it links away or stands past a named barrier (at ``past`` or later): by its
+    shape alone it may as well be an item of the article's own list (a feature, a title,
+    a fixture), which an extractor's output often ends with.
     """
     q = p.lists
     tail = [k for k in tail if out.kind[k] is None]
     heads_at = [
-        free[k] and off_headline(feats, k, out, p) and (furnished or _linked(feats, k, p))
+        free[k]
+        and off_headline(feats, k, out, p)
+        and (furnished or k >= past or _linked(feats, k, p))
         for k in tail
     ]
     shaped_at = [feats.headline[k] for k in tail]
