@@ -76,7 +76,7 @@ class StructureParams:
     # headlines of other stories, sharing at most their subject, do not have.
     template_parts: int = 2
     template_share: float = 0.8
-    # Unbulleted short lines are records when this share of them join two names with
+    # Short lines, bulleted or not, are records when this share of them join two names with
     # the same one of these separators (or a score, "2-1"): a book by its author, a
     # fixture, a date and a place. Words that join the parts of one name ("and", "of",
     # "the") are not among them; headlines of other stories rarely share one of these.
