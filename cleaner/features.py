@@ -11,7 +11,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar, dataclass_transform
 
 import regex
@@ -89,10 +89,6 @@ class Features:
     label: str = ""  # a short label before a colon opening the line ("q", "a", "trump")
     link_share: float = 0.0  # share of the text inside links (HTML input only)
     cell: bool = False  # a cell of a table printed one cell per line (see ``tables``)
-
-    def with_link_share(self, share: float) -> Features:
-        """This line as markup tells it: with the share of its text inside links."""
-        return self if share == self.link_share else replace(self, link_share=share)
 
 
 # The columns of a ``FeatureTable`` by their kind: a flag is one byte a line (a

@@ -20,7 +20,7 @@ from .features import FeatureTable
 from .heuristics import SHORT_LINE_WORDS, Params
 from .lineclass import LineClass
 from .result import Kind
-from .span import Span, off_headline
+from .span import Span, linked_headline, off_headline
 from .structure import Structure
 
 # Kinds that mark the end of the article's surroundings (see ``_outside``).
@@ -352,7 +352,7 @@ def _related_tail(
     heads_at = [
         free[k]
         and off_headline(feats, k, out, p)
-        and (furnished or k >= past or _linked(feats, k, p))
+        and (furnished or k >= past or linked_headline(feats, k, p))
         for k in tail
     ]
     shaped_at = [feats.headline[k] for k in tail]
@@ -415,12 +415,6 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {out.overlap_text(k)})",
         )
-
-
-def _linked(feats: FeatureTable, k: int, p: Params) -> bool:
-    """Line ``k`` is a headline whose text is a link (HTML input): it leads to another
-    page."""
-    return bool(feats.headline_like[k]) and feats.link_share[k] >= p.lists.linked
 
 
 def _listing(listed: Sequence[int], feats: FeatureTable, article_words: int, p: Params) -> bool:

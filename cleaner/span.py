@@ -87,9 +87,15 @@ def off_headline(feats: FeatureTable, k: int, out: Assessments, p: Params) -> bo
     another story's."""
     if out.wrapped[k]:
         return False
-    if feats.headline_like[k] and feats.link_share[k] >= p.lists.linked:
+    if linked_headline(feats, k, p):
         return True
     return bool(feats.headline[k]) and (out.overlap[k] is None or out.off_topic(k, p.topic))
+
+
+def linked_headline(feats: FeatureTable, k: int, p: Params) -> bool:
+    """Line ``k`` is a headline whose text is a link (HTML input): it leads to another
+    page."""
+    return bool(feats.headline_like[k]) and feats.link_share[k] >= p.lists.linked
 
 
 def teaser_like(feats: FeatureTable, k: int, out: Assessments, p: ListParams) -> bool:

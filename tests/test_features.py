@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import features, language
-from cleaner.features import TokenTable, extract, token_table
+from cleaner.features import FeatureTable, TokenTable, extract, token_table
+from cleaner.heuristics import DEFAULT
 
 EN = language.stoplist("en")
 LINES = [
@@ -115,8 +116,10 @@ def test_a_short_label_before_a_colon_is_read(line: str, label: str) -> None:
     st.sampled_from([0.0, 0.25, 1.0]),
 )
 def test_link_share_is_set_whether_or_not_it_changes(line: str, first: float, share: float) -> None:
-    """``with_link_share`` hands back the line itself when the share is already its own:
-    the same as a copy with the share set."""
-    f = extract(line, EN).with_link_share(first)
-    assert f.with_link_share(share) == replace(f, link_share=share)
-    assert f.with_link_share(share).link_share == share
+    """A line added to a table with the share of its text inside links (HTML input) has
+    the features of the line alone, with that share set."""
+    f = replace(extract(line, EN), link_share=first)
+    table = FeatureTable()
+    table.add(line, TokenTable(EN), DEFAULT.shape, share)
+    assert table.row(0) == replace(f, link_share=share)
+    assert table.row(0).link_share == share
