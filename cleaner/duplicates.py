@@ -47,22 +47,70 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
         if first_key is None:
             first_key = key
     last: dict[str, int] = {}  # key -> position of its last occurrence so far
+    again = bytearray(len(keys))  # a line repeats one above it
     for k, compared in enumerate(keys):
         if compared is None:
             continue
         seen = last.get(compared)
         last[compared] = k
+        if seen is not None:
+            again[k] = True
         if seen is None or view.structure[k] is not None:
             continue  # a list's items, a code block's lines repeat by nature
+        near = k - seen <= p.near
+        if near and _contents(feats, keys, count, again, seen, k):
+            continue  # the first subhead, after a table of contents that lists it
         title = compared == first_key
         echo = (
             count[compared] < p.structure
-            and (k - seen <= p.near or (p.far_repeats and words[k] >= p.long_words))
+            and (near or (p.far_repeats and words[k] >= p.long_words))
             and not _in_structure(k - 1, feats, keys, count, p)
+            and not (near and _introduced(view, marks, keys, count, k, p))
         )
         if title or echo:
             marks[k] = Mark(Kind.DUPLICATE, "scorer", p.score, f"repeats line {view.no(seen)}")
     return keys
+
+
+def _introduced(
+    view: DocView,
+    marks: list[Mark | None],
+    keys: list[str | None],
+    count: dict[str, int],
+    k: int,
+    p: DuplicateParams,
+) -> bool:
+    """Whether a lead-in ends the line before: "Let's repeat that, with emphasis:" or
+    "The significant bit is this:" introduce a repeat that the article makes on purpose,
+    a few lines after the first copy (a forum reply quotes a post further up).
+    A label a rule names ("Read more:") is marked already and introduces nothing, nor does
+    a field's label ("Publish date:", whose value an earlier pass may have removed) or a
+    reply's header ("Jane Doe wrote:", over a copy of another post); a lead-in that is a
+    repeat itself is part of a copied passage too."""
+    if k == 0 or marks[k - 1] is not None or view.feats.words[k - 1] < p.lead_in_words:
+        return False
+    key = keys[k - 1]
+    return (key is None or count[key] == 1) and view.lines[k - 1].view.rstrip().endswith(":")
+
+
+def _contents(
+    feats: FeatureTable,
+    keys: list[str | None],
+    count: dict[str, int],
+    again: bytearray,
+    seen: int,
+    k: int,
+) -> bool:
+    """Whether the first copy at ``seen`` heads a table of contents and the repeat at
+    ``k`` is the first subhead: every line between them is a title, not a sentence, and
+    comes back once, after it (the other entries, as the article's later subheads), and a
+    sentence follows the repeat. ``again`` flags the lines that repeat one above them."""
+    if k - seen < 2 or k + 1 >= len(keys) or not feats.terminal[k + 1]:
+        return False
+    return all(
+        key is not None and count[key] == 2 and not again[m] and not feats.terminal[m]
+        for m, key in enumerate(keys[seen + 1 : k], seen + 1)
+    )
 
 
 def _in_structure(

@@ -260,6 +260,10 @@ class DuplicateParams:
     long_words: int = 25
     # A line that recurs this often is the article's structure (a recurring question).
     structure: int = 3
+    # A line ending in ':' with this many words, a clause, introduces a repeat the article
+    # makes on purpose ("Let's repeat that, with emphasis:"); shorter, it is a field's
+    # label ("Publish date:") or a reply's header over a quoted post ("Jane Doe wrote:").
+    lead_in_words: int = 5
     # "Headline | Site": the site's or section's name has at most this many words.
     title_site_words: int = 6
     # ... and stands among the document's first this many lines (blank ones too), where a

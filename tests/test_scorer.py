@@ -171,6 +171,52 @@ def test_a_repeat_after_a_recurring_menu_entry_is_still_an_echo() -> None:
     assert (len(lines), Kind.DUPLICATE) in [(r.line_no, r.kind) for r in result.removed]
 
 
+def test_a_repeat_the_article_introduces_stays() -> None:
+    """A lead-in ending in ':' introduces a repeat the article makes on purpose (a
+    definition stressed, a code line taken apart); a field's label or a reply's header
+    over a quoted post does not."""
+    lead_in = "Let us repeat that, with emphasis:"
+    lines = [*PROSE[:3], ECHO, lead_in, ECHO, *PROSE[3:]]
+    assert cleaner.clean("\n".join(lines)).removed == []
+    # Far from the first copy, it is a reply quoting a post further up the page.
+    far = [*PROSE[:3], ECHO, *PROSE[3:], "Here is what the first reply said about that:", ECHO]
+    removed = [(r.line_no, r.kind) for r in cleaner.clean("\n".join(far)).removed]
+    assert removed == [(len(far), Kind.DUPLICATE)]
+    for label in ("Updated:", "Jane Doe wrote:"):
+        lines = [*PROSE[:3], ECHO, label, ECHO, *PROSE[3:]]
+        removed = [(r.line_no, r.kind) for r in cleaner.clean("\n".join(lines)).removed]
+        assert removed == [(6, Kind.DUPLICATE)]
+
+
+def test_a_repeated_lead_in_is_part_of_a_copied_passage() -> None:
+    """A reply quoting a post copies its lead-in too: the copy after it is an echo."""
+    lead_in = "Here is what I will eat on the first day of the plan:"
+    lines = [*PROSE[:2], lead_in, ECHO, PROSE[2], lead_in, ECHO, *PROSE[3:]]
+    removed = [(r.line_no, r.kind) for r in cleaner.clean("\n".join(lines)).removed]
+    assert (7, Kind.DUPLICATE) in removed
+
+
+CONTENTS = ["Why the plan works", "What to eat on a workout day", "How to adjust the portions"]
+
+
+def test_the_first_subhead_after_a_table_of_contents_stays() -> None:
+    """A table of contents lists the subheads; the first comes back right after it, and
+    each is followed by its section's prose: no echo."""
+    sections = [line for n, head in enumerate(CONTENTS) for line in (head, *PROSE[2 * n :][:2])]
+    for top in ([], ["A meal plan for four weeks of training"]):
+        lines = [*top, "Contents", *CONTENTS, *sections]
+        assert cleaner.clean("\n".join(lines)).removed == []
+
+
+def test_a_doubled_pair_of_sentences_is_no_table_of_contents() -> None:
+    """A passage printed twice (a title and its teaser) is an echo, even though the line
+    between the copies comes back: it is a sentence, not a title."""
+    teaser = "A light soup and grilled fish make the evening meal, rich enough in protein."
+    lines = [*PROSE, "The evening meal", teaser, "The evening meal", teaser, PROSE[0]]
+    removed = [r.line_no for r in cleaner.clean("\n".join(lines)).removed]
+    assert len(PROSE) + 3 in removed
+
+
 def test_an_interviews_short_answers_after_its_prose_stay() -> None:
     """Questions and answers go on past the last long answer, in the same "Q:"/"A:" form;
     short off-topic answers are the interview's, not a list of other stories."""
