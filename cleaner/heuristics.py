@@ -70,6 +70,10 @@ class StructureParams:
     # A record's label before its colon has at most this many words ("Memory:", "Best of
     # the Best:"); a longer opening before a colon is a sentence.
     label_words: int = 5
+    # A fact box's or spec sheet's field names at most this many words ("Years in
+    # business:"), and the whole line, value included, at most this many.
+    field_label_words: int = 3
+    field_max_words: int = 8
     # A bulleted list's items are records when at least this many fixed parts (a word, a
     # number's shape, a sign) each recur in at least this share of them: a template
     # filled in per item ("... 16d ... Full-Time", "January Start 12.01.26 — ..."), which

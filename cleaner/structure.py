@@ -129,6 +129,7 @@ def structures(
     _message_headers(raws, out, p)
     _lists(feats, labelled, out, p)
     _records(raws, out, p)
+    _fields(raws, feats, out, p)
     _templated(raws, feats, out, p)
     _joined(raws, feats, out, p)
     return out
@@ -256,6 +257,33 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
             if len(run) >= p.record_min_run:
                 for m in run:
                     out[m] = out[m] or Structure.RECORD
+
+
+def _fields(
+    raws: Sequence[str], feats: FeatureTable, out: list[Structure | None], p: StructureParams
+) -> None:
+    """Short lines that each name a field and its value ("Memory: 512 MB RAM", "Venue:
+    Town Hall", "Price: $40"), ``record_min_run`` or more in a row: a spec sheet or a fact
+    box, whose labels differ from line to line (``_records`` finds recurring ones). A
+    headline of another story is longer than a value ("Watch: ...")."""
+    n = len(feats)
+    k = 0
+    while k < n:
+        j = k
+        while j < n and out[j] is not Structure.CODE and _field(raws[j], feats.words[j], p):
+            j += 1
+        if j - k >= p.record_min_run:
+            for m in range(k, j):
+                out[m] = out[m] or Structure.RECORD
+        k = max(j, k + 1)
+
+
+def _field(raw: str, words: int, p: StructureParams) -> bool:
+    """Whether ``raw`` (of ``words`` words) is one field of a fact box (see ``_fields``)."""
+    if words > p.field_max_words or ":" not in raw:
+        return False
+    found = _opening(raw)
+    return found is not None and found[2] is not None and found[2] <= p.field_label_words
 
 
 def _templated(

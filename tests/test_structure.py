@@ -240,6 +240,33 @@ def overlaps_known(text: str) -> bool:
     return any(d.label.find(" ov=") >= 0 for d in cleaner.Cleaner().explain(text))
 
 
+SPECS = [
+    "OS: Windows 10 or later",
+    "Processor: 1.7 GHz or faster",
+    "Memory: 512 MB RAM",
+    "Storage: 15 GB available space",
+]
+
+
+def test_a_spec_sheet_before_a_share_line_stays() -> None:
+    """Fields of a fact box or spec sheet name a different label each: records all the
+    same. Extractors often end the article with a share line, which shows nothing about
+    the lines before it."""
+    assert structures_of(SPECS) == [Structure.RECORD] * len(SPECS)
+    assert removed("\n".join([*PROSE, *SPECS, "Share this:"])) == ["Share this:"]
+
+
+def test_labelled_headlines_are_no_fact_box() -> None:
+    """A section's label before another story's headline ("Watch: ...") is no field: a
+    headline is longer than a value."""
+    labelled = [
+        "Watch: Rescuers pull hikers from a flooded canyon after two days",
+        "Opinion: Why the city should build more homes near its stations",
+        "Analysis: What the new budget means for families with young children",
+    ]
+    assert structures_of(labelled) == [None] * len(labelled)
+
+
 def test_a_quoted_messages_headers_stay() -> None:
     """A mailing-list message quoted in an article: its "Date:" field is the message's,
     not the page's dateline, and the header block is kept whole."""
