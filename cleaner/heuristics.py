@@ -89,6 +89,10 @@ class StructureParams:
     record_separators: frozenset[str] = frozenset(
         {"by", "v", "v.", "vs", "vs.", "at", "–", "—", "@", "x", "×", "~"}
     )
+    # So are short lines that open with a quantity ("350 g flour", "5 eggs"), of at most
+    # this many words: a headline that opens with a number ("10 things we learnt from
+    # the final") is longer.
+    quantity_max_words: int = 6
 
 
 @dataclass(frozen=True, slots=True)

@@ -312,9 +312,10 @@ def _joined(
     """Short lines (``record_min_run`` or more, ``template_share`` of those from the first
     to the last of them) that join two names with one separator: a book by its author
     ("The Last Ferry by Mark Doyle"), a fixture or a score ("Arsenal 2-1 Chelsea",
-    "Bayern v Arsenal"), a date and a place ("March 3 – Dublin"). Each names two things
-    in one pattern, so they are records (and the short line above them their heading); a
-    headline of another story says something about its subject."""
+    "Bayern v Arsenal"), a date and a place ("March 3 – Dublin"); or that give an amount
+    of a thing (a recipe's "350 g Mehl"). Each names two things in one pattern, so they
+    are records (and the short line above them their heading); a headline of another
+    story says something about its subject."""
     limit = p.item_max_words
     # Bulleted items are lists already; records they may be too.
     short = [
@@ -333,7 +334,7 @@ def _joined_run(
     run: Sequence[int], raws: Sequence[str], out: list[Structure | None], p: StructureParams
 ) -> None:
     """Mark the records of one run of short lines (see ``_joined``)."""
-    found = [_separators(raws[m], p.record_separators) for m in run]
+    found = [_separators(raws[m], p.record_separators) | _quantity(raws[m], p) for m in run]
     for sep in set[str]().union(*found):
         at = [n for n, seps in enumerate(found) if sep in seps]
         first, last = at[0], at[-1]
@@ -344,6 +345,20 @@ def _joined_run(
             out[m] = Structure.RECORD
         if first > 0:  # the short heading right above them ("Our picks")
             out[run[first - 1]] = out[run[first - 1]] or Structure.LIST
+
+
+# A quantity, then a unit or a thing: "350 g flour", "2 tbsp sugar", "½ tsp salt", "5 eggs".
+_QUANTITY = regex.compile(r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s?\p{L}")
+_QUANTITY_MARK = frozenset({"quantity"})
+
+
+def _quantity(raw: str, p: StructureParams) -> frozenset[str]:
+    """``{"quantity"}`` when ``raw`` is short and opens with a quantity, as a recipe's
+    ingredients and a nutrition box's lines do ("350 g Zucker", "8 g Eiweiß"): a record
+    of an amount and a thing, to ``_joined_run`` like two names joined."""
+    if len(raw.split()) > p.quantity_max_words or _QUANTITY.match(raw) is None:
+        return frozenset()
+    return _QUANTITY_MARK
 
 
 # A score or a result between two names: "2-1", "3:0", "21–17".

@@ -267,6 +267,47 @@ def test_labelled_headlines_are_no_fact_box() -> None:
     assert structures_of(labelled) == [None] * len(labelled)
 
 
+INGREDIENTS = [
+    "Ingredients",
+    "350 g flour",
+    "200 g soft butter",
+    "4 eggs",
+    "1 tsp baking powder",
+    "Salt",
+    "½ cup milk",
+]
+
+
+def test_a_recipes_ingredients_above_its_method_stay() -> None:
+    """A page's text: a menu, the recipe's ingredients, then its method. The ingredients
+    are records of an amount and a thing, not the menu's tail."""
+    menu = ["Skip to content", "Home", "Recipes", "Cakes", "Baking", "Shop", "Newsletter"]
+    method = PROSE_RECIPE
+    assert structures_of(INGREDIENTS[1:5]) == [Structure.RECORD] * 4
+    gone = removed("\n".join([*menu, *INGREDIENTS, *method]))
+    assert not set(INGREDIENTS[1:]) & set(gone)
+    assert "Recipes" in gone
+
+
+def test_headlines_that_open_with_a_number_are_no_quantities() -> None:
+    headlines = [
+        "10 things we learnt from the cup final",
+        "5 ways to keep your garden green in a drought",
+        "3 reasons the council will vote against the plan",
+    ]
+    assert structures_of(headlines) == [None] * len(headlines)
+
+
+PROSE_RECIPE = [
+    "Beat the butter until it is pale and light, which takes a good five minutes with an "
+    "electric mixer and longer by hand, then add the flour a spoonful at a time.",
+    "Add the eggs one at a time, beating well after each, and fold in the baking powder and "
+    "a pinch of salt before you loosen the batter with the milk.",
+    "Bake the cake in the middle of the oven for forty minutes, until a skewer pushed into "
+    "its centre comes out clean, and let it cool in the tin before you turn it out.",
+]
+
+
 def test_a_quoted_messages_headers_stay() -> None:
     """A mailing-list message quoted in an article: its "Date:" field is the message's,
     not the page's dateline, and the header block is kept whole."""
