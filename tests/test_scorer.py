@@ -272,6 +272,15 @@ def test_teasers_that_share_words_with_each_other_do_not_vouch_for_one_another()
     assert {r.kind for r in result.removed[1:]} == {Kind.RELATED}
 
 
+def test_the_articles_last_sentence_is_no_teaser_of_the_list_after_it() -> None:
+    """A short last paragraph that shares no word with the article's topic, right after
+    it, is no teaser: no headline stands above it. The list of other stories after it
+    still goes, from its first headline on."""
+    last = "Officials said the two cases appear to be unrelated."
+    result = cleaner.clean("\n".join([*HARBOUR, last, *MARKETS[1:]]))
+    assert [r.text for r in result.removed] == MARKETS[1:]
+
+
 def test_short_paragraphs_in_the_articles_words_stay_beside_its_long_ones() -> None:
     short = [
         "The harbour bridge carried eight thousand cars a day before the storm.",
