@@ -266,16 +266,15 @@ def _fields(
     Town Hall", "Price: $40"), ``record_min_run`` or more in a row: a spec sheet or a fact
     box, whose labels differ from line to line (``_records`` finds recurring ones). A
     headline of another story is longer than a value ("Watch: ...")."""
-    n = len(feats)
-    k = 0
-    while k < n:
-        j = k
-        while j < n and out[j] is not Structure.CODE and _field(raws[j], feats.words[j], p):
-            j += 1
-        if j - k >= p.record_min_run:
-            for m in range(k, j):
+    words = feats.words
+    for is_field, group in groupby(
+        range(len(feats)),
+        lambda k: out[k] is not Structure.CODE and _field(raws[k], words[k], p),
+    ):
+        run = list(group)
+        if is_field and len(run) >= p.record_min_run:
+            for m in run:
                 out[m] = out[m] or Structure.RECORD
-        k = max(j, k + 1)
 
 
 def _field(raw: str, words: int, p: StructureParams) -> bool:

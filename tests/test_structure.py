@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -256,15 +257,28 @@ def test_a_spec_sheet_before_a_share_line_stays() -> None:
     assert removed("\n".join([*PROSE, *SPECS, "Share this:"])) == ["Share this:"]
 
 
-def test_labelled_headlines_are_no_fact_box() -> None:
-    """A section's label before another story's headline ("Watch: ...") is no field: a
-    headline is longer than a value."""
-    labelled = [
-        "Watch: Rescuers pull hikers from a flooded canyon after two days",
-        "Opinion: Why the city should build more homes near its stations",
-        "Analysis: What the new budget means for families with young children",
-    ]
-    assert structures_of(labelled) == [None] * len(labelled)
+@pytest.mark.parametrize(
+    "headlines",
+    [
+        # A section's label before another story's headline ("Watch: ...") is no field.
+        [
+            "Watch: Rescuers pull hikers from a flooded canyon after two days",
+            "Opinion: Why the city should build more homes near its stations",
+            "Analysis: What the new budget means for families with young children",
+        ],
+        # A headline that opens with a number is no quantity of a thing.
+        [
+            "10 things we learnt from the cup final",
+            "5 ways to keep your garden green in a drought",
+            "3 reasons the council will vote against the plan",
+        ],
+    ],
+    ids=["labelled", "numbered"],
+)
+def test_headlines_are_longer_than_a_field_or_a_quantity(headlines: list[str]) -> None:
+    """A headline says something about its subject: longer than a fact box's value or an
+    ingredient, so no record."""
+    assert structures_of(headlines) == [None] * len(headlines)
 
 
 INGREDIENTS = [
@@ -278,26 +292,6 @@ INGREDIENTS = [
 ]
 
 
-def test_a_recipes_ingredients_above_its_method_stay() -> None:
-    """A page's text: a menu, the recipe's ingredients, then its method. The ingredients
-    are records of an amount and a thing, not the menu's tail."""
-    menu = ["Skip to content", "Home", "Recipes", "Cakes", "Baking", "Shop", "Newsletter"]
-    method = PROSE_RECIPE
-    assert structures_of(INGREDIENTS[1:5]) == [Structure.RECORD] * 4
-    gone = removed("\n".join([*menu, *INGREDIENTS, *method]))
-    assert not set(INGREDIENTS[1:]) & set(gone)
-    assert "Recipes" in gone
-
-
-def test_headlines_that_open_with_a_number_are_no_quantities() -> None:
-    headlines = [
-        "10 things we learnt from the cup final",
-        "5 ways to keep your garden green in a drought",
-        "3 reasons the council will vote against the plan",
-    ]
-    assert structures_of(headlines) == [None] * len(headlines)
-
-
 PROSE_RECIPE = [
     "Beat the butter until it is pale and light, which takes a good five minutes with an "
     "electric mixer and longer by hand, then add the flour a spoonful at a time.",
@@ -306,6 +300,16 @@ PROSE_RECIPE = [
     "Bake the cake in the middle of the oven for forty minutes, until a skewer pushed into "
     "its centre comes out clean, and let it cool in the tin before you turn it out.",
 ]
+
+
+def test_a_recipes_ingredients_above_its_method_stay() -> None:
+    """A page's text: a menu, the recipe's ingredients, then its method. The ingredients
+    are records of an amount and a thing, not the menu's tail."""
+    menu = ["Skip to content", "Home", "Recipes", "Cakes", "Baking", "Shop", "Newsletter"]
+    assert structures_of(INGREDIENTS[1:5]) == [Structure.RECORD] * 4
+    gone = removed("\n".join([*menu, *INGREDIENTS, *PROSE_RECIPE]))
+    assert not set(INGREDIENTS[1:]) & set(gone)
+    assert "Recipes" in gone
 
 
 def test_a_quoted_messages_headers_stay() -> None:
