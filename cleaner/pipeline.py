@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
 from . import language, tables
@@ -17,6 +18,8 @@ from .render import render
 from .result import CleanResult, LineDecision, LineDecisions
 from .rules import Rule
 from .segment import Line, segment
+
+S = TypeVar("S", str, bytes)  # what a Handover holds
 
 NOTHING_EXTRACTED = (
     "no article text could be extracted from a page that has text (trafilatura found "
@@ -72,7 +75,7 @@ class Cleaner:
             raise TypeError(f"clean() takes the text as a str, not {type(text).__name__}{hint}")
         return self._clean(text, url, None)
 
-    def clean_handed(self, handover: Handover, url: str | None = None) -> CleanResult:
+    def clean_handed(self, handover: Handover[str], url: str | None = None) -> CleanResult:
         """``clean`` of the text in ``handover``, which the cleaner takes out of it once it
         has split it into lines: a caller that keeps no other reference to the text (the
         field of a JSONL record, which may be tens of megabytes) has it freed for the
@@ -101,7 +104,7 @@ class Cleaner:
         return list(self.clean(text, url).lines)
 
     def _clean(
-        self, source: str | Handover, url: str | None, hints: Sequence[LineHint | None] | None
+        self, source: str | Handover[str], url: str | None, hints: Sequence[LineHint | None] | None
     ) -> CleanResult:
         """Clean ``source``'s text; ``hints`` (HTML input only: one per line) say what the
         markup said about each line."""
@@ -130,19 +133,24 @@ class Cleaner:
         return CleanResult(out, removed, language=lang, lines=decisions, warnings=warnings)
 
 
-class Handover:
-    """A document's text handed to the cleaner, which takes it out (``take``) and keeps
-    no reference to it once the text is split into lines."""
+class Handover(Generic[S]):
+    """A value handed over by its holder, whose receiver takes it out (``take``): a large
+    one (a document's text, a JSONL record's line) is then held by the receiver alone, which
+    can let it go or shrink it while the holder still holds the handover."""
 
-    __slots__ = ("_text",)
+    __slots__ = ("_value",)
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, value: S) -> None:
+        self._value: S = value
 
-    def take(self) -> str:
-        """The text, which this handover no longer holds."""
-        text, self._text = self._text, ""
-        return text
+    def __len__(self) -> int:
+        return len(self._value)
+
+    def take(self) -> S:
+        """The value, which this handover no longer holds (it holds an empty one)."""
+        value = self._value
+        self._value = value[:0]
+        return value
 
 
 def _joined(lines: Sequence[Line]) -> str:

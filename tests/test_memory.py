@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import json
+import platform
 import sys
 import tracemalloc
 from array import array
@@ -31,14 +32,18 @@ from hypothesis import strategies as st
 from cleaner import Cleaner, decide, pipeline, regions, scorer, topic
 from cleaner.assessment import Assessments, Mark
 from cleaner.corpus import records as rec
+from cleaner.corpus.allocator import fix_mmap_threshold
+from cleaner.corpus.job import Job
 from cleaner.corpus.options import Options
 from cleaner.corpus.review import Outcome
+from cleaner.corpus.run import _batches
 from cleaner.decide import Verdicts
 from cleaner.features import FLAGS, Features, FeatureTable, extract
+from cleaner.pipeline import Handover
 from cleaner.render import kept_lines
 from cleaner.result import Kind, LineDecision, LineDecisions, Removal
 from cleaner.segment import Line, segment
-from tests.conftest import ARTICLE, BRIDGE, JUNK
+from tests.conftest import ARTICLE, BRIDGE, JUNK, PROSE
 
 
 def emoji_record(lines: int) -> bytes:
@@ -456,3 +461,68 @@ def test_the_outcome_lists_are_made_after_the_first_pass_scored(
     result = Cleaner().clean(text)
     assert found == [0]
     assert result.removed[-1].text == "Advertisement"
+
+
+def _pass_through_record() -> bytes:
+    """A record with nothing to remove, written as ``json.dumps`` writes it by default
+    (non-ASCII escaped): encoded anew, it would come out different."""
+    return json.dumps({"id": 7, "text": PROSE + " Café."}).encode() + b"\n"
+
+
+def test_a_handed_line_is_held_compressed_while_its_record_is_cleaned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line handed to ``clean_record``, as a JSONL run hands each line over, is held
+    compressed while its text is cleaned: neither the batch that carried it nor the call
+    holds its bytes (the old code held them whole, a copy the size of the record)."""
+    monkeypatch.setattr(rec, "HOLD_COMPRESSED_BYTES", 1024)
+    c = Cleaner()
+    c.clean(ARTICLE)  # caches warm
+    size = len(emoji_record(300))
+
+    def handed() -> object:
+        return rec.clean_record(c, Options(), 1, Handover(emoji_record(300)))
+
+    def held() -> object:
+        line = emoji_record(300)
+        return rec.clean_record(c, Options(), 1, line)
+
+    saved = traced_at_analysis(monkeypatch, held) - traced_at_analysis(monkeypatch, handed)
+    assert saved > 0.5 * size, saved / size
+
+
+def test_a_handed_line_held_compressed_passes_through_byte_for_byte(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A record with nothing removed, or whose clean fails, is written as it came even
+    when its line was held compressed; its handover is left empty."""
+    monkeypatch.setattr(rec, "HOLD_COMPRESSED_BYTES", 1)
+    line = _pass_through_record()
+    handover = Handover(line)
+    out = rec.clean_record(Cleaner(), Options(), 1, handover)
+    assert out.outcome is not None and not out.outcome.changed
+    assert out.data == line and len(handover) == 0
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rec, "clean_content", fail)
+    out = rec.clean_record(Cleaner(), Options(), 2, Handover(line))
+    assert out.data == line and "boom" in out.error
+
+
+def test_a_jsonl_run_hands_each_line_over_in_its_batches() -> None:
+    """Batches carry handovers, which the clean empties: no batch in flight holds the
+    bytes of a line that is being cleaned or was."""
+    lines = [_pass_through_record(), b"not json\n", _pass_through_record()]
+    batches = list(_batches(iter(lines), 2, 1 << 20))
+    assert [[no for no, _ in batch] for batch in batches] == [[1, 2], [3]]
+    outs = Job(Cleaner(), Options()).clean_records(batches[0])
+    assert [out.data for out in outs] == lines[:2]
+    assert [len(handover) for _, handover in batches[0]] == [0, 0]
+
+
+def test_the_cli_returns_freed_large_blocks_where_glibc_runs() -> None:
+    """The CLI fixes glibc's mmap threshold (``allocator``): set where glibc runs, a
+    harmless no-op elsewhere."""
+    assert fix_mmap_threshold() is (platform.libc_ver()[0] == "glibc")

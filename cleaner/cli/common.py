@@ -16,6 +16,7 @@ from typer.core import TyperCommand
 
 from .. import Cleaner, RuleError, __version__
 from .. import corpus as cp
+from ..corpus.allocator import fix_mmap_threshold
 from ..files import atomic_open
 from ..heuristics import MODES
 
@@ -173,6 +174,8 @@ def _usage(message: str) -> typer.Exit:
 
 
 def _cleaner(rules: list[Path] | None, url: str | None, mode: str = "balanced") -> Cleaner:
+    """The run's Cleaner; the CLI's process returns large freed blocks (see ``allocator``)."""
+    fix_mmap_threshold()
     if mode not in MODES:
         raise _usage(f"--mode {mode}: one of {', '.join(MODES)}")
     try:

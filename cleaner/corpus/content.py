@@ -54,7 +54,7 @@ class NothingExtracted(ValueError):
 def clean_content(
     cleaner: Cleaner,
     mode: Mode,
-    data: bytes | str | Handover,
+    data: bytes | str | Handover[str],
     url: str | None,
     name: str = "<bytes>",
 ) -> Cleaned:

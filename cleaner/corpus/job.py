@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..files import SkipFile, atomic_open, read_file, refuse_hard_links
-from ..pipeline import Cleaner
+from ..pipeline import Cleaner, Handover
 from .content import clean_content, describe
 from .options import Options
 from .plan import Task
@@ -56,6 +56,7 @@ class Job:
                 return report.fail(Status.ERROR, f"{task.dest}: {e}")
         return report
 
-    def clean_records(self, batch: list[tuple[int, bytes]]) -> list[RecordOut]:
-        """Clean a batch of numbered JSONL lines; a bad line is passed through unchanged."""
+    def clean_records(self, batch: list[tuple[int, Handover[bytes]]]) -> list[RecordOut]:
+        """Clean a batch of numbered JSONL lines, each handed over (see ``clean_record``);
+        a bad line is passed through unchanged."""
         return [clean_record(self.cleaner, self.opts, no, line) for no, line in batch]

@@ -17,6 +17,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
+from .allocator import fix_mmap_threshold
+
 T = TypeVar("T")
 R = TypeVar("R")
 J = TypeVar("J")
@@ -61,6 +63,7 @@ _process_job: object = None
 
 def _install(job: object) -> None:
     global _process_job
+    fix_mmap_threshold()  # a worker started by fork has it already; one spawned does not
     _process_job = job
 
 

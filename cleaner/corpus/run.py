@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from ..files import MissingExtra, SkipFile, atomic_open, open_read, open_source
-from ..pipeline import Cleaner
+from ..pipeline import Cleaner, Handover
 from .content import NothingExtracted, clean_content, describe
 from .job import Job
 from .options import Mode, Options
@@ -88,7 +88,7 @@ def clean_jsonl(
             if writer is None and task.dest is not None:
                 replaces = read if task.in_place else None  # not if it changed since
                 writer = stack.enter_context(atomic_open(task.dest, replaces=replaces))
-            batches = _batches(enumerate(reader, 1), BATCH, BATCH_BYTES)
+            batches = _batches(reader, BATCH, BATCH_BYTES)
             for outs in pool.map(Job.clean_records, batches):
                 for out in outs:
                     _account_record(report, out, opts, errors)
@@ -128,13 +128,15 @@ def _account_record(report: FileReport, out: RecordOut, opts: Options, errors: l
 
 
 def _batches(
-    lines: Iterable[tuple[int, bytes]], size: int, max_bytes: int
-) -> Iterator[list[tuple[int, bytes]]]:
-    """Numbered lines in batches of ``size``, or fewer when they reach ``max_bytes``: the
-    records in flight stay bounded in bytes, not only in number, when some are large."""
-    batch: list[tuple[int, bytes]] = []
+    reader: Iterable[bytes], size: int, max_bytes: int
+) -> Iterator[list[tuple[int, Handover[bytes]]]]:
+    """The lines of ``reader``, numbered from 1, in batches of ``size``, or fewer when they
+    reach ``max_bytes``: the records in flight stay bounded in bytes, not only in number,
+    when some are large. Each line is handed over (see ``records.clean_record``): nothing
+    here keeps a reference to a line's bytes."""
+    batch: list[tuple[int, Handover[bytes]]] = []
     held = 0
-    for item in lines:
+    for item in enumerate(map(Handover, reader), 1):
         batch.append(item)
         held += len(item[1])
         if len(batch) == size or held >= max_bytes:
