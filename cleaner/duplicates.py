@@ -63,7 +63,9 @@ def _repeats(view: DocView, marks: list[Mark | None], p: DuplicateParams) -> lis
         title = compared == first_key
         echo = (
             count[compared] < p.structure
-            and (near or (p.far_repeats and words[k] >= p.long_words))
+            and (
+                near or (p.far_repeats and words[k] >= p.long_words and not _quoted(keys, count, k))
+            )
             and not _in_structure(k - 1, feats, keys, count, p)
             and not (near and _introduced(view, marks, keys, count, k, p))
         )
@@ -91,6 +93,17 @@ def _introduced(
         return False
     key = keys[k - 1]
     return (key is None or count[key] == 1) and view.lines[k - 1].view.rstrip().endswith(":")
+
+
+def _quoted(keys: list[str | None], count: dict[str, int], k: int) -> bool:
+    """Whether the far repeat at ``k`` stands alone among lines said once: the article
+    quoting its own paragraph ("Check out the opening paragraph again." - the paragraph -
+    "Let's zoom in on ..."), or a FAQ answering with a paragraph it gave above. A copied
+    passage (an extractor's double, the page printed twice) repeats its neighbours too,
+    and a line a rule or an earlier pass marked is no new text around a quote."""
+    if k == 0 or k + 1 >= len(keys):
+        return False
+    return all((key := keys[m]) is not None and count[key] == 1 for m in (k - 1, k + 1))
 
 
 def _contents(

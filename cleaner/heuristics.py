@@ -264,7 +264,8 @@ class DuplicateParams:
     min_chars: int = 20
     # A repeat within this many lines is an echo ...
     near: int = 4
-    # ... and so is a repeat of a paragraph this long, anywhere.
+    # ... and so is a repeat of a paragraph this long, anywhere, unless the lines on both
+    # sides of it are said once (the article quoting itself: see ``duplicates._quoted``).
     long_words: int = 25
     # A line that recurs this often is the article's structure (a recurring question).
     structure: int = 3

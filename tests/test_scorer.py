@@ -171,6 +171,24 @@ def test_a_repeat_after_a_recurring_menu_entry_is_still_an_echo() -> None:
     assert (len(lines), Kind.DUPLICATE) in [(r.line_no, r.kind) for r in result.removed]
 
 
+def test_a_paragraph_the_article_quotes_among_new_lines_stays() -> None:
+    """An article that quotes its own paragraph far below, between lines it says once
+    ("Read the opening again." - the paragraph - "Every word of it counts."), or a FAQ
+    that answers with a paragraph given above, repeats it on purpose."""
+    before = "Read the opening paragraph of the plan again and notice what it asks of you."
+    after = "Every word of it counts: the berries and the oats each do a job for the workout."
+    lines = [*PROSE[:3], ECHO, *PROSE[3:], before, ECHO, after]
+    assert cleaner.clean("\n".join(lines)).removed == []
+
+
+def test_a_far_repeat_whose_neighbour_repeats_too_is_a_copied_passage() -> None:
+    """A passage printed twice repeats the lines around the paragraph too: still an echo."""
+    between = "Read the opening paragraph of the plan again and notice what it asks of you."
+    lines = [*PROSE[:3], ECHO, PROSE[3], *PROSE[4:], between, ECHO, PROSE[3]]
+    removed = [(r.line_no, r.kind) for r in cleaner.clean("\n".join(lines)).removed]
+    assert (len(lines) - 1, Kind.DUPLICATE) in removed
+
+
 def test_a_repeat_the_article_introduces_stays() -> None:
     """A lead-in ending in ':' introduces a repeat the article makes on purpose (a
     definition stressed, a code line taken apart); a field's label or a reply's header
