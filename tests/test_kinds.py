@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.result import Kind
 from tests.conftest import BRIDGE
@@ -19,6 +21,25 @@ def test_the_page_after_a_comment_heading_keeps_its_own_kinds() -> None:
     assert found["Leave a Reply"] is Kind.COMMENTS
     assert found["Great article, thanks a lot!"] is Kind.COMMENTS
     assert all(found[m] is Kind.NAVIGATION for m in menu), found
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2 Gedanken zu „Die Brücke am Hafen“",
+        "Une réflexion sur « Le pont du port »",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Deixe uma resposta Cancelar resposta",
+    ],
+)
+def test_a_comment_heading_in_a_blogs_own_language_ends_the_article(heading: str) -> None:
+    """Blogs print their comment section's heading in their language, the way the blog
+    software words it ("N Gedanken zu „…“", "Leave a Reply" as "Schreibe einen
+    Kommentar"): the comments after it go, the article before it stays."""
+    comment = "Danke für den Beitrag, genau so habe ich es auch erlebt!"
+    result = cleaner.clean("\n".join([*BRIDGE, heading, "Peter sagt:", comment]))
+    found = {r.text: r.kind for r in result.removed}
+    assert found == {heading: Kind.COMMENTS, "Peter sagt:": Kind.COMMENTS, comment: Kind.COMMENTS}
 
 
 def test_a_video_link_is_a_related_link_not_a_credit() -> None:
