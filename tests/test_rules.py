@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import textwrap
 import threading
 from pathlib import Path
@@ -65,6 +66,23 @@ def test_no_rule_removes_a_paragraph_for_junk_glued_to_it(rule_id: str, example:
     head, _, tail = PARAGRAPH.partition(" In the end ")
     for line in (f"{PARAGRAPH} {example}", f"{example} {PARAGRAPH}", f"{head} {example} {tail}"):
         assert not rule.search(line), line
+
+
+SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}[.!?…]['\"’”)»]*$")
+
+
+@pytest.mark.parametrize("rule_id", sorted(BUILTIN_BY_ID))
+def test_every_rule_has_a_prose_counter_example(rule_id: str) -> None:
+    # A rule is shaped to the whole line, and proves it on a sentence of running text
+    # that holds its words ("Comments by the minister angered the opposition."): a rule
+    # that fires inside prose takes the article's own sentences.
+    counter = next(
+        entry.get("counter_examples", [])
+        for _, doc in BUILTIN.docs
+        for entry in doc.get("rule", [])
+        if entry["id"] == rule_id
+    )
+    assert any(SENTENCE.match(c) for c in counter), counter
 
 
 @pytest.mark.parametrize(
