@@ -51,8 +51,12 @@ screenshot: dev
 
 ## bench: damage, text and HTML accuracy, speed on the benchmarks in $(BENCH_DATA);
 ## writes BENCHMARKS.md (text inputs made from HTML are cached, see --cache)
-bench: dev
+bench: dev $(VENV)/.installed-peers
 	$(BIN)/python -m bench --data $(BENCH_DATA)
+
+$(VENV)/.installed-peers: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install -q -e '.[dev,all,bench,peers]'
+	touch $@
 
 ## bench-quick: the accuracy sections on a fixed 1-in-8 sample of every set; writes nothing
 bench-quick: dev

@@ -121,6 +121,42 @@ def _justext(docs: Sequence[Doc]) -> None:
         revise_paragraph_classification(paragraphs)
 
 
+# datatrove's document filters that a corpus pipeline runs where it would run cleaner;
+# they split words with spaCy's tokenizer (the ``peers`` extra, which ``make bench`` installs).
+DATATROVE_FILTERS = ("FineWebQualityFilter", "C4QualityFilter")
+
+
+def _datatrove(name: str) -> Callable[[Sequence[Doc]], None] | None:
+    """datatrove's filter ``name`` (English settings, as jusText's stoplist) run on every
+    document, or None where datatrove or its word tokenizer is not installed."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline import filters
+
+        step = getattr(filters, name)()
+        step.filter(Document(text="One line. Another line.", id="warm-up"))  # loads spaCy
+    except ImportError:
+        return None
+
+    def run(docs: Sequence[Doc]) -> None:
+        for k, (text, _) in enumerate(docs):
+            step.filter(Document(text=text, id=str(k)))
+
+    return run
+
+
+def _peers(docs: Sequence[Doc]) -> dict[str, Callable[[], object]]:
+    """The systems timed beside cleaner on the same texts (datatrove's where installed)."""
+    found: dict[str, Callable[[], object]] = {"jusText": lambda: _justext(docs)}
+    for name in DATATROVE_FILTERS:
+        step = _datatrove(name)
+        if step is not None:
+            found[f"datatrove {name}"] = lambda step=step: step(docs)
+    found["features floor"] = lambda: _features_floor(docs)
+    found["floor"] = lambda: _floor(docs)
+    return found
+
+
 def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float]]:
     subject = ctx.loaded.subject
     assert subject is not None
@@ -131,14 +167,7 @@ def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float
             subject.clean(text, url=url)
 
     clean()  # warm up: rules compiled, stoplists loaded
-    runs = _interleaved(
-        {
-            "cleaner": clean,
-            "jusText": lambda: _justext(docs),
-            "features floor": lambda: _features_floor(docs),
-            "floor": lambda: _floor(docs),
-        }
-    )
+    runs = _interleaved({"cleaner": clean, **_peers(docs)})
     rows = [
         [
             name,
@@ -366,11 +395,24 @@ def run(ctx: Context) -> Part:
     html = _html_times(ctx) if ctx.has_html else "The subject has no `clean_html`."
     print("[speed] start-up …", file=sys.stderr, flush=True)
     start = startup.run(docs)
+    fineweb = rates.get(f"datatrove {DATATROVE_FILTERS[0]}")
     verdict = (
         f"cleaner: {rates['cleaner']:.2f} MB/s; its time is "
         f"{rates['jusText'] / rates['cleaner']:.2f}× jusText's on the same lines (target: "
-        f"≤ 0.67×) and {rates['floor'] / rates['cleaner']:.0f}× the floor's."
+        "≤ 0.67×)"
+        + (
+            f", {fineweb / rates['cleaner']:.2f}× datatrove's {DATATROVE_FILTERS[0]}'s"
+            if fineweb
+            else ""
+        )
+        + f" and {rates['floor'] / rates['cleaner']:.0f}× the floor's."
     )
+    missing = [n for n in DATATROVE_FILTERS if f"datatrove {n}" not in rates]
+    if missing:
+        verdict += (
+            f" Not timed: datatrove's {', '.join(missing)} (needs datatrove and spaCy: "
+            "`pip install -e '.[all,peers]'`)."
+        )
     return Part(
         "\n\n".join(
             [
@@ -384,7 +426,9 @@ def run(ctx: Context) -> Part:
                 "on Paragraphs built from the same non-blank lines (one `<p>` each, English "
                 "stoplist). Floor: `splitlines()` and one compiled regex per line. Features floor: "
                 "the floor plus lower-casing, tokenising and counting stopwords on every non-blank "
-                "line, the least a line classifier with stopword density does in CPython.",
+                "line, the least a line classifier with stopword density does in CPython. "
+                "datatrove: its document filters' `filter` on each document (English "
+                "settings): they judge a whole document, where a pipeline would run cleaner.",
                 through,
                 verdict,
                 "### Growth (one document repeated; a fresh Cleaner per size)",
