@@ -206,6 +206,12 @@ class ListParams:
     tail_junk_share: float = 0.6
     tail_headline_share: float = 0.3
     tail_min_headlines: int = 2
+    # Found by shape alone in an extractor's output (no furniture named above the article,
+    # no barrier named before the list), the tail's headlines must tell stories: at least
+    # this many words on average. A story's headline says something of its subject; the
+    # article's own list names things in fewer (features, titles, names, results, a
+    # schedule's facts), and an extractor's output often ends with one.
+    tail_story_words: float = 6.0
     # Its score runs from this base up by the junk share's weight.
     tail_score_base: float = 0.5
     tail_score_weight: float = 0.5
@@ -411,8 +417,9 @@ def preset(mode: str) -> Params:
       (no story lists, menus, captions or promotions found by their look), and none of
       the publication's notes on the article that ``editorial`` rules name.
     - ``aggressive``: the scorer's own menus and story lists also count as barriers, a
-      list heading's run goes on over subheads, and teasers of any length go with their
-      headlines: more junk goes, and more of the article's lists with it.
+      list heading's run goes on over subheads, teasers of any length go with their
+      headlines, and so do short headlines without teasers after an extractor's output:
+      more junk goes, and more of the article's lists with it.
     """
     if mode == "balanced":
         return DEFAULT
@@ -429,7 +436,7 @@ def preset(mode: str) -> Params:
         return replace(
             DEFAULT,
             furniture=replace(DEFAULT.furniture, scorer_names=True),
-            lists=replace(DEFAULT.lists, body_pairs=1_000_000),
+            lists=replace(DEFAULT.lists, body_pairs=1_000_000, tail_story_words=0.0),
             decide=replace(DEFAULT.decide, run_stops_at_subhead=False),
         )
     raise ValueError(f"unknown mode {mode!r}: one of {', '.join(MODES)}")

@@ -153,7 +153,7 @@ def surroundings(
         # A headline is off a topic only when there is one; without, a page's named
         # furniture still shows that what follows the article is the page's.
         furnished = known or page
-        _related_tail(tail, feats, out, free, paired, furnished, past, article_words, p)
+        _related_tail(tail, feats, out, free, paired, furnished, page, past, article_words, p)
         _bulleted_headlines(tail, feats, out, free, structure, article_words, p)
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
@@ -329,6 +329,7 @@ def _related_tail(
     free: Sequence[bool],
     paired: bool,
     furnished: bool,
+    page: bool,
     past: int,
     article_words: int,
     p: Params,
@@ -348,6 +349,10 @@ def _related_tail(
     when it links away or stands past a named barrier (at ``past`` or later): by its
     shape alone it may as well be an item of the article's own list (a feature, a title,
     a fixture), which an extractor's output often ends with.
+
+    In an extractor's output (``page`` false: no furniture named above the article), a
+    list of headlines without teasers that its shape alone shows (no barrier named before
+    it) needs headlines that tell stories (``_terse``).
     """
     q = p.lists
     tail = [k for k in tail if out.kind[k] is None]
@@ -403,6 +408,11 @@ def _related_tail(
     first = tail.index(start)
     if _listing([k for k in tail[first:] if k in items], feats, article_words, p):
         return
+    listed = list(zip(tail[first:], heads_at[first:], strict=True))
+    headlines = [k for k, head in listed if head]
+    teasers = any(k in items for k, head in listed if not head)
+    if not page and start < past and not teasers and _terse(headlines, feats, p):
+        return
     for n in range(first, len(tail)):
         k = tail[n]
         # The list as a whole is judged: every headline in it and every teaser under a
@@ -418,6 +428,12 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {out.overlap_text(k)})",
         )
+
+
+def _terse(heads: Sequence[int], feats: FeatureTable, p: Params) -> bool:
+    """Headlines too short, on average, to tell a story (``tail_story_words``): they name
+    things, as the items of the article's own list do."""
+    return sum(feats.words[k] for k in heads) < p.lists.tail_story_words * len(heads)
 
 
 def _listing(listed: Sequence[int], feats: FeatureTable, article_words: int, p: Params) -> bool:

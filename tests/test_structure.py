@@ -187,6 +187,64 @@ def test_headlines_of_other_stories_join_no_names() -> None:
     assert set(headlines[1:]) <= set(removed("\n".join(PROSE + headlines)))
 
 
+# The article's own lists that end an extractor's output without a lead-in or heading,
+# whose items name things in a few words: none shares a template or the article's words.
+NAMED_THINGS = {
+    "schedule": [
+        "Doors open at 7pm",
+        "Tickets from €45 plus booking fee",
+        "Age restriction: 14+",
+        "Running time approximately two hours",
+    ],
+    "results": ["Arsenal 2 Chelsea 1", "Liverpool 3 Everton 0", "Leeds 1 Burnley 1"],
+    "features": [
+        "Water-resistant aluminium case",
+        "Two-day battery life",
+        "Wireless charging built in",
+        "Free software updates for five years",
+    ],
+    "listicle": [
+        "Buy Fewer Things",
+        "Cook at Home More",
+        "Cancel Unused Subscriptions",
+        "Walk Instead of Driving",
+    ],
+    "tracks": [
+        "Midnight Train to Nowhere",
+        "The Long Way Home Again",
+        "Paper Houses in the Rain",
+        "All the Lights Went Out",
+    ],
+    "line-up": ["Jane Smith, vocals", "Tom Brown, guitar", "Ann Lee, bass", "Sam Green, drums"],
+}
+
+
+@pytest.mark.parametrize("items", NAMED_THINGS.values(), ids=NAMED_THINGS.keys())
+def test_a_list_of_named_things_after_the_article_is_no_list_of_stories(
+    items: list[str],
+) -> None:
+    """Off the article's topic and shaped like headlines, but each names a thing in a few
+    words: a story's headline says something of its subject, in more (issue 21, the
+    article's own lists taken for related headlines)."""
+    assert removed("\n".join(PROSE + items)) == []
+    # The same items as other stories' headlines with their teasers are a list of stories.
+    teasers = [
+        f"{item}\nWhat happened on day {n}, and what comes next." for n, item in enumerate(items)
+    ]
+    assert removed("\n".join(PROSE + teasers))
+
+
+def test_story_headlines_after_the_article_still_go() -> None:
+    """Headlines that tell other stories, with no heading over them: still a story list."""
+    headlines = [
+        "Police arrest man after stabbing in city centre",
+        "Council approves new budget after long debate",
+        "Heatwave expected to hit the south this weekend",
+        "Local school wins national science award",
+    ]
+    assert removed("\n".join(PROSE + headlines)) == headlines
+
+
 CAST = [
     "The cast also includes",
     "Olivia Colman",
