@@ -154,11 +154,12 @@ def decide_document(
     # Positions as machine integers, not an int object each (a record may hold millions).
     furniture = array("q")  # lines removed as page furniture, for later passes' walks
     named = array("q")  # of those, the ones a rule or the markup named
+    shares = array("q")  # of those, the share lines
     scorer_names = judges.params.furniture.scorer_names
     current: Sequence[int] = range(n)
     passes = judges.params.decide.max_passes
     for done in range(1, passes + 1):
-        verdicts, at = _pass(lines, hints, judges, analyse, current, furniture, named)
+        verdicts, at = _pass(lines, hints, judges, analyse, current, (furniture, named, shares))
         dropped = False
         for k, mark in enumerate(verdicts.marks):
             if mark is None:
@@ -172,6 +173,8 @@ def decide_document(
                 furniture.append(i)
             if mark.kind in NAMED and (mark.rule != "scorer" or scorer_names):
                 named.append(i)
+            if mark.kind is Kind.SHARE:
+                shares.append(i)
         emptied = dropped and not any(
             kept and not line.blank for kept, line in zip(keep, lines, strict=True)
         )
@@ -195,16 +198,16 @@ def _pass(
     judges: Judges,
     analyse: Analyse,
     current: Sequence[int],
-    furniture: Sequence[int],
-    named: Sequence[int],
+    gone: tuple[Sequence[int], Sequence[int], Sequence[int]],
 ) -> tuple[Verdicts, array[int]]:
     """One pass over the lines at ``current``: its verdicts, and the input position of
-    each line of its view."""
+    each line of its view. ``gone``: where earlier passes removed furniture, named
+    furniture and share lines (see ``FurnitureGaps``)."""
     found = analyse(current)
     view, at = DocView.of(
         lines, found.feats, found.rows, found.hits, hints, current, judges.params.structure
     )
-    gaps = FurnitureGaps.between(at, furniture, named)
+    gaps = FurnitureGaps.between(at, *gone)
     return decide(view, judges, gaps, found.has_stoplist), at
 
 

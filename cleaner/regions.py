@@ -41,24 +41,52 @@ class FurnitureGaps:
     A later pass no longer sees those lines, but the furniture walk still needs to know
     that boilerplate separated what remains from the article. ``named`` flags the gaps
     that held a barrier named by a rule or the markup (not the scorer's own guess).
+    ``lasting`` and ``lasting_named`` flag the same gaps but for share lines, which after
+    an extractor's output show nothing (see ``surroundings``).
     """
 
     furniture: tuple[bool, ...] = ()
     named: tuple[bool, ...] = ()
+    lasting: tuple[bool, ...] = ()
+    lasting_named: tuple[bool, ...] = ()
 
     @classmethod
     def between(
-        cls, positions: Sequence[int], furniture: Sequence[int], named: Sequence[int] = ()
+        cls,
+        positions: Sequence[int],
+        furniture: Sequence[int],
+        named: Sequence[int] = (),
+        shares: Sequence[int] = (),
     ) -> FurnitureGaps:
         """The gaps around the lines at ``positions`` (ascending) that hold one of the
-        removed ``furniture`` (or ``named`` barrier) positions of the same document."""
-        return cls(_gap_flags(positions, furniture), _gap_flags(positions, named))
+        removed ``furniture`` (or ``named`` barrier) positions of the same document;
+        ``shares``: those of them that are share lines."""
+        flags, named_flags = _gap_flags(positions, furniture), _gap_flags(positions, named)
+        if not shares:
+            return cls(flags, named_flags, flags, named_flags)
+        gone = frozenset(shares)
+        return cls(
+            flags,
+            named_flags,
+            _gap_flags(positions, [i for i in furniture if i not in gone]),
+            _gap_flags(positions, [i for i in named if i not in gone]),
+        )
 
-    def farthest(self, order: Sequence[int], edge: int, side: Side, named: bool = False) -> int:
+    def farthest(
+        self,
+        order: Sequence[int],
+        edge: int,
+        side: Side,
+        named: bool = False,
+        lasting: bool = False,
+    ) -> int:
         """The farthest position in a walk ``order`` away from the article's ``edge`` line
-        that removed furniture (``named``: named furniture) precedes (``len(order)``: past
-        its last line; -1: none)."""
-        flags = self.named if named else self.furniture
+        that removed furniture (``named``: named furniture; ``lasting``: other than share
+        lines) precedes (``len(order)``: past its last line; -1: none)."""
+        if lasting:
+            flags = self.lasting_named if named else self.lasting
+        else:
+            flags = self.named if named else self.furniture
         return max(_preceded(flags, order, edge, side), default=-1)
 
     def nearest_named(self, order: Sequence[int], edge: int, side: Side) -> int:
@@ -158,8 +186,11 @@ def surroundings(
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
     for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
-        barrier = gaps.farthest(order, edge, side, named)
-        _outside(order, feats, out, removed, barrier, free, side, p)
+        # After an extractor's output a share line shows nothing of the lines above it:
+        # extractors keep it at the article's end, under the article's own last list.
+        lasting = side is Side.AFTER and not page
+        barrier = gaps.farthest(order, edge, side, named, lasting)
+        _outside(order, feats, out, removed, barrier, free, side, p, lasting)
 
 
 def _named_at(
@@ -192,6 +223,7 @@ def _outside(
     free: Sequence[bool],
     side: Side,
     p: Params,
+    lasting: bool = False,
 ) -> None:
     """Lines before or after the article, walked outward from it.
 
@@ -206,7 +238,8 @@ def _outside(
     share or ad lines) sit among them or beyond them: without one they are the article's
     own fact box, which an extractor's output often ends with. ``barrier`` is the farthest
     position in ``order`` that furniture removed by an earlier pass reaches (-1: none);
-    this pass's own such lines are added to it.
+    this pass's own such lines are added to it. ``lasting``: share lines are no such
+    lines.
     """
     flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
     for n, k in enumerate(order):
@@ -214,6 +247,8 @@ def _outside(
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
             evidence = NAMED if p.furniture.named_only else FURNITURE
+            if lasting:
+                evidence = evidence - {Kind.SHARE}
             if (removed[k] or (None if p.furniture.named_only else out.kind[k])) in evidence:
                 barrier = max(barrier, n)
             continue

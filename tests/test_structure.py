@@ -227,6 +227,10 @@ def test_a_list_of_named_things_after_the_article_is_no_list_of_stories(
     words: a story's headline says something of its subject, in more (issue 21, the
     article's own lists taken for related headlines)."""
     assert removed("\n".join(PROSE + items)) == []
+    # Extractors keep a share line at the article's end: it shows nothing of the lines
+    # above it.
+    share = ["Share this article", "Follow us on Twitter"]
+    assert removed("\n".join(PROSE + items + share)) == share
     # The same items as other stories' headlines with their teasers are a list of stories.
     teasers = [
         f"{item}\nWhat happened on day {n}, and what comes next." for n, item in enumerate(items)
