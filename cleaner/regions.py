@@ -443,11 +443,14 @@ def _related_tail(
     first = tail.index(start)
     if _listing([k for k in tail[first:] if k in items], feats, article_words, p):
         return
-    listed = list(zip(tail[first:], heads_at[first:], strict=True))
+    # Its part before a named barrier (past it, the lines are the page's anyway, and a
+    # comment section reads as teasers).
+    listed = [(k, head) for k, head in zip(tail[first:], heads_at[first:], strict=True) if k < past]
     headlines = [k for k, head in listed if head]
     teasers = any(k in items for k, head in listed if not head)
     if not page and start < past and not teasers and _terse(headlines, feats, p):
-        return
+        # The article's own list; what stands past the barrier is still the page's.
+        first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
     for n in range(first, len(tail)):
         k = tail[n]
         # The list as a whole is judged: every headline in it and every teaser under a

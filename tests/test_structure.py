@@ -238,6 +238,18 @@ def test_a_list_of_named_things_after_the_article_is_no_list_of_stories(
     assert removed("\n".join(PROSE + teasers))
 
 
+def test_comments_after_the_articles_list_are_no_teasers_of_its_items() -> None:
+    """Past the heading that starts the comments, the comments are the page's; read as
+    teasers, they made the article's list above them a list of stories."""
+    comments = [
+        "Comments",
+        "Great article, thanks for sharing this with all of us here!",
+        "I went to the last show and it was amazing, highly recommended.",
+    ]
+    schedule = NAMED_THINGS["schedule"]
+    assert removed("\n".join(PROSE + schedule + comments)) == comments
+
+
 def test_story_headlines_after_the_article_still_go() -> None:
     """Headlines that tell other stories, with no heading over them: still a story list."""
     headlines = [
