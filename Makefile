@@ -50,7 +50,7 @@ unaccel:
 ## (ACCEL_TESTS=tests for the whole suite)
 ACCEL_TESTS ?= $(addprefix tests/test_,$(addsuffix .py,accel api golden html idempotence \
 	kinds language features memo memory packaging prefilter prefilter_differential properties \
-	rules corpus scorer seed_policy structure tables))
+	rules corpus scorer seed_policy structure tables)) bench/test_speed.py
 test-accel: accel
 	CLEANER_PURE= CLEANER_EXPECT_ACCEL=1 $(BIN)/python -m pytest -q $(ACCEL_TESTS)
 
