@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 BENCH_DATA ?= ../shared/bench
 SEEDS := $(filter-out %.expected.txt,$(wildcard tests/fixtures/seeds/*.txt))
 
-.PHONY: run test lint golden screenshot bench bench-quick fuzz install dev clean-venv
+.PHONY: run test test-accel accel unaccel lint golden screenshot bench bench-quick fuzz install dev \
+	clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +27,32 @@ dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/cleaner clean $(SEEDS) -o cleaned --verbose
 
-## test: ruff, mypy (strict, on cleaner/), then the whole pytest suite
+## test: ruff, mypy (strict, on cleaner/), then the whole pytest suite, in pure Python
+## (compiled modules that make accel left are not loaded)
 test: dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	CLEANER_PURE=1 $(BIN)/python -m pytest -q
+
+## accel: compile the text path with mypyc into extension modules beside its sources
+## (cleaner/*.so, git-ignored; see build_accel.py), unless they are current;
+## unaccel removes them
+accel: dev
+	$(BIN)/python -m pip install -q 'setuptools>=65'
+	$(BIN)/python build_accel.py
+	$(BIN)/python -c "import cleaner, sys; sys.exit(not cleaner.ACCELERATED)"
+
+unaccel:
+	$(BIN)/python build_accel.py --remove
+
+## test-accel: build the compiled modules, then run against them the tests of what they
+## compile: decisions, pickling, threads, the pool, memory, the build itself
+## (ACCEL_TESTS=tests for the whole suite)
+ACCEL_TESTS ?= $(addprefix tests/test_,$(addsuffix .py,accel api golden html idempotence \
+	kinds language features memo memory packaging prefilter prefilter_differential properties \
+	rules corpus scorer seed_policy structure tables)) bench/test_speed.py
+test-accel: accel
+	CLEANER_PURE= CLEANER_EXPECT_ACCEL=1 $(BIN)/python -m pytest -q $(ACCEL_TESTS)
 
 lint: dev
 	$(BIN)/ruff check .

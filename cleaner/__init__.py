@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import threading
 
+# First: it decides whether the compiled modules (``make accel``) may load.
+from . import accel
+from .accel import ACCELERATED
 from .pipeline import Cleaner
 from .result import CleanResult, Kind, LineDecision, Removal
 from .rules import RuleError
 
+accel.make_picklable()
+
 __version__ = "0.1.0"
 __all__ = [
+    "ACCELERATED",
     "CleanResult",
     "Cleaner",
     "Kind",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from .features import checked_frozen
+from .frozen import checked_frozen
 from .heuristics import TopicParams
 from .lineclass import LineClass
 from .result import Kind

@@ -12,10 +12,10 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, dataclass_transform
 
 import regex
 
+from .frozen import checked_frozen
 from .heuristics import DEFAULT, SHORT_LINE_WORDS, ShapeParams
 from .language import tokens as word_tokens
 from .result import Kind
@@ -38,17 +38,6 @@ class LineHint:
     reason: str = ""
     link_share: float = 0.0
     code: bool = False  # the line sat in a code element
-
-
-_T = TypeVar("_T")
-
-
-@dataclass_transform(frozen_default=True)
-def checked_frozen(cls: type[_T]) -> type[_T]:
-    """A dataclass that type checkers take as frozen, built as an ordinary one hashed by
-    its fields: a frozen class's constructor sets each field through
-    ``object.__setattr__`` (see ``Features``), and mypy alone forbids assignments."""
-    return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
 @checked_frozen

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import filterfalse, islice
 from pathlib import Path
+from typing import Final
 
 import regex
 
@@ -194,8 +195,8 @@ class _Stored:
     """The stoplists as kept in the cache: each word's languages, each list's size, and
     each list, looked up as needed."""
 
-    NAMESPACE = "language.stoplists"
-    SIZES = b"\0sizes"  # the key of {lang: size}, in language order
+    NAMESPACE: Final = "language.stoplists"
+    SIZES: Final = b"\0sizes"  # the key of {lang: size}, in language order
 
     def __init__(self, store: memo.Store, namespace: str, sizes: dict[str, int]) -> None:
         self.store, self.namespace, self.sizes = store, namespace, sizes

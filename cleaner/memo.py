@@ -54,11 +54,15 @@ def cache_dir() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A digest of what computed the entries: cleaner's own code, the Python version and the
-    ``regex`` module's (its Unicode tables decide what a digit or a space is)."""
+    """A digest of what computed the entries: cleaner's own code, compiled or not (the two
+    pickle some objects differently), the Python version and the ``regex`` module's (its
+    Unicode tables decide what a digit or a space is)."""
     import regex
 
-    digest = hashlib.blake2b(f"{sys.version} {regex.__version__}".encode(), digest_size=16)
+    from .accel import ACCELERATED
+
+    versions = f"{sys.version} {regex.__version__} {ACCELERATED}"
+    digest = hashlib.blake2b(versions.encode(), digest_size=16)
     root = Path(__file__).parent
     for path in sorted(root.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode())

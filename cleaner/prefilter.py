@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -347,8 +347,8 @@ class LiteralScan:
     it holds those), which bounds the trie's depth and so the search pattern's nesting.
     """
 
-    SHORT = 1
-    MAX_LEN = 32
+    SHORT: Final = 1
+    MAX_LEN: Final = 32
 
     def __init__(self, masks: dict[str, int]) -> None:
         self._short, pattern, self._found = _scan_plan(tuple(sorted(masks.items())))

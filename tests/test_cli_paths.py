@@ -126,4 +126,6 @@ def test_version() -> None:
     import cleaner
 
     res = cli(Path.cwd(), "--version")
-    assert res.returncode == 0 and res.stdout.decode() == f"cleaner {cleaner.__version__}\n"
+    expected = f"cleaner {cleaner.__version__} ({cleaner.accel.STATUS})\n"
+    assert res.returncode == 0 and res.stdout.decode() == expected
+    assert ("compiled" in expected) == cleaner.ACCELERATED

@@ -18,6 +18,9 @@ def test_wheel_ships_rules_and_declares_dependencies(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("cleaner-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
+    # Pure Python, also when ``make accel`` left compiled modules in the checkout.
+    assert wheel.name.endswith("-py3-none-any.whl")
+    assert not [n for n in names if n.endswith((".so", ".pyd", "_accel.json"))]
     shipped = {Path(n).name for n in names if n.startswith("cleaner/rules/")}
     assert shipped == {p.name for p in (ROOT / "rules").glob("*.toml")}
     (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]

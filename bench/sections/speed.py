@@ -10,6 +10,7 @@ over time, of the summed RSS of the whole process tree (polled from ``/proc``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 from ..context import Context
 from ..datasets import Dataset, in_quick_sample
 from ..report import table
-from ..subject import load, result_text
+from ..subject import DEFAULT_SPEC, REPO_ROOT, load, result_text
 from . import Part, startup
 
 INPUTS = ("newspaper", "html-text")
@@ -53,8 +54,9 @@ def _cpu_time(fn: Callable[[], object], repeats: int = REPEATS) -> float:
     return best
 
 
-def _interleaved(systems: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """Best CPU time of each system over ``THROUGHPUT_ROUNDS`` rounds that run them in turn.
+def _interleaved(systems: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """Best CPU time of each system over ``THROUGHPUT_ROUNDS`` rounds that run them in turn;
+    each system's call times one run of it and returns its CPU seconds.
 
     On a shared machine the speed of a core drifts by tens of percent over minutes; taking
     turns exposes every system to the same drift, so their ratios hold even when the
@@ -62,9 +64,81 @@ def _interleaved(systems: dict[str, Callable[[], object]]) -> dict[str, float]:
     """
     best = dict.fromkeys(systems, float("inf"))
     for _ in range(THROUGHPUT_ROUNDS):
-        for name, fn in systems.items():
-            best[name] = min(best[name], _cpu_time(fn, repeats=1))
+        for name, run in systems.items():
+            best[name] = min(best[name], run())
     return best
+
+
+def _here(fn: Callable[[], object]) -> Callable[[], float]:
+    """A system run in this process: its call returns the CPU time of one run."""
+    return lambda: _cpu_time(fn, repeats=1)
+
+
+# The other build of cleaner (pure Python, or compiled by ``make accel``) in a process of
+# its own: it cleans every document once per line read from stdin and writes its CPU time.
+_OTHER_BUILD = """
+import json, sys, time
+from bench.subject import Spec, load
+name, settings, path = json.loads(sys.argv[1])
+subject = load(Spec(name, tuple(map(tuple, settings)))).subject
+docs = json.load(open(path, encoding="utf-8"))
+def clean():
+    t0 = time.process_time()
+    for text, url in docs:
+        subject.clean(text, url=url)
+    return time.process_time() - t0
+clean()  # warm up
+print(json.dumps(sys.modules["cleaner"].ACCELERATED), flush=True)
+for _ in sys.stdin:
+    print(clean(), flush=True)
+"""
+
+
+class _OtherBuild:
+    """The build of cleaner this process does not run, timed in a worker process; None
+    from ``start`` when there is none (no current ``make accel`` build, another subject)."""
+
+    def __init__(self, proc: subprocess.Popen[str], accelerated: bool) -> None:
+        self.proc, self.accelerated = proc, accelerated
+
+    @classmethod
+    def start(cls, ctx: Context, docs: Sequence[Doc], tmp: Path) -> _OtherBuild | None:
+        from cleaner import accel
+
+        found = accel.compiled_modules()
+        if ctx.spec.name != DEFAULT_SPEC or not found or accel.stale(found) is not None:
+            return None
+        path = tmp / "docs.json"
+        path.write_text(json.dumps(list(docs)), encoding="utf-8")
+        env = os.environ | {accel.PURE_ENV: "1" if accel.ACCELERATED else ""}
+        arg = json.dumps([ctx.spec.name, ctx.spec.settings, str(path)])
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _OTHER_BUILD, arg],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO_ROOT,
+        )
+        assert proc.stdout is not None
+        accelerated = json.loads(proc.stdout.readline())
+        assert accelerated != accel.ACCELERATED, "the worker runs the same build"
+        return cls(proc, accelerated)
+
+    def __call__(self) -> float:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("go\n")
+        self.proc.stdin.flush()
+        return float(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def build_name(accelerated: bool) -> str:
+    return "compiled, make accel" if accelerated else "pure Python"
 
 
 def _floor(docs: Sequence[Doc]) -> None:
@@ -158,6 +232,8 @@ def _peers(docs: Sequence[Doc]) -> dict[str, Callable[[], object]]:
 
 
 def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float]]:
+    """The throughput table, and MB/s by system (``cleaner``: the build this process runs;
+    ``cleaner, other build``: the other one, when a current compiled build is there)."""
     subject = ctx.loaded.subject
     assert subject is not None
     size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
@@ -167,10 +243,23 @@ def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float
             subject.clean(text, url=url)
 
     clean()  # warm up: rules compiled, stoplists loaded
-    runs = _interleaved({"cleaner": clean, **_peers(docs)})
+    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as tmp:
+        other = _OtherBuild.start(ctx, docs, Path(tmp))
+        systems = {"cleaner": _here(clean)}
+        if other is not None:
+            systems["cleaner, other build"] = other
+        systems |= {name: _here(fn) for name, fn in _peers(docs).items()}
+        try:
+            runs = _interleaved(systems)
+        finally:
+            if other is not None:
+                other.close()
+    names = {"cleaner": f"cleaner ({build_name(_accelerated())})"}
+    if other is not None:
+        names["cleaner, other build"] = f"cleaner ({build_name(other.accelerated)})"
     rows = [
         [
-            name,
+            names.get(name, name),
             f"{secs:.3f}",
             f"{size / secs:.2f}",
             f"{len(docs) / secs:.0f}",
@@ -180,6 +269,12 @@ def _throughput(ctx: Context, docs: Sequence[Doc]) -> tuple[str, dict[str, float
     ]
     head = ["system", "CPU s", "MB/s", "docs/s", "time vs floor"]
     return table(head, rows), {k: size / v for k, v in runs.items()}
+
+
+def _accelerated() -> bool:
+    """Whether this process runs cleaner compiled (``make accel``)."""
+    module = sys.modules.get("cleaner")
+    return bool(getattr(module, "ACCELERATED", False))
 
 
 def _growth(ctx: Context, docs: Sequence[Doc]) -> str:
@@ -397,7 +492,7 @@ def run(ctx: Context) -> Part:
     start = startup.run(docs)
     fineweb = rates.get(f"datatrove {DATATROVE_FILTERS[0]}")
     verdict = (
-        f"cleaner: {rates['cleaner']:.2f} MB/s; its time is "
+        f"cleaner ({build_name(_accelerated())}): {rates['cleaner']:.2f} MB/s; its time is "
         f"{rates['jusText'] / rates['cleaner']:.2f}× jusText's on the same lines (target: "
         "≤ 0.67×)"
         + (
@@ -412,6 +507,14 @@ def run(ctx: Context) -> Part:
         verdict += (
             f" Not timed: datatrove's {', '.join(missing)} (needs datatrove and spaCy: "
             "`pip install -e '.[all,peers]'`)."
+        )
+    if "cleaner, other build" in rates:
+        other = rates["cleaner, other build"]
+        compiled, pure = (rates["cleaner"], other) if _accelerated() else (other, rates["cleaner"])
+        where = "this process" if _accelerated() else "a process of its own"
+        verdict += (
+            f" Compiled (`make accel`, in {where}) it is {compiled / pure:.2f}× as fast as "
+            f"pure Python; its time is {rates['jusText'] / compiled:.2f}× jusText's."
         )
     return Part(
         "\n\n".join(

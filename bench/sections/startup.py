@@ -68,6 +68,9 @@ def run(docs: Sequence[tuple[str, str | None]]) -> str:
         _timed(clean_one, warm_env, rounds=1)  # fills the cache
         warm = _timed(clean_one, warm_env)
         version = _timed([*CLI, "--version"], warm_env)
+        build = subprocess.run(
+            [*CLI, "--version"], env=warm_env, check=True, capture_output=True, text=True
+        ).stdout.strip()
         batch = Path(tmp, "docs.json")
         batch.write_text(json.dumps(list(docs[: LATER + 1])), encoding="utf-8")
         out = subprocess.run(
@@ -91,4 +94,4 @@ def run(docs: Sequence[tuple[str, str | None]]) -> str:
     )
     head = ["command", f"wall s (best of {ROUNDS})", "CPU s (best)"]
     cells = [[name, f"{wall:.2f}", f"{cpu:.2f}"] for name, wall, cpu in rows]
-    return "\n\n".join(["### Start-up", table(head, cells), note])
+    return "\n\n".join(["### Start-up", f"Measured: `{build}`.", table(head, cells), note])

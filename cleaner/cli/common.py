@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from .. import Cleaner, RuleError, __version__
+from .. import Cleaner, RuleError, __version__, accel
 from .. import corpus as cp
 from ..corpus.allocator import fix_mmap_threshold
 from ..files import atomic_open
@@ -148,7 +148,7 @@ ModeOpt = Annotated[
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"cleaner {__version__}")
+        typer.echo(f"cleaner {__version__} ({accel.STATUS})")
         raise typer.Exit()
 
 
