@@ -29,7 +29,7 @@ from .duplicates import mark_duplicates
 from .features import FeatureTable, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
-from .regions import FURNITURE, NAMED, FurnitureGaps
+from .regions import ADJACENT, FURNITURE, NAMED, FurnitureGaps
 from .render import kept_lines
 from .result import Kind, LineDecision, Removal
 from .rules import Rule
@@ -154,12 +154,12 @@ def decide_document(
     # Positions as machine integers, not an int object each (a record may hold millions).
     furniture = array("q")  # lines removed as page furniture, for later passes' walks
     named = array("q")  # of those, the ones a rule or the markup named
-    shares = array("q")  # of those, the share lines
+    adjacent = array("q")  # of those, the blocks an extractor keeps under the article
     scorer_names = judges.params.furniture.scorer_names
     current: Sequence[int] = range(n)
     passes = judges.params.decide.max_passes
     for done in range(1, passes + 1):
-        verdicts, at = _pass(lines, hints, judges, analyse, current, (furniture, named, shares))
+        verdicts, at = _pass(lines, hints, judges, analyse, current, (furniture, named, adjacent))
         dropped = False
         for k, mark in enumerate(verdicts.marks):
             if mark is None:
@@ -173,8 +173,8 @@ def decide_document(
                 furniture.append(i)
             if mark.kind in NAMED and (mark.rule != "scorer" or scorer_names):
                 named.append(i)
-            if mark.kind is Kind.SHARE:
-                shares.append(i)
+            if mark.kind in ADJACENT:
+                adjacent.append(i)
         emptied = dropped and not any(
             kept and not line.blank for kept, line in zip(keep, lines, strict=True)
         )
@@ -202,7 +202,7 @@ def _pass(
 ) -> tuple[Verdicts, array[int]]:
     """One pass over the lines at ``current``: its verdicts, and the input position of
     each line of its view. ``gone``: where earlier passes removed furniture, named
-    furniture and share lines (see ``FurnitureGaps``)."""
+    furniture and the blocks an extractor keeps under the article (see ``FurnitureGaps``)."""
     found = analyse(current)
     view, at = DocView.of(
         lines, found.feats, found.rows, found.hits, hints, current, judges.params.structure

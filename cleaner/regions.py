@@ -31,6 +31,11 @@ FURNITURE = BARRIERS | {Kind.SHARE, Kind.ADVERTISEMENT}
 # Furniture that, named by a rule or the markup, separates the article's own lists from
 # the page's: ads are left out, since pages set them between an article's paragraphs.
 NAMED = FURNITURE - {Kind.ADVERTISEMENT}
+# The blocks an extractor keeps right under the article (a share line, a newsletter
+# prompt, a list of other stories, the comments), often just below the article's own
+# last list: after an extractor's output they show nothing of the lines above them. The
+# rest of the furniture (menus, legal lines, ads) is the page's chrome, which does.
+ADJACENT = frozenset({Kind.SHARE, Kind.SUBSCRIBE, Kind.RELATED, Kind.COMMENTS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +46,14 @@ class FurnitureGaps:
     A later pass no longer sees those lines, but the furniture walk still needs to know
     that boilerplate separated what remains from the article. ``named`` flags the gaps
     that held a barrier named by a rule or the markup (not the scorer's own guess).
-    ``lasting`` and ``lasting_named`` flag the same gaps but for share lines, which after
-    an extractor's output show nothing (see ``surroundings``).
+    ``chrome`` and ``chrome_named`` flag the same gaps as far as they held furniture
+    other than the ``ADJACENT`` blocks (see ``surroundings``).
     """
 
     furniture: tuple[bool, ...] = ()
     named: tuple[bool, ...] = ()
-    lasting: tuple[bool, ...] = ()
-    lasting_named: tuple[bool, ...] = ()
+    chrome: tuple[bool, ...] = ()
+    chrome_named: tuple[bool, ...] = ()
 
     @classmethod
     def between(
@@ -56,15 +61,15 @@ class FurnitureGaps:
         positions: Sequence[int],
         furniture: Sequence[int],
         named: Sequence[int] = (),
-        shares: Sequence[int] = (),
+        adjacent: Sequence[int] = (),
     ) -> FurnitureGaps:
         """The gaps around the lines at ``positions`` (ascending) that hold one of the
         removed ``furniture`` (or ``named`` barrier) positions of the same document;
-        ``shares``: those of them that are share lines."""
+        ``adjacent``: those of them that are ``ADJACENT`` blocks."""
         flags, named_flags = _gap_flags(positions, furniture), _gap_flags(positions, named)
-        if not shares:
+        if not adjacent:
             return cls(flags, named_flags, flags, named_flags)
-        gone = frozenset(shares)
+        gone = frozenset(adjacent)
         return cls(
             flags,
             named_flags,
@@ -78,13 +83,13 @@ class FurnitureGaps:
         edge: int,
         side: Side,
         named: bool = False,
-        lasting: bool = False,
+        chrome: bool = False,
     ) -> int:
         """The farthest position in a walk ``order`` away from the article's ``edge`` line
-        that removed furniture (``named``: named furniture; ``lasting``: other than share
-        lines) precedes (``len(order)``: past its last line; -1: none)."""
-        if lasting:
-            flags = self.lasting_named if named else self.lasting
+        that removed furniture (``named``: named furniture; ``chrome``: other than the
+        ``ADJACENT`` blocks) precedes (``len(order)``: past its last line; -1: none)."""
+        if chrome:
+            flags = self.chrome_named if named else self.chrome
         else:
             flags = self.named if named else self.furniture
         return max(_preceded(flags, order, edge, side), default=-1)
@@ -186,11 +191,11 @@ def surroundings(
         _capital_headlines(body, feats, out, p)
     named = p.furniture.named_only
     for order, edge, side in ((before, first, Side.BEFORE), (after, last, Side.AFTER)):
-        # After an extractor's output a share line shows nothing of the lines above it:
-        # extractors keep it at the article's end, under the article's own last list.
-        lasting = side is Side.AFTER and not page
-        barrier = gaps.farthest(order, edge, side, named, lasting)
-        _outside(order, feats, out, removed, barrier, free, side, p, lasting)
+        # After an extractor's output only the page's chrome shows that the lines above it
+        # are furniture, not the blocks an extractor keeps under the article (``ADJACENT``).
+        chrome = side is Side.AFTER and not page
+        barrier = gaps.farthest(order, edge, side, named, chrome)
+        _outside(order, feats, out, removed, barrier, free, side, p, chrome)
 
 
 def _named_at(
@@ -223,7 +228,7 @@ def _outside(
     free: Sequence[bool],
     side: Side,
     p: Params,
-    lasting: bool = False,
+    chrome: bool = False,
 ) -> None:
     """Lines before or after the article, walked outward from it.
 
@@ -238,8 +243,8 @@ def _outside(
     share or ad lines) sit among them or beyond them: without one they are the article's
     own fact box, which an extractor's output often ends with. ``barrier`` is the farthest
     position in ``order`` that furniture removed by an earlier pass reaches (-1: none);
-    this pass's own such lines are added to it. ``lasting``: share lines are no such
-    lines.
+    this pass's own such lines are added to it. ``chrome``: the ``ADJACENT`` kinds are no
+    such lines.
     """
     flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
     for n, k in enumerate(order):
@@ -247,8 +252,8 @@ def _outside(
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
             evidence = NAMED if p.furniture.named_only else FURNITURE
-            if lasting:
-                evidence = evidence - {Kind.SHARE}
+            if chrome:
+                evidence = evidence - ADJACENT
             if (removed[k] or (None if p.furniture.named_only else out.kind[k])) in evidence:
                 barrier = max(barrier, n)
             continue
@@ -451,6 +456,8 @@ def _related_tail(
     if not page and start < past and not teasers and _terse(headlines, feats, p):
         # The article's own list; what stands past the barrier is still the page's.
         first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
+    elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free):
+        first -= 1  # the list's own heading ("Markets", "More news")
     for n in range(first, len(tail)):
         k = tail[n]
         # The list as a whole is judged: every headline in it and every teaser under a
@@ -466,6 +473,20 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {out.overlap_text(k)})",
         )
+
+
+def _label_over(
+    k: int, below: int, feats: FeatureTable, out: Assessments, free: Sequence[bool]
+) -> bool:
+    """Line ``k``, right above line ``below``, is a short label with no sentence in it: the
+    heading of the list that starts there."""
+    return (
+        k + 1 == below
+        and free[k]
+        and out.kind[k] is None
+        and feats.headline_like[k] != 0
+        and feats.words[k] <= SHORT_LINE_WORDS
+    )
 
 
 def _terse(heads: Sequence[int], feats: FeatureTable, p: Params) -> bool:

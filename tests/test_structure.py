@@ -213,7 +213,7 @@ NAMED_THINGS = {
         "Midnight Train to Nowhere",
         "The Long Way Home Again",
         "Paper Houses in the Rain",
-        "All the Lights Went Out",
+        "All the Lights Went Dark",
     ],
     "line-up": ["Jane Smith, vocals", "Tom Brown, guitar", "Ann Lee, bass", "Sam Green, drums"],
 }
@@ -227,15 +227,40 @@ def test_a_list_of_named_things_after_the_article_is_no_list_of_stories(
     words: a story's headline says something of its subject, in more (issue 21, the
     article's own lists taken for related headlines)."""
     assert removed("\n".join(PROSE + items)) == []
-    # Extractors keep a share line at the article's end: it shows nothing of the lines
-    # above it.
-    share = ["Share this article", "Follow us on Twitter"]
-    assert removed("\n".join(PROSE + items + share)) == share
     # The same items as other stories' headlines with their teasers are a list of stories.
     teasers = [
         f"{item}\nWhat happened on day {n}, and what comes next." for n, item in enumerate(items)
     ]
     assert removed("\n".join(PROSE + teasers))
+
+
+# The blocks an extractor keeps under the article, right below its last list.
+UNDER_THE_ARTICLE = {
+    "share": ["Share this article", "Follow us on Twitter"],
+    "newsletter": ["Sign up for our newsletter to get the latest news in your inbox."],
+    "related": [
+        "Related stories",
+        "Police arrest man after stabbing in city centre",
+        "Council approves new budget after long debate",
+    ],
+    "comments": [
+        "Comments",
+        "Great article, thanks for sharing this with all of us here!",
+        "I went to the last show and it was amazing, highly recommended.",
+    ],
+}
+
+
+@pytest.mark.parametrize("block", UNDER_THE_ARTICLE.values(), ids=UNDER_THE_ARTICLE.keys())
+@pytest.mark.parametrize("items", NAMED_THINGS.values(), ids=NAMED_THINGS.keys())
+def test_a_block_under_the_article_shows_nothing_of_its_list(
+    items: list[str], block: list[str]
+) -> None:
+    """A share line, a newsletter prompt, other stories or the comments follow an
+    extractor's output right under the article's own last list: they go, the list stays.
+    In a page's text (furniture named above the article) they still show the page's
+    furniture."""
+    assert removed("\n".join(PROSE + items + block)) == block
 
 
 def test_comments_after_the_articles_list_are_no_teasers_of_its_items() -> None:
