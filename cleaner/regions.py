@@ -246,14 +246,14 @@ def _outside(
     this pass's own such lines are added to it. ``chrome``: the ``ADJACENT`` kinds are no
     such lines.
     """
+    evidence = NAMED if p.furniture.named_only else FURNITURE
+    if chrome:
+        evidence = evidence - ADJACENT
     flags: list[bool | None] = []  # junk-like, or None for lines removed but not barriers
     for n, k in enumerate(order):
         kind = removed[k] or out.kind[k]
         if kind is not None:
             flags.append(True if kind in BARRIERS else None)
-            evidence = NAMED if p.furniture.named_only else FURNITURE
-            if chrome:
-                evidence = evidence - ADJACENT
             if (removed[k] or (None if p.furniture.named_only else out.kind[k])) in evidence:
                 barrier = max(barrier, n)
             continue
