@@ -21,6 +21,7 @@ import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from .assessment import Assessments, Mark, Region
 from .captions import CaptionScorer
@@ -225,6 +226,8 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
         _rule_mark(rule, made) if rule is not None and code is not Structure.CODE else None
         for rule, code in zip(view.hits, view.structure, strict=True)
     ]
+    for k in _label_headings(view, p):
+        marks[k] = None  # left to the scorer, with the article's labels under it
     for k, hint in enumerate(view.hints):
         if hint is not None and hint.kind is not None and marks[k] is None:
             marks[k] = Mark(hint.kind, "html", p.decide.hint_score, hint.reason)
@@ -271,13 +274,13 @@ def _take_assessments(
 
 def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params) -> None:
     """Apply ``drop-run`` and ``cut`` beyond the matching line."""
-    n = len(view)
     q = p.decide
     for k, rule in enumerate(view.hits):
         if rule is None or rule.action == "drop" or view.structure[k] is Structure.CODE:
             continue
         own = marks[k]
-        assert own is not None  # a hit's own mark, set first
+        if own is None:  # a heading over the article's own labels (``_label_headings``)
+            continue
         beyond = round(rule.score * q.beyond_line_factor, 3)
         if rule.action == "cut":
             veto = _cut_veto(view, k, marks, assessed, p)
@@ -303,18 +306,89 @@ def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: P
                 marks[j] = mark
             return
         why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
-        run = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
-        for j in range(k + 1, n):  # drop-run
-            entry = (
-                view.feats.headline_like[j]
-                or assessed.cls[j] is LineClass.BAD
-                or _question_headline(view.lines[j], view.feats.words[j], p)
+        mark = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
+        for j in _run(view, k, marks, assessed, p):
+            marks[j] = mark
+
+
+def _run(
+    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
+) -> list[int]:
+    """The headline-like lines right under the ``drop-run`` heading at ``k``, up to a
+    line already marked, a line of prose, or a subhead of the article."""
+    run = []
+    for j in range(k + 1, len(view)):
+        entry = (
+            view.feats.headline_like[j]
+            or assessed.cls[j] is LineClass.BAD
+            or _question_headline(view.lines[j], view.feats.words[j], p)
+        )
+        if marks[j] is not None or not entry:
+            break
+        if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
+            break
+        run.append(j)
+    return run
+
+
+def _named(view: DocView, k: int) -> bool:
+    """A rule or the markup names line ``k`` as page furniture."""
+    hit, hint = view.hits[k], view.hint(k)
+    return (hit is not None and hit.kind in NAMED) or (
+        hint is not None and hint.kind is not None and hint.kind in NAMED
+    )
+
+
+def _label_headings(view: DocView, p: Params) -> list[int]:
+    """The ``drop-run`` headings over the article's own list of labels (pros and cons,
+    features, a spec sheet), not over other stories' headlines: the labels are too short,
+    on average, to tell a story (``run_label_words``), and half of them (two at least)
+    take up a word of the document's long paragraphs (a menu's labels name the site's
+    sections). Such a heading introduces them, and is no barrier.
+
+    Only in an extractor's output: below furniture a rule or the markup names (a page's
+    text, or a heading under another), short lines on the article's subject are the
+    site's own guides. Judged before the scorer, which takes a heading that goes for a
+    barrier, so on features alone: labels are too short for an overlap of their own, so
+    each is looked up in the paragraphs' words."""
+    found: list[int] = []
+    prose: set[str] | None = None  # the long paragraphs' words, once a heading needs them
+    for k, rule in enumerate(view.hits):
+        if rule is not None and rule.action == "drop-run":
+            run = list(
+                takewhile(
+                    lambda j: bool(view.feats.headline_like[j]) and view.hits[j] is None,
+                    range(k + 1, len(view)),
+                )
             )
-            if marks[j] is not None or not entry:
-                break
-            if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
-                break
-            marks[j] = run
+            if prose is None and _short(run, view.feats, p):
+                prose = _paragraph_words(view.feats, p)
+            if prose is not None and _short(run, view.feats, p) and _on_words(run, view, prose):
+                found.append(k)
+        if _named(view, k):
+            break  # below named furniture (this heading included), it is a page's text
+    return found
+
+
+def _short(run: Sequence[int], feats: FeatureTable, p: Params) -> bool:
+    """Lines too short, on average, to tell a story (``run_label_words``)."""
+    return bool(run) and sum(feats.words[j] for j in run) < p.decide.run_label_words * len(run)
+
+
+def _paragraph_words(feats: FeatureTable, p: Params) -> set[str]:
+    """The content words of the document's long paragraphs."""
+    return {
+        stem
+        for j in range(len(feats))
+        if feats.words[j] >= p.topic.core_min_words
+        for stem in feats.content[j]
+    }
+
+
+def _on_words(run: Sequence[int], view: DocView, prose: set[str]) -> bool:
+    """Half of the lines (two at least) take up a word of ``prose``."""
+    shared = sum(1 for j in run if not prose.isdisjoint(view.feats.content[j]))
+    return shared >= 2 and shared * 2 >= len(run)
 
 
 def _cut_veto(

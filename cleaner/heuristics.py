@@ -320,6 +320,11 @@ class DecideParams:
     editorial_rules: bool = True
     # A drop-run ends before a subhead of the article (off: it runs on, aggressive).
     run_stops_at_subhead: bool = True
+    # A drop-run whose lines average fewer words than this and repeat the article's words
+    # is the article's own list of labels (pros and cons, features, a spec sheet) under a
+    # heading that only looks like a related list's: it stays (0: it goes, aggressive).
+    # A story's headline tells its story in more words; a menu's labels are off-topic.
+    run_label_words: float = 4.0
     # HTML: an unlinked sentence of this many words under a linked headline is its teaser.
     teaser_min_words: int = 4
     # Passes of decide, the last confirming that nothing more goes. Of the 1 898 scraped
@@ -437,6 +442,6 @@ def preset(mode: str) -> Params:
             DEFAULT,
             furniture=replace(DEFAULT.furniture, scorer_names=True),
             lists=replace(DEFAULT.lists, body_pairs=1_000_000, tail_story_words=0.0),
-            decide=replace(DEFAULT.decide, run_stops_at_subhead=False),
+            decide=replace(DEFAULT.decide, run_stops_at_subhead=False, run_label_words=0.0),
         )
     raise ValueError(f"unknown mode {mode!r}: one of {', '.join(MODES)}")

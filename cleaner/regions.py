@@ -458,12 +458,15 @@ def _related_tail(
         first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
     elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free):
         first -= 1  # the list's own heading ("Markets", "More news")
+    going_on = _going_on(tail[first:], feats, out)
     for n in range(first, len(tail)):
         k = tail[n]
         # The list as a whole is judged: every headline in it and every teaser under a
         # headline goes, whatever its own topic; other shapes (tables, long paragraphs)
         # are judged on their own.
-        shaped_here = feats.headline_like[k] or (n > first and feats.headline_like[tail[n - 1]])
+        shaped_here = feats.headline_like[k] or (
+            n > first and feats.headline_like[tail[n - 1]] and k != going_on
+        )
         if k not in junky and not (shaped_here and feats.words[k] <= q.teaser_max_words):
             continue
         out.judge(
@@ -473,6 +476,21 @@ def _related_tail(
             f"after the article's end, in a list of {count} off-topic headlines "
             f"and teasers (overlap {out.overlap_text(k)})",
         )
+
+
+def _going_on(listed: Sequence[int], feats: FeatureTable, out: Assessments) -> int | None:
+    """The sentence under the list's last headline that is no teaser (None if there is
+    none): the only sentence in the list under a headline, with no headline after it. The
+    list's headlines had no teasers and it ended; the sentence is the article going on
+    after a box of links inside it."""
+    under = [
+        n
+        for n in range(1, len(listed))
+        if out.cls[listed[n]].prose and feats.headline_like[listed[n - 1]]
+    ]
+    if len(under) != 1 or any(feats.headline_like[k] for k in listed[under[0] + 1 :]):
+        return None
+    return listed[under[0]]
 
 
 def _label_over(

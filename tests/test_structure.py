@@ -471,6 +471,70 @@ def test_a_read_more_button_does_not_take_the_pros_and_cons_with_it() -> None:
     assert removed("\n".join(review)) == ["Read More"]
 
 
+RELATED_BOX = [
+    "Related stories",
+    "Police arrest man after stabbing in city centre",
+    "Council approves new budget after long debate",
+    "Heatwave expected to hit the south this weekend",
+]
+
+
+@pytest.mark.parametrize("after", [1, 2], ids=["one paragraph", "two paragraphs"])
+def test_the_article_goes_on_after_a_box_of_related_links(after: int) -> None:
+    """A box of other stories' headlines inside the article, before its last paragraphs:
+    the box goes; the sentence under its last headline is no teaser (none of the
+    headlines above had one), it is the article going on."""
+    text = "\n".join(PROSE[: 5 - after] + RELATED_BOX + PROSE[5 - after :])
+    assert removed(text) == RELATED_BOX
+
+
+def test_teasers_under_every_headline_still_go() -> None:
+    """Where the headlines carry teasers, the sentence under the last one is a teaser too."""
+    box = [
+        "Related stories",
+        "Police arrest man after stabbing in city centre",
+        "The man was detained near the station on Friday night, officers said.",
+        "Council approves new budget after long debate",
+        "Councillors voted after a six-hour meeting that ran past midnight.",
+    ]
+    assert removed("\n".join(PROSE + box)) == box
+
+
+PROS_AND_CONS = [
+    "Pros",
+    "Light shelter",
+    "Good water filter",
+    "Cons",
+    "Heavy cooking kit",
+    "Pricey sleeping system",
+]
+
+
+@pytest.mark.parametrize("heading", ["Related", "Read more:", "See also"])
+def test_a_related_heading_over_the_articles_own_labels_takes_none_of_them(
+    heading: str,
+) -> None:
+    """Labels too short to tell a story, half of them on the article's words, are the
+    article's own list: the heading over them introduces them (it stays too, being no
+    barrier), in the article's middle or at its end."""
+    for at in (3, 5):
+        lines = [*PROSE[:at], heading, *PROS_AND_CONS, *PROSE[at:]]
+        assert removed("\n".join(lines)) == []
+
+
+def test_a_related_heading_over_section_names_still_takes_them() -> None:
+    """Short labels off the article's words are the site's sections: the run goes."""
+    sections = ["World", "Business", "Culture", "Sport"]
+    assert removed("\n".join([*PROSE, "Related", *sections])) == ["Related", *sections]
+
+
+def test_a_related_heading_over_short_labels_in_a_pages_text_takes_them() -> None:
+    """Below furniture a rule names (a page's text, not an extractor's output), short
+    titles on the article's subject under such a heading are the site's own guides."""
+    lines = ["Skip to content", *PROSE, "Related", *PROS_AND_CONS]
+    assert removed("\n".join(lines)) == ["Skip to content", "Related", *PROS_AND_CONS]
+
+
 def test_a_related_list_stops_before_a_subhead_of_the_article() -> None:
     """Under "Related article:" the run of headlines ends where a subhead opens the next
     long paragraph of the article."""
