@@ -275,15 +275,17 @@ def test_comments_after_the_articles_list_are_no_teasers_of_its_items() -> None:
     assert removed("\n".join(PROSE + schedule + comments)) == comments
 
 
+STORY_HEADLINES = [
+    "Police arrest man after stabbing in city centre",
+    "Council approves new budget after long debate",
+    "Heatwave expected to hit the south this weekend",
+    "Local school wins national science award",
+]
+
+
 def test_story_headlines_after_the_article_still_go() -> None:
     """Headlines that tell other stories, with no heading over them: still a story list."""
-    headlines = [
-        "Police arrest man after stabbing in city centre",
-        "Council approves new budget after long debate",
-        "Heatwave expected to hit the south this weekend",
-        "Local school wins national science award",
-    ]
-    assert removed("\n".join(PROSE + headlines)) == headlines
+    assert removed("\n".join(PROSE + STORY_HEADLINES)) == STORY_HEADLINES
 
 
 CAST = [
@@ -471,12 +473,7 @@ def test_a_read_more_button_does_not_take_the_pros_and_cons_with_it() -> None:
     assert removed("\n".join(review)) == ["Read More"]
 
 
-RELATED_BOX = [
-    "Related stories",
-    "Police arrest man after stabbing in city centre",
-    "Council approves new budget after long debate",
-    "Heatwave expected to hit the south this weekend",
-]
+RELATED_BOX = ["Related stories", *STORY_HEADLINES[:3]]
 
 
 @pytest.mark.parametrize("after", [1, 2], ids=["one paragraph", "two paragraphs"])
@@ -492,9 +489,9 @@ def test_teasers_under_every_headline_still_go() -> None:
     """Where the headlines carry teasers, the sentence under the last one is a teaser too."""
     box = [
         "Related stories",
-        "Police arrest man after stabbing in city centre",
+        STORY_HEADLINES[0],
         "The man was detained near the station on Friday night, officers said.",
-        "Council approves new budget after long debate",
+        STORY_HEADLINES[1],
         "Councillors voted after a six-hour meeting that ran past midnight.",
     ]
     assert removed("\n".join(PROSE + box)) == box
