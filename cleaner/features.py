@@ -2,7 +2,8 @@
 
 Like boilerpipe's and jusText's: length in words, terminal punctuation, case, stopword
 density, digits and URLs, and the words that can tie a line to the rest of the document.
-All of it is computed once per line, in one pass over its tokens.
+All of it is computed once per line, in one pass over its tokens; a line whose text
+recurs (a site's menus and footers) is looked up instead (``_rows``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -199,64 +201,140 @@ class FeatureTable:
         self, text: str, table: TokenTable, shape: ShapeParams, link_share: float = 0.0
     ) -> None:
         """Compute the features of one line's normalised view, as the table's next line."""
-        tokens = word_tokens(text)
-        n = len(tokens)
-        alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
-        n_alpha = alpha or 1
-        non_space = len(text) - text.count(" ") or 1
-        last = tokens[-1].lower() if tokens else ""
-        terminal = _terminal(text)
-        colon_end = text.endswith(":")
-        title_share = shared(title / n_alpha)
-        upper_share = shared(upper / n_alpha)
-        digit_share = shared(_digits(text) / non_space)
-        url = _has_url(text)
-        # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
-        # four years or prices is no row).
-        is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or (
-            digit_first >= shape.row_numbers and digit_first * shape.row_number_share >= n
-        )
-        bullet = bool(_BULLET.match(text))
-        headline_like = not terminal and not colon_end and n <= shape.headline_max_words
-        numeric = digit_share >= shape.numeric_share
-        self.words.append(n)
-        self.chars.append(len(text))
-        self.stop_density.append(shared(stop / n) if n else 0.0)
-        self.title_share.append(title_share)
-        self.upper_share.append(upper_share)
-        self.digit_share.append(digit_share)
+        row = _row(text, table, shape)
+        self.words.append(row.words)
+        self.chars.append(row.chars)
+        self.stop_density.append(row.stop_density)
+        self.title_share.append(row.title_share)
+        self.upper_share.append(row.upper_share)
+        self.digit_share.append(row.digit_share)
         self.link_share.append(link_share)
+        self.content.append(row.content)
+        self.label.append(row.label)
+        self.terminal.append(row.terminal)
+        self.colon_end.append(row.colon_end)
+        self.url.append(row.url)
+        self.table.append(row.table)
+        self.bullet.append(row.bullet)
+        self.headline_like.append(row.headline_like)
+        self.headline.append(row.headline)
+        self.opens_lower.append(row.opens_lower)
+        self.open_end.append(row.open_end)
+        self.menu_like.append(row.menu_like)
+        self.headline_cased.append(row.headline_cased)
+        self.numeric.append(row.numeric)
+        self.enumeration.append(row.enumeration)
+        self.sentences.append(row.sentences)
+        self.cell.append(False)
+
+
+class _Row(NamedTuple):
+    """The features of one line's text (all of ``Features`` that the text alone decides)."""
+
+    words: int
+    chars: int
+    stop_density: float
+    title_share: float
+    upper_share: float
+    digit_share: float
+    content: tuple[str, ...]
+    label: str
+    terminal: bool
+    colon_end: bool
+    url: bool
+    table: bool
+    bullet: bool
+    headline_like: bool
+    headline: bool
+    opens_lower: bool
+    open_end: bool
+    menu_like: bool
+    headline_cased: bool
+    numeric: bool
+    enumeration: bool
+    sentences: bool
+
+
+ROWS_SIZE = 8192  # lines whose features are remembered (see ``_rows``)
+ROW_CHARS = 500  # longer lines are not remembered: paragraphs rarely recur
+
+# The features of the lines seen last, by text, with the stoplist and shape they were
+# computed with (not the token table: a table dropped by ``token_table`` must not stay
+# alive here): a site's menus, share buttons and footers recur on every page, and half
+# the lines of a crawl are such repeats, which then cost a lookup. Racing threads at worst
+# compute a row twice.
+_rows: dict[str, tuple[frozenset[str], ShapeParams, _Row]] = {}
+
+
+def _row(text: str, table: TokenTable, shape: ShapeParams) -> _Row:
+    """The features of ``text``: remembered (``_rows``), or computed and remembered."""
+    found = _rows.get(text)
+    if found is not None and found[0] is table.stopwords and found[1] is shape:
+        return found[2]
+    row = _computed(text, table, shape)
+    if len(text) <= ROW_CHARS:
+        if len(_rows) >= ROWS_SIZE:
+            _rows.clear()
+        _rows[text] = (table.stopwords, shape, row)
+    return row
+
+
+def _computed(text: str, table: TokenTable, shape: ShapeParams) -> _Row:
+    """The features of ``text``, in one pass over its tokens."""
+    tokens = word_tokens(text)
+    n = len(tokens)
+    alpha, title, upper, digit_first, stop = _counts(table.packed, tokens)
+    n_alpha = alpha or 1
+    non_space = len(text) - text.count(" ") or 1
+    last = tokens[-1].lower() if tokens else ""
+    terminal = _terminal(text)
+    colon_end = text.endswith(":")
+    title_share = shared(title / n_alpha)
+    upper_share = shared(upper / n_alpha)
+    digit_share = shared(_digits(text) / non_space)
+    url = _has_url(text)
+    # A table row: cells between bars or tabs, or mostly numbers (a sentence that names
+    # four years or prices is no row).
+    is_table = (("|" in text or "\t" in text) and bool(_TABLE.search(text))) or (
+        digit_first >= shape.row_numbers and digit_first * shape.row_number_share >= n
+    )
+    bullet = bool(_BULLET.match(text))
+    headline_like = not terminal and not colon_end and n <= shape.headline_max_words
+    numeric = digit_share >= shape.numeric_share
+    return _Row(
+        words=n,
+        chars=len(text),
+        stop_density=shared(stop / n) if n else 0.0,
+        title_share=title_share,
+        upper_share=upper_share,
+        digit_share=digit_share,
         # "": no stem
-        self.content.append(
-            tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens))))
-        )
-        self.label.append(_label(text, shape.label_max_chars))
-        self.terminal.append(terminal)
-        self.colon_end.append(colon_end)
-        self.url.append(url)
-        self.table.append(is_table)
-        self.bullet.append(bullet)
-        self.headline_like.append(headline_like)
-        self.headline.append(
+        content=tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens)))),
+        label=_label(text, shape.label_max_chars),
+        terminal=terminal,
+        colon_end=colon_end,
+        url=url,
+        table=is_table,
+        bullet=bullet,
+        headline_like=headline_like,
+        headline=(
             headline_like
             and n >= shape.headline_min_words
             and not is_table
             and not bullet
             and not url
             and not numeric
-        )
-        self.opens_lower.append(n > 0 and text[:1].islower() and tokens[0].islower())
-        self.open_end.append(
+        ),
+        opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
+        open_end=(
             text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
-        )
-        self.menu_like.append(
-            n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased
-        )
-        self.headline_cased.append(max(title_share, upper_share) >= shape.headline_cased)
-        self.numeric.append(numeric)
-        self.enumeration.append(text.count(",") >= 2)
-        self.sentences.append(_may_break(text) and _SENTENCE_BREAK.search(text) is not None)
-        self.cell.append(False)
+        ),
+        menu_like=n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased,
+        headline_cased=max(title_share, upper_share) >= shape.headline_cased,
+        numeric=numeric,
+        enumeration=text.count(",") >= 2,
+        sentences=_may_break(text) and _SENTENCE_BREAK.search(text) is not None,
+    )
 
 
 def stem(word: str) -> str:

@@ -384,6 +384,8 @@ class _Vectors(dict[str, int]):
     def _learn(self, words: Iterable[str]) -> None:
         """Compute the values of ``words``, looking their languages up together."""
         new = list(filterfalse(self.__contains__, set(words)))  # a C-level loop
+        if not new:  # the usual case once a corpus is under way: no query of the cache
+            return
         if len(self) + len(new) >= VECTOR_CACHE:
             self.clear()
         langs = _langs_of(new)
