@@ -30,7 +30,7 @@ from .duplicates import mark_duplicates
 from .features import FeatureTable, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
-from .regions import ADJACENT, FURNITURE, NAMED, FurnitureGaps
+from .regions import ADJACENT, FURNITURE, NAMED, FurnitureGaps, half_of, terse
 from .render import kept_lines
 from .result import Kind, LineDecision, Removal
 from .rules import Rule
@@ -361,18 +361,19 @@ def _label_headings(view: DocView, p: Params) -> list[int]:
                     range(k + 1, len(view)),
                 )
             )
-            if prose is None and _short(run, view.feats, p):
-                prose = _paragraph_words(view.feats, p)
-            if prose is not None and _short(run, view.feats, p) and _on_words(run, view, prose):
-                found.append(k)
+            if terse(run, view.feats, p.decide.run_label_words):
+                if prose is None:  # once, for the first heading over labels
+                    prose = _paragraph_words(view.feats, p)
+                if _on_words(run, view.feats, prose):
+                    found.append(k)
         if _named(view, k):
             break  # below named furniture (this heading included), it is a page's text
     return found
 
 
-def _short(run: Sequence[int], feats: FeatureTable, p: Params) -> bool:
-    """Lines too short, on average, to tell a story (``run_label_words``)."""
-    return bool(run) and sum(feats.words[j] for j in run) < p.decide.run_label_words * len(run)
+def _on_words(lines: Sequence[int], feats: FeatureTable, words: set[str]) -> bool:
+    """Half of ``lines`` (two at least) take up one of ``words``."""
+    return half_of(lines, lambda j: not words.isdisjoint(feats.content[j]))
 
 
 def _paragraph_words(feats: FeatureTable, p: Params) -> set[str]:
@@ -383,12 +384,6 @@ def _paragraph_words(feats: FeatureTable, p: Params) -> set[str]:
         if feats.words[j] >= p.topic.core_min_words
         for stem in feats.content[j]
     }
-
-
-def _on_words(run: Sequence[int], view: DocView, prose: set[str]) -> bool:
-    """Half of the lines (two at least) take up a word of ``prose``."""
-    shared = sum(1 for j in run if not prose.isdisjoint(view.feats.content[j]))
-    return shared >= 2 and shared * 2 >= len(run)
 
 
 def _cut_veto(

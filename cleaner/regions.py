@@ -358,8 +358,13 @@ def _menu_entry(feats: FeatureTable, k: int) -> bool:
 def _on_topic_run(run: Sequence[int], out: Assessments, p: Params) -> bool:
     """A run of short lines half of which (two at least) repeat the article's words is the
     article's own list (a meal plan's items, a spec sheet), not the site's menu."""
-    on = sum(1 for k in run if out.on_topic(k, p.topic))
-    return on >= 2 and on * 2 >= len(run)
+    return half_of(run, lambda k: out.on_topic(k, p.topic))
+
+
+def half_of(items: Sequence[int], test: Callable[[int], bool]) -> bool:
+    """At least half of ``items``, and two at least, pass ``test``."""
+    passed = sum(1 for k in items if test(k))
+    return passed >= 2 and passed * 2 >= len(items)
 
 
 def _related_tail(
@@ -392,7 +397,7 @@ def _related_tail(
 
     In an extractor's output (``page`` false: no furniture named above the article), a
     list of headlines without teasers that its shape alone shows (no barrier named before
-    it) needs headlines that tell stories (``_terse``).
+    it) needs headlines that tell stories (``terse``, ``tail_story_words``).
     """
     q = p.lists
     tail = [k for k in tail if out.kind[k] is None]
@@ -453,7 +458,7 @@ def _related_tail(
     listed = [(k, head) for k, head in zip(tail[first:], heads_at[first:], strict=True) if k < past]
     headlines = [k for k, head in listed if head]
     teasers = any(k in items for k, head in listed if not head)
-    if not page and start < past and not teasers and _terse(headlines, feats, p):
+    if not page and start < past and not teasers and terse(headlines, feats, q.tail_story_words):
         # The article's own list; what stands past the barrier is still the page's.
         first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
     elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free):
@@ -507,10 +512,10 @@ def _label_over(
     )
 
 
-def _terse(heads: Sequence[int], feats: FeatureTable, p: Params) -> bool:
-    """Headlines too short, on average, to tell a story (``tail_story_words``): they name
-    things, as the items of the article's own list do."""
-    return sum(feats.words[k] for k in heads) < p.lists.tail_story_words * len(heads)
+def terse(lines: Sequence[int], feats: FeatureTable, story_words: float) -> bool:
+    """Lines too short, on average, to tell a story (fewer than ``story_words`` words; none
+    at all are not): they name things, as the items of the article's own list do."""
+    return sum(feats.words[k] for k in lines) < story_words * len(lines)
 
 
 def _listing(listed: Sequence[int], feats: FeatureTable, article_words: int, p: Params) -> bool:
