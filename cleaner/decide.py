@@ -21,6 +21,7 @@ import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import takewhile
 
 from .assessment import Assessments, Mark, Region
@@ -343,8 +344,9 @@ def _label_headings(view: DocView, p: Params) -> list[int]:
     """The ``drop-run`` headings over the article's own list of labels (pros and cons,
     features, a spec sheet), not over other stories' headlines: the labels are too short,
     on average, to tell a story (``run_label_words``), and half of them (two at least)
-    take up a word of the document's long paragraphs (a menu's labels name the site's
-    sections). Such a heading introduces them, and is no barrier.
+    are records (a spec sheet's fields, ``structure``) or take up a word of the
+    document's long paragraphs (a menu's labels name the site's sections). Such a
+    heading introduces them, and is no barrier.
 
     Only in an extractor's output: below furniture a rule or the markup names (a page's
     text, or a heading under another), short lines on the article's subject are the
@@ -352,7 +354,7 @@ def _label_headings(view: DocView, p: Params) -> list[int]:
     barrier, so on features alone: labels are too short for an overlap of their own, so
     each is looked up in the paragraphs' words."""
     found: list[int] = []
-    prose: set[str] | None = None  # the long paragraphs' words, once a heading needs them
+    prose = cache(lambda: _paragraph_words(view.feats, p))  # once, if a heading asks
     for k, rule in enumerate(view.hits):
         if rule is not None and rule.action == "drop-run":
             run = list(
@@ -361,14 +363,19 @@ def _label_headings(view: DocView, p: Params) -> list[int]:
                     range(k + 1, len(view)),
                 )
             )
-            if terse(run, view.feats, p.decide.run_label_words):
-                if prose is None:  # once, for the first heading over labels
-                    prose = _paragraph_words(view.feats, p)
-                if _on_words(run, view.feats, prose):
-                    found.append(k)
+            if terse(run, view.feats, p.decide.run_label_words) and (
+                _records(view, run) or _on_words(run, view.feats, prose())
+            ):
+                found.append(k)
         if _named(view, k):
             break  # below named furniture (this heading included), it is a page's text
     return found
+
+
+def _records(view: DocView, lines: Sequence[int]) -> bool:
+    """Half of ``lines`` (two at least) are records: fields of a spec sheet or a fact box
+    ("Weight: 310 g"), lines of one template. A record is no headline of another story."""
+    return half_of(lines, lambda j: view.structure[j] is Structure.RECORD)
 
 
 def _on_words(lines: Sequence[int], feats: FeatureTable, words: set[str]) -> bool:

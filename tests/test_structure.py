@@ -519,6 +519,18 @@ def test_a_related_heading_over_the_articles_own_labels_takes_none_of_them(
         assert removed("\n".join(lines)) == []
 
 
+SPEC_SHEET = ["Volume: 45 l", "Frame: aluminium", "Hip belt: 2 pockets", "Rain cover: yes"]
+
+
+@pytest.mark.parametrize("heading", ["Related", "More:"])
+def test_a_related_heading_over_a_spec_sheet_takes_none_of_it(heading: str) -> None:
+    """Fields of a fact box ("Frame: aluminium") are records, no other story's headline,
+    even when none of their words is the article's."""
+    for at in (3, 5):
+        lines = [*PROSE[:at], heading, *SPEC_SHEET, *PROSE[at:]]
+        assert removed("\n".join(lines)) == []
+
+
 def test_a_related_heading_over_section_names_still_takes_them() -> None:
     """Short labels off the article's words are the site's sections: the run goes."""
     sections = ["World", "Business", "Culture", "Sport"]
