@@ -173,7 +173,11 @@ def _prune(db: sqlite3.Connection) -> None:
     whole table: with the stoplist index of a few versions, hundreds of thousands of rows,
     a third of a second at every start.) Entries that a process of a dropped version
     wrote after the drop go at the next start.
+
+    A start that would change nothing writes nothing (a commit costs some milliseconds).
     """
+    if _unchanged(db):
+        return
     with db:
         db.execute(
             "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", (fingerprint(), time.time())
@@ -186,6 +190,20 @@ def _prune(db: sqlite3.Connection) -> None:
         kept = {fp for (fp,) in db.execute("SELECT fp FROM fingerprints")}
         stale = [fp for fp in _stored_fingerprints(db) if fp not in kept]
         db.executemany("DELETE FROM entries WHERE fp = ?", [(fp,) for fp in stale])
+
+
+def _unchanged(db: sqlite3.Connection) -> bool:
+    """Whether ``_prune`` would change nothing: this fingerprint is already the most
+    recently used, so marking it again keeps the order of use, which is all that pruning
+    reads; no more fingerprints are listed than are kept; and entries are stored under
+    listed fingerprints alone."""
+    listed = [fp for (fp,) in db.execute("SELECT fp FROM fingerprints ORDER BY used DESC")]
+    return (
+        bool(listed)
+        and listed[0] == fingerprint()
+        and len(listed) <= KEEP_FINGERPRINTS
+        and set(_stored_fingerprints(db)) <= set(listed)
+    )
 
 
 def _stored_fingerprints(db: sqlite3.Connection) -> list[str]:

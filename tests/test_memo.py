@@ -158,3 +158,23 @@ def test_only_the_entries_of_old_versions_are_dropped(tmp_path: Path) -> None:
     assert left == dict.fromkeys([*old[1:], memo.fingerprint()], 3)
     assert kept == {*old[1:], memo.fingerprint()}
 
+
+def test_a_start_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
+    """This version, already the latest used, is not marked again (its order of use would
+    not change); once another version is used after it, it is."""
+    path = tmp_path / "cache.sqlite3"
+
+    def used() -> dict[str, float]:
+        with memo.Store(path)._connection() as db:
+            assert db is not None
+            return dict(db.execute("SELECT fp, used FROM fingerprints").fetchall())
+
+    first = used()
+    assert used() == first
+    with memo.Store(path)._connection() as db:
+        assert db is not None
+        db.execute("UPDATE fingerprints SET used = 0 WHERE fp = ?", (memo.fingerprint(),))
+        db.execute("INSERT INTO fingerprints VALUES ('other', 1)")
+        db.commit()
+    again = used()
+    assert again[memo.fingerprint()] > again["other"]
