@@ -48,7 +48,6 @@ import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -128,10 +127,14 @@ def _lists_for(pattern: str, lists: dict[str, list[str]]) -> dict[str, list[str]
 
 
 def builtin_rules_dir() -> Path:
-    """The rule packs shipped with cleaner: inside the wheel, or the repository's ``rules/``."""
-    packaged = resources.files("cleaner") / "rules"
+    """The rule packs shipped with cleaner: inside the wheel, or the repository's ``rules/``.
+
+    Found beside this file, as ``importlib.resources`` finds them in a package on disk,
+    without importing it (and ``tempfile``, ``shutil``... which it imports).
+    """
+    packaged = Path(__file__).parent / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
 
 
