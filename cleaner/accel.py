@@ -20,7 +20,6 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
-from importlib.abc import MetaPathFinder
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from pathlib import Path
 from types import ModuleType
@@ -64,9 +63,11 @@ def stale(found: set[str]) -> str | None:
     return None
 
 
-class _FromSource(MetaPathFinder):
+class _FromSource:
     """Finds the named modules of the package as their ``.py`` files, past any compiled
-    module of the same name."""
+    module of the same name. (A meta path finder needs only ``find_spec``: importing
+    ``importlib.abc`` for its base class would load ``importlib.resources`` and ``tempfile``
+    on every start.)"""
 
     def __init__(self, names: frozenset[str]) -> None:
         self.names = names

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 import regex
 
+from . import memo
 from .features import FeatureTable
 from .heuristics import DEFAULT, CaptionParams
 from .rule import compiled_pattern
 
-_MARKER = regex.compile(
+_MARKER = memo.compiled_regex(
     r"\((?:L|R|C|CL|CR|C-L|C-R|left|right|centre|center|top|bottom|front|back|above|below|"
     r"inset|pictured|file|\d(?:st|nd|rd|th)?\s?(?:L|R|from\s(?:left|right)))\)",
     regex.I,

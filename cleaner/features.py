@@ -17,15 +17,16 @@ from typing import NamedTuple
 
 import regex
 
+from . import memo
 from .frozen import checked_frozen
 from .heuristics import DEFAULT, SHORT_LINE_WORDS, ShapeParams
 from .language import tokens as word_tokens
 from .result import Kind
 
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
-_DIGIT = regex.compile(r"\d")
-_TABLE = regex.compile(r"(?:^|\s)\|(?:\s|$)|\t")
-_BULLET = regex.compile(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+_URL = memo.compiled_regex(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
+_DIGIT = memo.compiled_regex(r"\d")
+_TABLE = memo.compiled_regex(r"(?:^|\s)\|(?:\s|$)|\t")
+_BULLET = memo.compiled_regex(r"^(?:[-*•·▪►–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,7 +508,7 @@ def _label(text: str, max_chars: int) -> str:
 
 
 # A sentence's end inside the line, then the next sentence's first letter or digit.
-_SENTENCE_BREAK = regex.compile(r"[.!?…]['\"’”»)\]]*\s+[\"“‘'(]?[\p{Lu}\d]")
+_SENTENCE_BREAK = memo.compiled_regex(r"[.!?…]['\"’”»)\]]*\s+[\"“‘'(]?[\p{Lu}\d]")
 
 
 def _may_break(text: str) -> bool:

@@ -38,10 +38,7 @@ class Matcher:
 
     def __init__(self, rules: Sequence[Rule], lists: dict[str, list[str]]) -> None:
         self.rules = list(rules)
-        plans = [
-            _plan(r.pattern, r.ignore_case, pattern_tree.list_key(r.pattern, lists))
-            for r in self.rules
-        ]
+        plans = _plans(self.rules, lists)
         self._unkeyed = tuple(i for i, p in enumerate(plans) if p.keys is None)
         self._bounds = [p.words for p in plans]
         self._keyed: dict[str, list[int]] = {}
@@ -232,8 +229,8 @@ class _Plan:
     marks: tuple[frozenset[str], frozenset[str]] | None = None  # see below
 
 
-def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _Plan:
-    """Analyse a pattern once (the analysis is kept across processes: see ``memo``).
+def _plans(rules: Sequence[Rule], lists: dict[str, list[str]]) -> tuple[_Plan, ...]:
+    """Each rule's plan (the analyses are kept across processes: see ``memo``).
 
     ``marks`` are the punctuation marks (raw, casefolded) a match needs, when it needs
     some other than ``need``: a separated menu's bars or bullets, a breadcrumb's arrows.
@@ -242,7 +239,20 @@ def _plan(pattern: str, ignore_case: bool, list_key: pattern_tree.ListKey) -> _P
     # What the analysis can use here: the standard parser, regex's case data. Without them
     # it trusts less, so a plan made with them must not serve where they are missing.
     analyses = (pattern_tree.available(), casefold.table() is not None)
-    return _analysed(pattern, ignore_case, list_key, analyses)
+    calls = tuple(
+        (r.pattern, r.ignore_case, pattern_tree.list_key(r.pattern, lists)) for r in rules
+    )
+    return _analysed_all(calls, analyses)
+
+
+@memo.persistent("rules.plans")
+def _analysed_all(
+    calls: tuple[tuple[str, bool, pattern_tree.ListKey], ...], analyses: tuple[bool, bool]
+) -> tuple[_Plan, ...]:
+    """The plans of a whole set of rules: one entry, read in one query where one per rule
+    would cost a query each before the first line; a set not seen before is made of each
+    rule's own entry, so a rule added costs only its own analysis."""
+    return tuple(_analysed(*call, analyses) for call in calls)
 
 
 @memo.persistent("rules.plan")

@@ -22,6 +22,8 @@ from typing import Any
 
 import regex
 
+from . import memo
+
 # Groups nested deeper than this are not analysed (real rules nest a handful): the
 # analyses walk the tree recursively, a few frames per level.
 MAX_DEPTH = 40
@@ -29,11 +31,11 @@ MAX_DEPTH = 40
 Tree = list[tuple[Any, Any]]
 
 # One escape at a time, so an escaped backslash is never read as the start of another.
-_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|L<(\w+)>|.)", regex.S)
+_ESCAPE = memo.compiled_regex(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|L<(\w+)>|.)", regex.S)
 # Syntax the standard parser reads differently from ``regex`` (fuzzy counts, POSIX classes):
 # such a pattern is not analysed.
-_QUANTIFIER = regex.compile(r"\{\d*(?:,\d*)?\}")
-_FOREIGN = regex.compile(r"\{|\[:\^?\w+:\]|\(\?[^:!=<>#(PiImsxua-]")
+_QUANTIFIER = memo.compiled_regex(r"\{\d*(?:,\d*)?\}")
+_FOREIGN = memo.compiled_regex(r"\{|\[:\^?\w+:\]|\(\?[^:!=<>#(PiImsxua-]")
 
 
 def _load() -> tuple[ModuleType, ModuleType] | None:

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import regex
 
-from . import casefold, memo, pattern_tree, wordbounds
+from . import casefold, memo, pattern_tree
 from .casefold import every_character
 
 MAX_SET = 400  # more alternatives than this: give up on the requirement (a scan would cost more)
@@ -420,6 +420,8 @@ def _longest_pattern(trie: dict[str, Any]) -> str:
 def word_bounds(pattern: str, lists: dict[str, list[str]]) -> tuple[int, int | None]:
     """(fewest, most) words (see ``words``) of a line ``pattern`` can match; most is None
     for no bound (see ``wordbounds``)."""
+    from . import wordbounds  # here: a process whose plans are in the cache needs none
+
     return wordbounds.word_bounds(pattern, lists)
 
 

@@ -28,6 +28,7 @@ from itertools import groupby, pairwise
 
 import regex
 
+from . import memo
 from .features import FeatureTable
 from .heuristics import StructureParams
 
@@ -44,7 +45,7 @@ class Structure(StrEnum):
 # or closes a block, a call or an assignment between identifiers. Four tests, cheapest
 # first (see ``_program_text``): as one pattern searched at every position of every line,
 # they cost a fifth of the whole clean.
-_CODE_START = regex.compile(
+_CODE_START = memo.compiled_regex(
     r"""^\s*(?:
         [{}()\[\];,]+\s*$                                   # brackets and separators only
       | (?://|/\*|\#!|<!--|\*/)                             # comment openers
@@ -61,11 +62,11 @@ _CODE_START = regex.compile(
     regex.X,
 )
 # Opens a block or ends a statement.
-_CODE_END = regex.compile(r"(?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$")
+_CODE_END = memo.compiled_regex(r"(?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$")
 # A call, a comparison, an operator.
-_OPERATOR = regex.compile(r"\w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::")
+_OPERATOR = memo.compiled_regex(r"\w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::")
 # An assignment.
-_ASSIGNMENT = regex.compile(r"""^\s*[\w.\[\]"']+\s=\s\S""")
+_ASSIGNMENT = memo.compiled_regex(r"""^\s*[\w.\[\]"']+\s=\s\S""")
 
 
 # Lines whose shape tests (``_program_text``, ``_opening``) are remembered: those of a
@@ -96,7 +97,7 @@ def _program_text(raw: str) -> bool:
 
 
 # A line of prose: it ends like a sentence and opens with a capital letter.
-_SENTENCE = regex.compile(r"^\s*[\p{Lu}\"'“‘(]")
+_SENTENCE = memo.compiled_regex(r"^\s*[\p{Lu}\"'“‘(]")
 
 
 def code_like(raw: str, feats: FeatureTable, k: int, p: StructureParams) -> bool:
@@ -166,7 +167,7 @@ def _indented_between(raws: Sequence[str], k: int, j: int, p: StructureParams) -
 
 # A header field of an e-mail or news message (RFC 5322, RFC 5536), as quoted in an
 # article or a mailing-list archive, or of an HTTP request or response in a tutorial.
-_HEADER_FIELD = regex.compile(
+_HEADER_FIELD = memo.compiled_regex(
     r"^\s*(from|to|cc|bcc|date|sent|subject|reply-to|sender|newsgroups|organization|"
     r"message-id|in-reply-to|references|host|content-type|content-length|accept|"
     r"accept-encoding|accept-language|authorization|user-agent|cookie|set-cookie|"
@@ -347,7 +348,7 @@ def _joined_run(
 
 
 # A quantity, then a unit or a thing: "350 g flour", "2 tbsp sugar", "½ tsp salt", "5 eggs".
-_QUANTITY = regex.compile(r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s?\p{L}")
+_QUANTITY = memo.compiled_regex(r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s?\p{L}")
 _QUANTITY_MARK = frozenset({"quantity"})
 
 
@@ -361,9 +362,9 @@ def _quantity(raw: str, p: StructureParams) -> frozenset[str]:
 
 
 # A score or a result between two names: "2-1", "3:0", "21–17".
-_SCORE = regex.compile(r"^\d{1,3}[-–:]\d{1,3}$")
+_SCORE = memo.compiled_regex(r"^\d{1,3}[-–:]\d{1,3}$")
 # Where a name starts: a capital or a digit, after any opening bracket or quote.
-_NAME_START = regex.compile(r"^[(\"'“‘]?[\p{Lu}\d]")
+_NAME_START = memo.compiled_regex(r"^[(\"'“‘]?[\p{Lu}\d]")
 
 
 @lru_cache(maxsize=LINE_MEMO)
@@ -394,10 +395,10 @@ def _between_spaces(separators: frozenset[str]) -> regex.Pattern[str]:
 # The parts of a line a template fixes besides its words: numbers of a shape ("16d",
 # "12.01.26", "3.5"; a plain count or year is in any headline), and signs other than a
 # sentence's or a headline's punctuation.
-_NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)+\p{L}*|\d+\p{L}+")
-_SIGN = regex.compile(r"""[^\w\s,.:;'"()!?\-‘’“”]""")
-_DIGITS = regex.compile(r"\d+")
-_LEADING_BULLET = regex.compile(r"^\W*(?:\(?(?:\d{1,3}|[a-z])[.)]\s)?")
+_NUMBER = memo.compiled_regex(r"\d+(?:[.,:/]\d+)+\p{L}*|\d+\p{L}+")
+_SIGN = memo.compiled_regex(r"""[^\w\s,.:;'"()!?\-‘’“”]""")
+_DIGITS = memo.compiled_regex(r"\d+")
+_LEADING_BULLET = memo.compiled_regex(r"^\W*(?:\(?(?:\d{1,3}|[a-z])[.)]\s)?")
 
 
 def _fixed_parts(raw: str, content: tuple[str, ...]) -> set[str]:
@@ -411,9 +412,9 @@ def _fixed_parts(raw: str, content: tuple[str, ...]) -> set[str]:
 
 
 # A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".
-_NUMBERED = regex.compile(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s(\d{1,3})\b")
+_NUMBERED = memo.compiled_regex(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s(\d{1,3})\b")
 # A label before a colon, up to a few words ("Best of the Best: ...", "Memory: ...").
-_LABELLED = regex.compile(r"^\W*([^:.!?]{2,40}?):\s\S")
+_LABELLED = memo.compiled_regex(r"^\W*([^:.!?]{2,40}?):\s\S")
 
 
 def _template(raw: str, p: StructureParams) -> tuple[str, int] | None:

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 import regex
 
+from . import memo
 from .features import FeatureTable
 from .heuristics import DEFAULT, TableParams
 
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = memo.compiled_regex(r"\p{L}")
 
 
 @lru_cache(maxsize=8)

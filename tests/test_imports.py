@@ -11,11 +11,11 @@ REPO = Path(__file__).parent.parent
 HEAVY = ["scrapy", "twisted", "itemadapter", "datatrove", "numpy", "huggingface_hub"]
 
 
-def loaded_after(statement: str) -> set[str]:
-    """Which of HEAVY a fresh interpreter has imported after running ``statement``."""
+def loaded_after(statement: str, modules: list[str] = HEAVY) -> set[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``statement``."""
     code = (
         f"import json, sys\n{statement}\n"
-        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+        f"print(json.dumps([m for m in {modules!r} if m in sys.modules]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
@@ -32,3 +32,16 @@ def test_integrations_load_their_framework() -> None:
     assert loaded_after("import cleaner.integrations") == set()
     assert "itemadapter" in loaded_after("import cleaner.integrations.scrapy")
     assert "datatrove" in loaded_after("import cleaner.integrations.datatrove")
+
+
+def test_cleaning_in_this_process_loads_no_worker_pool() -> None:
+    """What only a pool of worker processes needs loads with a pool (start-up time)."""
+    pool = ["multiprocessing", "concurrent.futures.process", "importlib.resources"]
+    clean = "import cleaner; cleaner.clean('Advertisement\\nSome text here.')"
+    assert loaded_after(clean, pool) == set()
+    one_file = (
+        "from cleaner import corpus\n"
+        "with corpus.pool_for(object(), jobs=4, work=1) as workers: pass"
+    )
+    assert loaded_after(one_file, pool) == set()
+    assert "multiprocessing" in loaded_after(one_file.replace("work=1", "work=2"), pool)

@@ -31,9 +31,10 @@ print(json.dumps(out))
 """
 # Start-up work that a warm cache spares: analysing patterns for the matcher, running each
 # rule's examples, reading every stoplist, scanning Unicode for what regex calls a space.
-# Also compiling the rules' patterns, building the case-folding table and the matcher's
-# literal scan.
+# Also parsing the rule files, compiling the rules' patterns, building the case-folding
+# table and the matcher's literal scan.
 POISONED = """
+import tomllib
 import types
 import regex
 from cleaner import casefold, language, prefilter, rule, rules
@@ -45,6 +46,7 @@ language._stoplists = language._index = recomputed
 casefold._solve = recomputed
 prefilter._longest_pattern = recomputed
 rule.regex = types.SimpleNamespace(compile=recomputed, V0=regex.V0, IGNORECASE=regex.IGNORECASE)
+rules.tomllib = types.SimpleNamespace(loads=recomputed, TOMLDecodeError=tomllib.TOMLDecodeError)
 """
 REPO = Path(__file__).resolve().parent.parent
 
@@ -155,3 +157,24 @@ def test_only_the_entries_of_old_versions_are_dropped(tmp_path: Path) -> None:
         kept = {fp for (fp,) in db.execute("SELECT fp FROM fingerprints")}
     assert left == dict.fromkeys([*old[1:], memo.fingerprint()], 3)
     assert kept == {*old[1:], memo.fingerprint()}
+
+
+def test_a_start_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
+    """This version, already the latest used, is not marked again (its order of use would
+    not change); once another version is used after it, it is."""
+    path = tmp_path / "cache.sqlite3"
+
+    def used() -> dict[str, float]:
+        with memo.Store(path)._connection() as db:
+            assert db is not None
+            return dict(db.execute("SELECT fp, used FROM fingerprints").fetchall())
+
+    first = used()
+    assert used() == first
+    with memo.Store(path)._connection() as db:
+        assert db is not None
+        db.execute("UPDATE fingerprints SET used = 0 WHERE fp = ?", (memo.fingerprint(),))
+        db.execute("INSERT INTO fingerprints VALUES ('other', 1)")
+        db.commit()
+    again = used()
+    assert again[memo.fingerprint()] > again["other"]

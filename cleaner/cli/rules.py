@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .. import RuleError, lengthcheck
+from .. import RuleError
 from .. import rules as rules_mod
 from ..files import SkipFile, decode
 from ..segment import segment
@@ -44,6 +44,8 @@ def rules_check(
         files = rules_mod.rule_files(paths)
     except RuleError as e:
         raise _usage(str(e)) from None
+    from .. import lengthcheck  # here: no other command needs it
+
     rs, faults = rules_mod.check(files)
     for fault in faults:
         _err(f"error: {fault}")

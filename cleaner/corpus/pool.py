@@ -13,7 +13,7 @@ import functools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
@@ -101,6 +101,9 @@ def pool_for(job: J, jobs: int, work: int) -> Iterator[Workers[J]]:
     if jobs == 1:
         yield Workers(InlineExecutor(), 1, job)
         return
+    # Imported here: it loads multiprocessing, which a run of one file does without.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs, initializer=_install, initargs=(job,)) as pool:
         # Start the workers now, before the caller starts threads (a progress bar): forking
         # a process with running threads can copy a lock some thread holds.
