@@ -202,31 +202,50 @@ class FeatureTable:
         self, text: str, table: TokenTable, shape: ShapeParams, link_share: float = 0.0
     ) -> None:
         """Compute the features of one line's normalised view, as the table's next line."""
-        row = _row(text, table, shape)
-        self.words.append(row.words)
-        self.chars.append(row.chars)
-        self.stop_density.append(row.stop_density)
-        self.title_share.append(row.title_share)
-        self.upper_share.append(row.upper_share)
-        self.digit_share.append(row.digit_share)
-        self.link_share.append(link_share)
-        self.content.append(row.content)
-        self.label.append(row.label)
-        self.terminal.append(row.terminal)
-        self.colon_end.append(row.colon_end)
-        self.url.append(row.url)
-        self.table.append(row.table)
-        self.bullet.append(row.bullet)
-        self.headline_like.append(row.headline_like)
-        self.headline.append(row.headline)
-        self.opens_lower.append(row.opens_lower)
-        self.open_end.append(row.open_end)
-        self.menu_like.append(row.menu_like)
-        self.headline_cased.append(row.headline_cased)
-        self.numeric.append(row.numeric)
-        self.enumeration.append(row.enumeration)
-        self.sentences.append(row.sentences)
-        self.cell.append(False)
+        self.extend([_row(text, table, shape)], [link_share])
+
+    def extend(self, rows: Sequence[_Row], link_shares: Sequence[float]) -> None:
+        """Append ``rows`` (one per line), with their lines' link shares: a column at a
+        time, transposed in C, where appending a line's fields one by one took a quarter
+        of the time spent on features."""
+        if not rows:
+            return
+        for name, column in zip(_Row._fields, zip(*rows, strict=True), strict=True):
+            getattr(self, name).extend(column)
+        self.link_share.extend(link_shares)
+        self.cell.extend(bytes(len(rows)))
+
+
+class TableFiller:
+    """Fills a ``FeatureTable`` line by line, a chunk of lines at a time (``extend``):
+    the rows of a chunk are held, never a whole large record's."""
+
+    CHUNK = 1024  # lines
+
+    def __init__(self, table: TokenTable, shape: ShapeParams) -> None:
+        self.feats = FeatureTable()
+        self._table, self._shape = table, shape
+        self._rows: list[_Row] = []
+        self._links: list[float] = []
+        self._count = 0
+
+    def add(self, text: str, link_share: float = 0.0) -> int:
+        """Add the features of one line's normalised view; its row in the table."""
+        self._rows.append(_row(text, self._table, self._shape))
+        self._links.append(link_share)
+        if len(self._rows) >= self.CHUNK:
+            self._flush()
+        self._count += 1
+        return self._count - 1
+
+    def done(self) -> FeatureTable:
+        """The table of every line added."""
+        self._flush()
+        return self.feats
+
+    def _flush(self) -> None:
+        self.feats.extend(self._rows, self._links)
+        self._rows, self._links = [], []
 
 
 class _Row(NamedTuple):
@@ -302,39 +321,39 @@ def _computed(text: str, table: TokenTable, shape: ShapeParams) -> _Row:
     bullet = bool(_BULLET.match(text))
     headline_like = not terminal and not colon_end and n <= shape.headline_max_words
     numeric = digit_share >= shape.numeric_share
+    headline = (
+        headline_like
+        and n >= shape.headline_min_words
+        and not is_table
+        and not bullet
+        and not url
+        and not numeric
+    )
+    open_end = text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
+    # Positional, in the fields' order: keywords made the call a sixth of the whole.
     return _Row(
-        words=n,
-        chars=len(text),
-        stop_density=shared(stop / n) if n else 0.0,
-        title_share=title_share,
-        upper_share=upper_share,
-        digit_share=digit_share,
-        # "": no stem
-        content=tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens)))),
-        label=_label(text, shape.label_max_chars),
-        terminal=terminal,
-        colon_end=colon_end,
-        url=url,
-        table=is_table,
-        bullet=bullet,
-        headline_like=headline_like,
-        headline=(
-            headline_like
-            and n >= shape.headline_min_words
-            and not is_table
-            and not bullet
-            and not url
-            and not numeric
-        ),
-        opens_lower=n > 0 and text[:1].islower() and tokens[0].islower(),
-        open_end=(
-            text.endswith((",", "-", "‐")) or (0 < len(last) <= 3 and last in table.stopwords)
-        ),
-        menu_like=n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased,
-        headline_cased=max(title_share, upper_share) >= shape.headline_cased,
-        numeric=numeric,
-        enumeration=text.count(",") >= 2,
-        sentences=_may_break(text) and _SENTENCE_BREAK.search(text) is not None,
+        n,  # words
+        len(text),  # chars
+        shared(stop / n) if n else 0.0,  # stop_density
+        title_share,
+        upper_share,
+        digit_share,
+        tuple(dict.fromkeys(filter(None, map(table.stems.__getitem__, tokens)))),  # content
+        _label(text, shape.label_max_chars),
+        terminal,
+        colon_end,
+        url,
+        is_table,  # table
+        bullet,
+        headline_like,
+        headline,
+        n > 0 and text[:1].islower() and tokens[0].islower(),  # opens_lower
+        open_end,
+        n <= SHORT_LINE_WORDS and not terminal and title_share >= shape.headline_cased,  # menu_like
+        max(title_share, upper_share) >= shape.headline_cased,  # headline_cased
+        numeric,
+        text.count(",") >= 2,  # enumeration
+        _may_break(text) and _SENTENCE_BREAK.search(text) is not None,  # sentences
     )
 
 

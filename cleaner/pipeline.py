@@ -12,7 +12,7 @@ from . import language, tables
 from . import rules as rules_mod
 from .captions import CaptionScorer
 from .decide import Judges, PassInput, decide_document
-from .features import FeatureTable, LineHint, token_table
+from .features import FeatureTable, LineHint, TableFiller, token_table
 from .heuristics import Params, preset
 from .render import render
 from .result import CleanResult, LineDecision, LineDecisions
@@ -227,19 +227,18 @@ class _Analysis:
         hints = self.hints
         # Rule timeouts are reported once, for the first language only.
         warnings = self.warnings if not self._by_lang else None
-        feats = FeatureTable()
+        filler = TableFiller(table, shape)
         rows = array("i", [-1]) * len(self.lines)
         hits: list[Rule | None] = [None] * len(self.lines)
         for i, line in enumerate(self.lines):
             if line.blank:
                 continue
-            rows[i] = len(feats)
             hint = hints[i] if hints and i < len(hints) else None
-            feats.add(line.view, table, shape, 0.0 if hint is None else hint.link_share)
+            rows[i] = filler.add(line.view, 0.0 if hint is None else hint.link_share)
             hit = matcher.match(line.view, warnings)
             hits[i] = hit if hit is None or editorial or not hit.editorial else None
-        self._by_lang[lang] = feats, rows, hits
-        return feats, rows, hits
+        found = self._by_lang[lang] = filler.done(), rows, hits
+        return found
 
 
 def _tables(
