@@ -19,10 +19,8 @@ class Matcher:
     - a rule anchored at the line's start with enumerable first characters is indexed by
       its possible first characters (up to four; casefolded, digits as 0, spaces as one);
       one dict lookup on the line's own start gives the few rules worth trying;
-    - every rule, indexed or not, is tried only when the line (or its casefolded form)
-      contains one of the literals its every match must contain (a rule with none always
-      is): a dateline's rule starts with any digit or month, but needs "updated" or
-      "published" somewhere, which halved the searches of a news page's lines;
+    - every other rule is tried only when the casefolded line contains one of the literals
+      its every match must contain (a rule with none is always tried);
     - a rule that opens by counting words ("at most ten words") is skipped for lines with
       a word count outside its range: long paragraphs skip most rules without a search;
     - a rule that needs one of a few punctuation marks (a menu's bars, a breadcrumb's
@@ -264,6 +262,6 @@ def _analysed(
     lists = {name: list(words) for name, words in list_key}
     keys = prefilter.prefix_keys(pattern, lists)
     words = prefilter.word_bounds(pattern, lists)
-    need = prefilter.required_literals(pattern, lists, ignore_case)
+    need = None if keys is not None else prefilter.required_literals(pattern, lists, ignore_case)
     marks = prefilter.required_marks(pattern, lists, ignore_case)
     return _Plan(keys, need, words, marks if marks != need else None)
