@@ -497,6 +497,12 @@ def test_teasers_under_every_headline_still_go() -> None:
     assert removed("\n".join(PROSE + box)) == box
 
 
+def removed_inside(heading: str, items: list[str]) -> list[list[str]]:
+    """What goes of ``heading`` and its ``items`` put in the article's middle (after its
+    third paragraph) and at its end (after its fifth)."""
+    return [removed("\n".join([*PROSE[:at], heading, *items, *PROSE[at:]])) for at in (3, 5)]
+
+
 PROS_AND_CONS = [
     "Pros",
     "Light shelter",
@@ -514,9 +520,7 @@ def test_a_related_heading_over_the_articles_own_labels_takes_none_of_them(
     """Labels too short to tell a story, half of them on the article's words, are the
     article's own list: the heading over them introduces them (it stays too, being no
     barrier), in the article's middle or at its end."""
-    for at in (3, 5):
-        lines = [*PROSE[:at], heading, *PROS_AND_CONS, *PROSE[at:]]
-        assert removed("\n".join(lines)) == []
+    assert removed_inside(heading, PROS_AND_CONS) == [[], []]
 
 
 SPEC_SHEET = ["Volume: 45 l", "Frame: aluminium", "Hip belt: 2 pockets", "Rain cover: yes"]
@@ -526,9 +530,7 @@ SPEC_SHEET = ["Volume: 45 l", "Frame: aluminium", "Hip belt: 2 pockets", "Rain c
 def test_a_related_heading_over_a_spec_sheet_takes_none_of_it(heading: str) -> None:
     """Fields of a fact box ("Frame: aluminium") are records, no other story's headline,
     even when none of their words is the article's."""
-    for at in (3, 5):
-        lines = [*PROSE[:at], heading, *SPEC_SHEET, *PROSE[at:]]
-        assert removed("\n".join(lines)) == []
+    assert removed_inside(heading, SPEC_SHEET) == [[], []]
 
 
 def test_a_related_heading_over_section_names_still_takes_them() -> None:
