@@ -227,16 +227,15 @@ class TableFiller:
         self._table, self._shape = table, shape
         self._rows: list[_Row] = []
         self._links: list[float] = []
-        self._count = 0
 
     def add(self, text: str, link_share: float = 0.0) -> int:
         """Add the features of one line's normalised view; its row in the table."""
+        at = len(self.feats) + len(self._rows)
         self._rows.append(_row(text, self._table, self._shape))
         self._links.append(link_share)
         if len(self._rows) >= self.CHUNK:
             self._flush()
-        self._count += 1
-        return self._count - 1
+        return at
 
     def done(self) -> FeatureTable:
         """The table of every line added."""
