@@ -551,9 +551,10 @@ def _bulleted_headlines(
     Such lists name the site's other stories on the same subject, so they share the
     article's words and the topic test cannot catch them; their shape does: every entry a
     bullet, four words or more, in title case, no sentence punctuation. An article's own
-    list after its prose is announced by a line ending in a colon, its entries are
-    sentences, names or quantities rather than capitalised headlines, or they fill in one
-    template (records, ``structure``).
+    list after its prose is announced by a line ending in a colon or headed by a line of
+    its own that no rule names ("Key Features", ``_headed``), its entries are sentences,
+    names or quantities rather than capitalised headlines, or they fill in one template
+    (records, ``structure``).
     """
     q = p.lists
     entries = _runs(
@@ -569,6 +570,7 @@ def _bulleted_headlines(
         if (
             len(run) >= q.bullet_list_min
             and not _announced(run[0], feats)
+            and not _headed(run[0], feats, free)
             and not _listing(run, feats, article_words, p)
         ):
             for k in run:
@@ -592,6 +594,22 @@ def _bulleted_headline(feats: FeatureTable, k: int, p: Params) -> bool:
         and feats.headline_cased[k] != 0
         and not feats.enumeration[k]
         and not feats.sentences[k]
+    )
+
+
+def _headed(first: int, feats: FeatureTable, free: Sequence[bool]) -> bool:
+    """The line before ``first`` is the list's own heading ("Key Features"): a short
+    capitalised line that is one of the article's structures (``free`` false: before any
+    barrier a rule or the markup names). A list of other stories has a heading that a
+    rule names ("More on this story"), or none, or stands past such a barrier."""
+    k = first - 1
+    return (
+        k >= 0
+        and not free[k]
+        and not feats.bullet[k]
+        and not feats.opens_lower[k]
+        and feats.headline_like[k] != 0
+        and 0 < feats.words[k] <= SHORT_LINE_WORDS
     )
 
 

@@ -77,6 +77,32 @@ def test_a_bulleted_list_the_article_announces_stays() -> None:
     assert result.removed == []
 
 
+FEATURES = [
+    "- Oatmeal Bowls Topped With Fresh Berries",
+    "- Recovery Shakes Within Thirty Minutes",
+    "- Evening Soups Light Enough To Sleep Well",
+]
+
+
+def test_a_bulleted_list_under_its_own_heading_stays() -> None:
+    """Capitalised bullets under a short heading no rule names are the article's own list
+    (a product's features); without the heading their shape alone makes them related."""
+    result = cleaner.clean("\n".join([*PROSE, "Key Features", *FEATURES]))
+    assert result.removed == []
+    result = cleaner.clean("\n".join(PROSE + FEATURES))
+    assert [r.text for r in result.removed] == FEATURES
+
+
+def test_a_heading_past_a_named_barrier_does_not_keep_a_list_of_stories() -> None:
+    """Past a line a rule names (a share row) the heading is the page's, and so is its list;
+    a heading a rule names is a related list's own."""
+    shared = [*PROSE, "Share this article", "Across The Network", *MORE_STORIES]
+    result = cleaner.clean("\n".join(shared))
+    assert [r.text for r in result.removed] == ["Share this article", *MORE_STORIES]
+    result = cleaner.clean("\n".join([*PROSE, "Related Stories", *MORE_STORIES]))
+    assert [r.text for r in result.removed] == ["Related Stories", *MORE_STORIES]
+
+
 def test_a_bulleted_list_of_sentence_case_points_stays() -> None:
     points = [
         "- eat a protein breakfast every single day",
