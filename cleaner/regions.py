@@ -598,10 +598,11 @@ def _bulleted_headline(feats: FeatureTable, k: int, p: Params) -> bool:
 
 
 def _headed(first: int, feats: FeatureTable, free: Sequence[bool]) -> bool:
-    """The line before ``first`` is the list's own heading ("Key Features"): a short
-    capitalised line that is one of the article's structures (``free`` false: before any
-    barrier a rule or the markup names). A list of other stories has a heading that a
-    rule names ("More on this story"), or none, or stands past such a barrier."""
+    """The line before ``first`` is the list's own heading ("Key Features", "What Is New
+    In This Model"): a capitalised line with no sentence in it that is one of the
+    article's structures (``free`` false: before any barrier a rule or the markup names).
+    A list of other stories has a heading that a rule names ("More on this story"), or
+    none, or stands past such a barrier."""
     k = first - 1
     return (
         k >= 0
@@ -609,7 +610,7 @@ def _headed(first: int, feats: FeatureTable, free: Sequence[bool]) -> bool:
         and not feats.bullet[k]
         and not feats.opens_lower[k]
         and feats.headline_like[k] != 0
-        and 0 < feats.words[k] <= SHORT_LINE_WORDS
+        and feats.words[k] > 0
     )
 
 

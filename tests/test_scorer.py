@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.result import Kind
 
@@ -84,10 +86,11 @@ FEATURES = [
 ]
 
 
-def test_a_bulleted_list_under_its_own_heading_stays() -> None:
-    """Capitalised bullets under a short heading no rule names are the article's own list
-    (a product's features); without the heading their shape alone makes them related."""
-    result = cleaner.clean("\n".join([*PROSE, "Key Features", *FEATURES]))
+@pytest.mark.parametrize("heading", ["Key Features", "What Is New In This Plan"])
+def test_a_bulleted_list_under_its_own_heading_stays(heading: str) -> None:
+    """Capitalised bullets under a heading no rule names are the article's own list (a
+    product's features); without the heading their shape alone makes them related."""
+    result = cleaner.clean("\n".join([*PROSE, heading, *FEATURES]))
     assert result.removed == []
     result = cleaner.clean("\n".join(PROSE + FEATURES))
     assert [r.text for r in result.removed] == FEATURES
