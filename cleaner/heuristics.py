@@ -366,6 +366,10 @@ class HtmlParams:
     # of the recall body's text: an extension of the same content, not another part.
     longer: float = 1.1
     contained: float = 0.5
+    # A recall body shorter than this found nothing (trafilatura's own MIN_EXTRACTED_SIZE):
+    # then comments are left to trafilatura's comment extractor instead of pruned by class
+    # (see ``html.extract``), and that body is taken when it is ``longer``.
+    empty_extraction: int = 250
     # Hinted lines that make up more than this share of the extracted text are the
     # article itself, whatever the markup says (a class like "paywall" or "has-ads" on the
     # article's container, a slideshow told in figcaptions, a thread of "comments").

@@ -390,6 +390,25 @@ def test_a_short_recall_extraction_gets_a_second_try() -> None:
     assert all(f"says number {i}." in text for i in range(4))
 
 
+@pytest.mark.parametrize("wrapper", ["comment-body", "post-comments-content"])
+def test_an_article_in_an_element_named_for_comments_is_not_pruned(wrapper: str) -> None:
+    """trafilatura, told to leave comments out, prunes every element whose class names
+    them, the article's own container too: where that leaves next to nothing (a menu),
+    comments are left to its comment extractor, which takes comment sections only."""
+    paragraphs = [PROSE, f"{PROSE[:-1]}, she said.", f"{PROSE[:-1]}, he added."]
+    ps = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><div class='{wrapper}'>{ps}</div></article></body></html>"
+    )
+    tree = load(html)
+    assert tree is not None
+    recall = extract(tree, EXTRACT_OPTIONS)
+    assert recall is not None and PROSE not in "".join(recall.itertext())
+    text = cleaner.clean_html(html).text
+    assert all(p in text for p in paragraphs)
+
+
 def test_a_longer_extraction_is_taken_only_when_it_extends_the_first() -> None:
     first = body(f"<p>{PROSE}</p><p>Member since 2014</p>")
     more = body(f"<p>{PROSE}</p><p>{PROSE[:-1]}, he said.</p><p>{PROSE[:-1]}, she said.</p>")

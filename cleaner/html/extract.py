@@ -52,7 +52,9 @@ def extract_body(
     tree: HtmlElement, p: HtmlParams = DEFAULT.html, page: PageText | None = None
 ) -> etree._Element | None:
     """trafilatura's main-content body for ``tree`` (it works on a copy), or None; in recall
-    mode, or in balanced mode when that extends a short recall body (``short_extraction``).
+    mode, or in balanced mode when that extends a short recall body (``short_extraction``),
+    or with comments left to trafilatura's comment extractor when neither finds more than
+    a menu's words (``empty_extraction``).
 
     Recall mode skips the escalation that trafilatura's balanced mode runs when it finds
     little (a re-run of its cascade and a jusText candidate), and on some pages settles for
@@ -71,6 +73,16 @@ def extract_body(
     balanced = _extract(tree, {**EXTRACT_OPTIONS, "favor_recall": False})
     if balanced is not None and _extends(balanced, body, len(found), p):
         return balanced
+    if len(found) >= p.empty_extraction:
+        return body
+    # Next to nothing (a menu's words): comments left to trafilatura's comment extractor,
+    # which takes comment sections only, rather than pruned with every element whose
+    # class names them, the article's own container among them ("comment-body", a
+    # newsletter platform's post class). That is trafilatura's default, and its body need
+    # not hold the recall body's menu.
+    commented = _extract(tree, {**EXTRACT_OPTIONS, "include_comments": True})
+    if commented is not None and len(element_text(commented)) > p.longer * len(found):
+        return commented
     return body
 
 
