@@ -224,8 +224,10 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
     # program text that happens to look like it ("image: nginx:1.2", "(c) = a + b").
     made: dict[int, Mark] = {}
     marks: list[Mark | None] = [
-        _rule_mark(rule, made) if rule is not None and code is not Structure.CODE else None
-        for rule, code in zip(view.hits, view.structure, strict=True)
+        _rule_mark(rule, made)
+        if rule is not None and code is not Structure.CODE and not _field_label(view, k, rule)
+        else None
+        for k, (rule, code) in enumerate(zip(view.hits, view.structure, strict=True))
     ]
     for k in _label_headings(view, p):
         marks[k] = None  # left to the scorer, with the article's labels under it
@@ -243,6 +245,22 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
     _expand(view, marks, assessed, p)
     _take_assessments(view, marks, assessed, p)
     return Verdicts(view, marks, assessed)
+
+
+def _field_label(view: DocView, k: int, rule: Rule) -> bool:
+    """A ``related`` rule hits a field of a fact box: a record whose label differs from
+    those of the records next to it ("Video: 4K at 60 fps" between "Camera: ..." and
+    "Audio: ..."), a spec sheet's entry, not a link to another story ("Video: ...").
+    A label that recurs ("Video: ...", "Video: ...") is a list of such links. (A
+    caption's or a credit's rule reads more than the label: "Foto: © Name/Agency" in a
+    box of facts is a credit still.)"""
+    if rule.kind is not Kind.RELATED or view.structure[k] is not Structure.RECORD:
+        return False
+    label = view.feats.label
+    near = [
+        j for j in (k - 1, k + 1) if 0 <= j < len(label) and view.structure[j] is Structure.RECORD
+    ]
+    return bool(label[k]) and bool(near) and all(label[j] and label[j] != label[k] for j in near)
 
 
 def _rule_mark(rule: Rule, made: dict[int, Mark]) -> Mark:

@@ -533,6 +533,15 @@ def test_a_related_heading_over_a_spec_sheet_takes_none_of_it(heading: str) -> N
     assert removed_inside(heading, SPEC_SHEET) == [[], []]
 
 
+def test_a_spec_sheets_video_field_is_no_link_to_another_story() -> None:
+    """A "Video: 4K at 60 fps" between other fields is a spec sheet's entry, not a "Video:"
+    link that a rule names; "Video:" lines one after another are such links."""
+    sheet = ["Camera: 48 MP", "Video: 4K at 60 fps", "Battery: 4,500 mAh", "Weight: 190 g"]
+    assert removed_inside(sheet[0], sheet[1:]) == [[], []]
+    videos = ["Video: Jets over the harbour", "Video: Signing day", "Video: The night ferry"]
+    assert removed("\n".join([*PROSE, *videos])) == videos
+
+
 def test_a_related_heading_over_section_names_still_takes_them() -> None:
     """Short labels off the article's words are the site's sections: the run goes."""
     sections = ["World", "Business", "Culture", "Sport"]
