@@ -198,12 +198,6 @@ class FeatureTable:
             out.table[k], out.cell[k], out.headline[k] = 1, 1, 0
         return out
 
-    def add(
-        self, text: str, table: TokenTable, shape: ShapeParams, link_share: float = 0.0
-    ) -> None:
-        """Compute the features of one line's normalised view, as the table's next line."""
-        self.extend([_row(text, table, shape)], [link_share])
-
     def extend(self, rows: Sequence[_Row], link_shares: Sequence[float]) -> None:
         """Append ``rows`` (one per line), with their lines' link shares: a column at a
         time, transposed in C, where appending a line's fields one by one took a quarter
@@ -488,9 +482,9 @@ def extract(
 ) -> Features:
     """Compute the features of one line's normalised view."""
     table = stopwords if isinstance(stopwords, TokenTable) else token_table(stopwords)
-    one = FeatureTable()
-    one.add(text, table, shape)
-    return one.row(0)
+    one = TableFiller(table, shape)
+    one.add(text)
+    return one.done().row(0)
 
 
 def _counts(packed: _Packed, tokens: list[str]) -> tuple[int, int, int, int, int]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import features, language
-from cleaner.features import FeatureTable, TokenTable, extract, token_table
+from cleaner.features import TableFiller, TokenTable, extract, token_table
 from cleaner.heuristics import DEFAULT
 
 EN = language.stoplist("en")
@@ -119,7 +119,8 @@ def test_link_share_is_set_whether_or_not_it_changes(line: str, first: float, sh
     """A line added to a table with the share of its text inside links (HTML input) has
     the features of the line alone, with that share set."""
     f = replace(extract(line, EN), link_share=first)
-    table = FeatureTable()
-    table.add(line, TokenTable(EN), DEFAULT.shape, share)
+    filler = TableFiller(TokenTable(EN), DEFAULT.shape)
+    filler.add(line, share)
+    table = filler.done()
     assert table.row(0) == replace(f, link_share=share)
     assert table.row(0).link_share == share
