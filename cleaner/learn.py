@@ -18,7 +18,6 @@ import hashlib
 import json
 import math
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -327,4 +326,6 @@ def toml_str(s: str) -> str:
 def validate(text: str, name: str = "<learned>") -> rules_mod.RuleSet:
     """Load the generated file with the built-in rules, as ``cleaner rules check`` does."""
     builtin = rules_mod.load()
+    import tomllib  # here: the CLI imports this module at every start
+
     return rules_mod.build([*builtin.docs, (name, tomllib.loads(text))])

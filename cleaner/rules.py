@@ -44,12 +44,11 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -57,6 +56,9 @@ from . import memo
 from .matcher import Matcher
 from .result import Kind
 from .rule import DEFAULT_TIMEOUT, Rule, RuleError, _regex, normalize_host
+
+if TYPE_CHECKING:
+    import tomllib
 
 ACTIONS = ("drop", "cut", "drop-run")
 _RULE_KEYS = {
@@ -187,7 +189,7 @@ def _load(paths: Iterable[str | Path], builtin: bool, faults: list[RuleError]) -
     parsed = _parsed([text for _, text in texts])
     raw: list[tuple[str, dict[str, Any]]] = []
     for (f, _), data in zip(texts, parsed, strict=True):
-        if isinstance(data, tomllib.TOMLDecodeError):
+        if isinstance(data, ValueError):  # tomllib.TOMLDecodeError
             faults.append(RuleError(str(f), None, f"not valid TOML: {data}"))
         else:
             raw.append((str(f), data))
@@ -201,7 +203,8 @@ PARSED = "rules.parsed"
 
 def _parsed(texts: Sequence[str]) -> list[dict[str, Any] | tomllib.TOMLDecodeError]:
     """``tomllib.loads`` of each text (or the error it raised), from the cache when it can
-    be: one query for all of them, and each a fresh dict that the caller may keep."""
+    be: one query for all of them, and each a fresh dict that the caller may keep.
+    ``tomllib`` is imported only on a miss: a start with the cache warm does without it."""
     keys = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
     store = memo.store()
     stored = store.get_many(PARSED, keys) if store is not None else {}
@@ -211,6 +214,8 @@ def _parsed(texts: Sequence[str]) -> list[dict[str, Any] | tomllib.TOMLDecodeErr
         if key in stored:
             out.append(pickle.loads(stored[key]))
             continue
+        import tomllib
+
         try:
             out.append(tomllib.loads(text))
         except tomllib.TOMLDecodeError as e:

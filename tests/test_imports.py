@@ -45,3 +45,16 @@ def test_cleaning_in_this_process_loads_no_worker_pool() -> None:
     )
     assert loaded_after(one_file, pool) == set()
     assert "multiprocessing" in loaded_after(one_file.replace("work=1", "work=2"), pool)
+
+
+def test_one_file_command_loads_no_pydantic(tmp_path: Path) -> None:
+    """The CLI's start stays light: typer from 0.29 coerces each option through pydantic
+    (0.2 s a start, see pyproject.toml's pin), and pydantic must not come back another way."""
+    (tmp_path / "one.txt").write_text("Advertisement\nSome text of the article here.\n")
+    run = (
+        "from cleaner.cli import app\n"
+        f"try: app(['clean', {str(tmp_path / 'one.txt')!r}, '-o', {str(tmp_path / 'out.txt')!r}])\n"
+        "except SystemExit as done: assert done.code == 0, done.code"
+    )
+    assert loaded_after(run, ["pydantic", "pydantic_core"]) == set()
+    assert (tmp_path / "out.txt").read_text() == "Some text of the article here.\n"
