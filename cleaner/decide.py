@@ -37,7 +37,7 @@ from .result import Kind, LineDecision, Removal
 from .rules import Rule
 from .scorer import assess
 from .segment import Line
-from .structure import Structure
+from .structure import Structure, introduced
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +225,10 @@ def decide(view: DocView, judges: Judges, gaps: FurnitureGaps, has_stoplist: boo
     made: dict[int, Mark] = {}
     marks: list[Mark | None] = [
         _rule_mark(rule, made)
-        if rule is not None and code is not Structure.CODE and not _field_label(view, k, rule)
+        if rule is not None
+        and code is not Structure.CODE
+        and not _field_label(view, k, rule)
+        and not _list_item(view, k, rule, p)
         else None
         for k, (rule, code) in enumerate(zip(view.hits, view.structure, strict=True))
     ]
@@ -261,6 +264,27 @@ def _field_label(view: DocView, k: int, rule: Rule) -> bool:
         j for j in (k - 1, k + 1) if 0 <= j < len(label) and view.structure[j] is Structure.RECORD
     ]
     return bool(label[k]) and bool(near) and all(label[j] and label[j] != label[k] for j in near)
+
+
+def _list_item(view: DocView, k: int, rule: Rule, p: Params) -> bool:
+    """A rule of a kind in ``introduced_exempt`` hits an item of a list that the article
+    introduces with a lead-in line, among others of that kind: the dates of a schedule
+    ("The dates are:" over dates and venues), not the page's time stamp, which no lead-in
+    announces. One such line under a lead-in is a reply's date under its header ("Jane
+    Doe says:"), not a list."""
+    kinds = p.decide.introduced_exempt
+    if rule.kind.value not in kinds:
+        return False
+
+    def named(j: int) -> bool:
+        hint = view.hint(j)
+        return view.hits[j] is not None or (hint is not None and hint.kind is not None)
+
+    items = introduced(k, view.feats, view.structure, named, p.structure)
+    if items is None:
+        return False
+    alike = sum(1 for j in items if (hit := view.hits[j]) is not None and hit.kind.value in kinds)
+    return alike >= p.decide.introduced_min_alike
 
 
 def _rule_mark(rule: Rule, made: dict[int, Mark]) -> Mark:

@@ -327,6 +327,13 @@ class DecideParams:
     run_label_words: float = 4.0
     # HTML: an unlinked sentence of this many words under a linked headline is its teaser.
     teaser_min_words: int = 4
+    # Rules of these kinds are left alone on an item of a list that a lead-in line
+    # introduces ("The dates are:" over "12 March 2025", "Manchester Arena", ...): the
+    # article's schedule, not the page's own stamp.
+    introduced_exempt: tuple[str, ...] = ("timestamp",)
+    # ... when at least this many of its items are (a schedule has dates; a reply's header,
+    # "Jane Doe says:", introduces one).
+    introduced_min_alike: int = 2
     # Passes of decide, the last confirming that nothing more goes. Of the 1 898 scraped
     # texts of the dev benchmarks, 1 055 need one pass, 804 two, 21 three and one five
     # (each pass sees the page with less furniture): 8 leaves room and bounds the work on

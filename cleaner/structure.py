@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from itertools import groupby, pairwise
@@ -216,7 +216,7 @@ def _lists(
     colon introduces ("What to bring:"; a few words, not a label like "You are at:" or
     "Up next:" that a rule names), up to a line too long for an item."""
     n = len(feats)
-    bullet, colon_end, words = feats.bullet, feats.colon_end, feats.words
+    bullet = feats.bullet
     for k in range(n):
         if out[k] is None and bullet[k]:
             out[k] = Structure.LIST
@@ -224,14 +224,52 @@ def _lists(
         if out[k] is None and bullet[k + 1] and feats.headline_like[k]:
             out[k] = Structure.LIST
     for k in range(n):
-        if not colon_end[k] or labelled[k] or words[k] < p.lead_in_min_words:
+        if not _lead_in(k, feats, labelled[k], p):
             continue
         for j in range(k + 1, min(n, k + 1 + p.introduced_max_items)):
-            if out[j] is Structure.CODE or colon_end[j]:
-                break
-            if not bullet[j] and words[j] > p.item_max_words:
+            if out[j] is Structure.CODE or not _item(j, feats, p):
                 break
             out[j] = out[j] or Structure.LIST
+
+
+def _lead_in(k: int, feats: FeatureTable, named: bool, p: StructureParams) -> bool:
+    """Line ``k`` introduces a list: it ends in a colon, has a few words, and no rule or
+    markup names it (``named``)."""
+    return bool(feats.colon_end[k]) and not named and feats.words[k] >= p.lead_in_min_words
+
+
+def _item(k: int, feats: FeatureTable, p: StructureParams) -> bool:
+    """Line ``k`` can be an item of an introduced list: no lead-in of its own, and short
+    unless bulleted."""
+    return not feats.colon_end[k] and (bool(feats.bullet[k]) or feats.words[k] <= p.item_max_words)
+
+
+def introduced(
+    k: int,
+    feats: FeatureTable,
+    structure: Sequence[Structure | None],
+    named: Callable[[int], bool],
+    p: StructureParams,
+) -> range | None:
+    """The items of the list that a lead-in line introduces ("The dates are:"), as
+    ``structures`` found it, when line ``k`` is one of them (else None); ``named(j)``: a
+    rule or the markup names line j."""
+    if structure[k] is not Structure.LIST or not _item(k, feats, p):
+        return None
+    for j in range(k - 1, max(-1, k - 1 - p.introduced_max_items), -1):
+        if _lead_in(j, feats, named(j), p):
+            end = k + 1
+            while (
+                end < min(len(structure), j + 1 + p.introduced_max_items)
+                and structure[end] is Structure.LIST
+                and _item(end, feats, p)
+            ):
+                end += 1
+            return range(j + 1, end)
+        if structure[j] is not Structure.LIST or not _item(j, feats, p):
+            return None
+    return None
+    return False
 
 
 def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:

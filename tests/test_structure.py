@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.features import FeatureTable, extract
-from cleaner.heuristics import DEFAULT
+from cleaner.heuristics import DEFAULT, MODES
 from cleaner.language import stoplist
 from cleaner.structure import Structure, _program_text, code_like, structures
 
@@ -651,3 +651,22 @@ def test_the_split_code_test_on_every_fixture_line() -> None:
     ]
     lines += CODE + PROSE + CHECKLIST
     assert [_program_text(x) for x in lines] == [ONE_PATTERN.search(x) is not None for x in lines]
+
+
+SCHEDULE = ["12 March 2025", "Manchester Arena", "14 March 2025", "Glasgow Hydro"]
+
+
+def test_the_dates_of_an_introduced_schedule_stay() -> None:
+    """Dates on lines of their own in a list the article introduces are its schedule, in
+    every mode; the same dates with nothing to introduce them are the page's stamps."""
+    text = "\n".join([*PROSE[:3], "The concerts are on these dates:", *SCHEDULE, PROSE[3]])
+    for mode in MODES:
+        assert cleaner.Cleaner(mode=mode).clean(text).removed == [], mode
+    bare = "\n".join([*PROSE[:3], *SCHEDULE, PROSE[3]])
+    assert removed(bare) == SCHEDULE[::2]
+
+
+def test_a_replys_date_under_its_header_is_no_schedule() -> None:
+    """One date under "<name> says:" is a reply's stamp: a schedule lists several."""
+    reply = ["Jane Doe from Leeds says:", "14 March 2025", "Short reply."]
+    assert removed("\n".join([*PROSE, *reply])) == ["14 March 2025"]
