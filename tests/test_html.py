@@ -230,6 +230,31 @@ def test_label_and_link_is_related_in_any_language() -> None:
     assert kinds[PROSE] is None
 
 
+def test_a_list_of_picks_is_no_label_and_link() -> None:
+    """Three or more label-and-link lines in a row, each its own label, are the article's
+    picks ("Soft feel: <a>Harbour Comfort Mattress</a>"); one such line between
+    paragraphs still points away."""
+    picks = [
+        ("Ultra soft feel", "Harbour Comfort Mattress"),
+        ("Medium firm feel", "Harbour Hybrid Plus Mattress"),
+        ("Firm feel", "Harbour Natural Latex Mattress"),
+    ]
+    lines = [f'{label}: <a href="/p{i}">{name}</a>' for i, (label, name) in enumerate(picks)]
+    kinds = dict(blocks_kinds(f"<p>{PROSE}</p>" + "".join(f"<p>{x}</p>" for x in lines)))
+    assert [kinds[f"{label}: {name}"] for label, name in picks] == [None, None, None]
+    one = blocks_kinds(f"<p>{PROSE}</p><p>{lines[0]}</p><p>{PROSE}</p>")
+    assert one[1] == (f"{picks[0][0]}: {picks[0][1]}", Kind.RELATED)
+
+
+def blocks_kinds(xml: str) -> list[tuple[str, Kind | None]]:
+    return [
+        (b.text, b.kind)
+        for b in blocks_from_body(
+            body(xml.replace("<a href=", "<ref target=").replace("</a>", "</ref>"))
+        )
+    ]
+
+
 def test_a_link_inside_prose_is_not_a_label_and_link() -> None:
     html = article(
         PROSE,

@@ -46,7 +46,7 @@ def blocks_from_body(
     if found and found[0] is not None and found[0].kind == Kind.CAPTION:
         found[0] = None  # opening the text, a "caption" is a video's or gallery's lead
     trailing = _trailing_links(lines, p)
-    fields = _field_labels(lines, p)
+    fields = _fields(lines, p)
     titles = dom.titles if dom is not None else ()
     out: list[Block] = []
     for k, (line, h) in enumerate(zip(lines, found, strict=True)):
@@ -84,11 +84,11 @@ def _is_title(text: str, titles: tuple[str, ...], p: Params) -> bool:
 
 
 def _shape_role(
-    lines: list[Rendered], k: int, trailing: int, fields: frozenset[str], p: Params
+    lines: list[Rendered], k: int, trailing: int, fields: frozenset[int], p: Params
 ) -> tuple[Kind, str] | None:
     """A role that the line's links and place in the text give it (no class names needed)."""
     line = lines[k]
-    if _label_and_link(line, p) and _label(line) not in fields:
+    if _label_and_link(line, p) and k not in fields:
         return Kind.RELATED, _LABEL_LINK_REASON
     if k >= trailing:
         kind = Kind.NAVIGATION if len(line.text.split()) <= SHORT_LINE_WORDS else Kind.RELATED
@@ -135,15 +135,29 @@ def _label(line: Rendered) -> str:
     return (line.lead or "").casefold()
 
 
-def _field_labels(lines: list[Rendered], p: Params) -> frozenset[str]:
-    """Labels that open several linked lines ("Website: <a>...</a>" on every entry of a
-    directory): the fields of the article's own records, not a "Read more" that points
-    away. ``structure.record_min_run`` lines or more make a field."""
+def _fields(lines: list[Rendered], p: Params) -> frozenset[int]:
+    """The lines that are fields of the article's own records, not a "Read more" that
+    points away: those whose label opens several linked lines ("Website: <a>...</a>" on
+    every entry of a directory), and those in a run of lines that each are a label and a
+    link (a list of picks: "Soft feel: <a>...</a>", "Medium firm: <a>...</a>"); one
+    "Must read: <a>...</a>" among the article's labelled steps is no such run.
+    ``structure.record_min_run`` lines or more make a field."""
+    least = p.structure.record_min_run
     counts: dict[str, int] = {}
     for line in lines:
         if line.lead:
             counts[_label(line)] = counts.get(_label(line), 0) + 1
-    return frozenset(k for k, n in counts.items() if n >= p.structure.record_min_run)
+    out = {k for k, line in enumerate(lines) if line.lead and counts[_label(line)] >= least}
+    picks = [_label_and_link(line, p) for line in lines]
+    run: list[int] = []
+    for k, labelled in enumerate([*picks, False]):
+        if labelled:
+            run.append(k)
+            continue
+        if len(run) >= least:
+            out.update(run)
+        run = []
+    return frozenset(out)
 
 
 def _label_and_link(line: Rendered, p: Params) -> bool:
