@@ -321,6 +321,28 @@ def test_wrapper_share_veto() -> None:
     assert [b.kind for b in blocks] == [None, None]
 
 
+def test_an_article_paragraph_a_comment_quotes_is_the_articles() -> None:
+    """The post's element names a role (a wrapper), and a comment quotes its last
+    paragraph: that paragraph is found in the comment, but it stands in the article too,
+    with no comment around it. A comment's own words are still a comment's."""
+    last = PROSE.replace("Tuesday", "Friday")
+    reply = "A fair point, though the cost of the route was always going to be the fight."
+    html = page(
+        f'<article class="newsletter-post"><p>{PROSE}</p><p>{PROSE[:-1]}!</p><p>{last}</p>'
+        '</article><div class="comments-section">'
+        f'<div class="comment-body"><p>"{last}" Quite so, and more.</p></div>'
+        f'<div class="comment-body"><p>{reply}</p></div></div>'
+    )
+    tree = load(html)
+    assert tree is not None
+    dom = dom_hints(tree)
+    lines = [PROSE, f"{PROSE[:-1]}!", last]
+    blocks = blocks_from_body(body("".join(f"<p>{x}</p>" for x in lines)), dom)
+    assert [b.kind for b in blocks] == [None, None, None]
+    blocks = blocks_from_body(body(f"<p>{PROSE}</p><p>{reply}</p>"), dom)
+    assert [b.kind for b in blocks] == [None, Kind.COMMENTS]
+
+
 # -- the headline -------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..heuristics import HtmlParams
+from ..heuristics import SHORT_LINE_WORDS, HtmlParams
 from ..result import Kind
 from .lines import Rendered, fold
 
@@ -309,13 +309,53 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
         if inside > p.wrapper_share * total:
             vetoed.add(i)
     out: list[_Hinted | None] = []
-    for line, i in zip(lines, found, strict=True):
+    for n, (line, i) in enumerate(zip(lines, found, strict=True)):
         h = None if i is None or i in vetoed else dom.hinted[i]
-        if h is not None and h.kind not in vetoed and _fits(line, h.kind, p):
+        if (
+            h is not None
+            and h.kind not in vetoed
+            and _fits(line, h.kind, p)
+            and not _quoted_article(n, keys, found, dom, vetoed)
+        ):
             out.append(h)
         else:
             out.append(None)
     return out
+
+
+def _quoted_article(
+    n: int, keys: list[str], found: list[int | None], dom: DomHints, vetoed: set[int | Kind]
+) -> bool:
+    """Line ``n`` is the article's, though its text is found in a role element: no line
+    next to it has that role, and the text stands in the page again outside the element
+    and outside every other role element still in force (a comment quoting the article's
+    paragraph, under a post whose class names a role and so is a wrapper). A short text
+    (a name, a label, a comma) found again says nothing of where the line came from."""
+    i = found[n]
+    assert i is not None
+    key = keys[n]
+    if len(key.split()) <= SHORT_LINE_WORDS:
+        return False
+    own = dom.hinted[i]
+    for m in (n - 1, n + 1):
+        j = found[m] if 0 <= m < len(found) else None
+        if j is not None and j not in vetoed and dom.hinted[j].kind is own.kind:
+            return False  # in a run of lines with its role: a comment section, a box
+    elsewhere = dom.page.count(key) - own.text.count(key)
+    if elsewhere <= 0:
+        return False
+    explained = sum(
+        h.text.count(key)
+        for j, h in enumerate(dom.hinted)
+        if j != i
+        and j not in vetoed
+        and h.kind not in vetoed
+        and key in h.text
+        # An element around ``i`` holds the same copy; one with the very same text may be
+        # a sibling (the same promotion under every product), so it counts.
+        and not (own.text in h.text and len(h.text) > len(own.text))
+    )
+    return explained < elsewhere
 
 
 def _key(line: Rendered) -> str:
