@@ -269,7 +269,6 @@ def introduced(
         if structure[j] is not Structure.LIST or not _item(j, feats, p):
             return None
     return None
-    return False
 
 
 def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:
