@@ -46,7 +46,7 @@ def blocks_from_body(
     if found and found[0] is not None and found[0].kind == Kind.CAPTION:
         found[0] = None  # opening the text, a "caption" is a video's or gallery's lead
     trailing = _trailing_links(lines, p)
-    fields = _fields(lines, p)
+    away = _links_away(lines, p)
     titles = dom.titles if dom is not None else ()
     out: list[Block] = []
     for k, (line, h) in enumerate(zip(lines, found, strict=True)):
@@ -57,7 +57,7 @@ def blocks_from_body(
         elif h:
             role = (h.kind, f"in {h.reason}: {h.kind.value}")
         else:
-            role = _shape_role(lines, k, trailing, fields, p)
+            role = _shape_role(lines, k, trailing, away, p)
         out.append(
             Block(line.text, line.tag, share, *role) if role else Block(line.text, line.tag, share)
         )
@@ -84,11 +84,12 @@ def _is_title(text: str, titles: tuple[str, ...], p: Params) -> bool:
 
 
 def _shape_role(
-    lines: list[Rendered], k: int, trailing: int, fields: frozenset[int], p: Params
+    lines: list[Rendered], k: int, trailing: int, away: frozenset[int], p: Params
 ) -> tuple[Kind, str] | None:
-    """A role that the line's links and place in the text give it (no class names needed)."""
+    """A role that the line's links and place in the text give it (no class names needed);
+    ``away``: the label-and-link lines that point away (``_links_away``)."""
     line = lines[k]
-    if _label_and_link(line, p) and k not in fields:
+    if k in away:
         return Kind.RELATED, _LABEL_LINK_REASON
     if k >= trailing:
         kind = Kind.NAVIGATION if len(line.text.split()) <= SHORT_LINE_WORDS else Kind.RELATED
@@ -135,11 +136,11 @@ def _label(line: Rendered) -> str:
     return (line.lead or "").casefold()
 
 
-def _fields(lines: list[Rendered], p: Params) -> frozenset[int]:
-    """The lines that are fields of the article's own records, not a "Read more" that
-    points away: those whose label opens several linked lines ("Website: <a>...</a>" on
-    every entry of a directory), and those in a run of lines that each are a label and a
-    link (a list of picks: "Soft feel: <a>...</a>", "Medium firm: <a>...</a>"); one
+def _links_away(lines: list[Rendered], p: Params) -> frozenset[int]:
+    """The label-and-link lines that point away ("Read more: <a>Another story</a>"), not
+    fields of the article's own records: a line whose label opens several linked lines
+    ("Website: <a>...</a>" on every entry of a directory), or one in a run of label-and-
+    link lines (a list of picks: "Soft feel: <a>...</a>", "Medium firm: <a>...</a>"); one
     "Must read: <a>...</a>" among the article's labelled steps is no such run.
     ``structure.record_min_run`` lines or more make a field."""
     least = p.structure.record_min_run
@@ -147,7 +148,7 @@ def _fields(lines: list[Rendered], p: Params) -> frozenset[int]:
     for line in lines:
         if line.lead:
             counts[_label(line)] = counts.get(_label(line), 0) + 1
-    out = {k for k, line in enumerate(lines) if line.lead and counts[_label(line)] >= least}
+    fields = {k for k, line in enumerate(lines) if line.lead and counts[_label(line)] >= least}
     picks = [_label_and_link(line, p) for line in lines]
     run: list[int] = []
     for k, labelled in enumerate([*picks, False]):
@@ -155,9 +156,9 @@ def _fields(lines: list[Rendered], p: Params) -> frozenset[int]:
             run.append(k)
             continue
         if len(run) >= least:
-            out.update(run)
+            fields.update(run)
         run = []
-    return frozenset(out)
+    return frozenset(k for k, pick in enumerate(picks) if pick and k not in fields)
 
 
 def _label_and_link(line: Rendered, p: Params) -> bool:
