@@ -39,6 +39,10 @@ class DocView:
         """What the markup says about the line at ``k`` (None for text input)."""
         return self.hints[k] if self.hints else None
 
+    def named(self, k: int) -> bool:
+        """Whether a rule or the markup names the line at ``k`` as junk of some kind."""
+        return _names(self.hits[k], self.hint(k))
+
     def no(self, k: int) -> int:
         """The line number (from 1) in the document of the line at ``k``."""
         return self.at[k] + 1
@@ -74,10 +78,7 @@ class DocView:
         # Text input has no hints: not a None a line (8 bytes a line at the peak).
         found_hints = [hints[i] if i < len(hints) else None for i in taken] if hints else []
         code = [h is not None and h.code for h in found_hints] or [False] * len(taken)
-        named = [
-            r is not None or (h is not None and h.kind is not None)
-            for r, h in zip_longest(found_hits, found_hints)
-        ]
+        named = [_names(r, h) for r, h in zip_longest(found_hits, found_hints)]
         view = cls(
             [lines[i] for i in taken],
             found,
@@ -89,3 +90,8 @@ class DocView:
             hints is not None,
         )
         return view, taken
+
+
+def _names(hit: Rule | None, hint: LineHint | None) -> bool:
+    """A rule hit or a markup hint with a role names the line."""
+    return hit is not None or (hint is not None and hint.kind is not None)
