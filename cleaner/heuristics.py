@@ -186,6 +186,14 @@ class FurnitureParams:
     # The scorer's own menus and story lists also separate the article's lists from the
     # page's (aggressive): past one, a list is furniture.
     scorer_names: bool = False
+    # Before the article, its own paragraphs found again past junk-like lines (and before
+    # any named barrier) enclose those lines: the article goes on there, and what lies
+    # between is its own lists and labels. Not after it: comments are prose on the
+    # article's topic too. Off (aggressive), such lists go as menus and furniture ...
+    enclosed: bool = True
+    # ... when its prose shows up there at least this many times: one paragraph alone past
+    # junk-like lines is more likely the standfirst above a sidebar, or a site's blurb.
+    enclosed_min_prose: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,7 +459,7 @@ def preset(mode: str) -> Params:
     if mode == "aggressive":
         return replace(
             DEFAULT,
-            furniture=replace(DEFAULT.furniture, scorer_names=True),
+            furniture=replace(DEFAULT.furniture, scorer_names=True, enclosed=False),
             lists=replace(DEFAULT.lists, body_pairs=1_000_000, tail_story_words=0.0),
             decide=replace(DEFAULT.decide, run_stops_at_subhead=False, run_label_words=0.0),
         )

@@ -2,10 +2,11 @@
 
 Inside the article short lines are subheads and stay. Walking outward from it, what sits
 next to it (title, byline, tables, lists) stays until the rest of that side is mostly
-junk-like; from there on it is page furniture. A tail of off-topic headlines with or
-without teasers is a related-stories list, and so is a bulleted run of capitalised
-headlines, on-topic or not; runs of very short lines are menus. Every walk is linear in
-the number of lines.
+junk-like; from there on it is page furniture. Before it, what its own paragraphs found
+again farther up enclose is the article's too (an introduction, then a checklist). A
+tail of off-topic headlines with or without teasers is a related-stories list, and so is
+a bulleted run of capitalised headlines, on-topic or not; runs of very short lines are
+menus. Every walk is linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -152,7 +153,8 @@ def surroundings(
     ``idx`` holds the positions of the lines not ``removed``, ascending.
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
-    it are neither menus, nor teasers, nor furniture (see ``_named_at``). ``known``: the
+    it, and the lines before it that its own paragraphs enclose (``_enclosed``), are
+    neither menus, nor teasers, nor furniture (see ``_named_at``). ``known``: the
     document has a topic (enough prose on one subject); without one, no line is off it."""
     # Positions as slices of ``idx`` or ranges: an int object a line, in each of these,
     # cost a large record its size again.
@@ -167,6 +169,8 @@ def surroundings(
     reach_after = _named_at(after, removed, gaps, last, Side.AFTER)
     kept = {k for k in before[:reach_before] if structure[k] is not None}
     kept |= {k for k in after[:reach_after] if structure[k] is not None}
+    if p.furniture.enclosed:
+        kept.update(before[: _enclosed(before, reach_before, feats, out, removed, p)])
     free = [k not in kept for k in range(len(feats))]
     # The text is a page's, not an extractor's output that holds the article alone: a
     # line above the article that a rule or the markup named as furniture (a site's menu,
@@ -217,6 +221,34 @@ def _named_at(
         if removed[k] in NAMED:
             return n
     return limit
+
+
+def _enclosed(
+    order: Sequence[int],
+    reach: int,
+    feats: FeatureTable,
+    out: Assessments,
+    removed: Sequence[Kind | None],
+    p: Params,
+) -> int:
+    """How many lines of a walk ``order`` away from the article lie between it and the
+    farthest of its own paragraphs (a whole paragraph on the article's topic) found there
+    before a named barrier (``reach``, see ``_named_at``), when the article's prose shows
+    up ``furniture.enclosed_min_prose`` times or more up to that paragraph.
+
+    The article goes on past the lines between, so they are its own lists, labels and
+    records, however junk-like they look (a checklist between an article's introduction
+    and its body), not furniture. One paragraph alone past junk-like lines is more likely
+    the standfirst above a sidebar, or a site's blurb above its menus.
+    """
+    far = found = enclosing = 0
+    for n, k in enumerate(order[:reach]):
+        if removed[k] is not None or not out.cls[k].prose or not out.on_topic(k, p.topic):
+            continue
+        found += 1
+        if feats.terminal[k] != 0 and feats.words[k] >= p.topic.core_min_words:
+            far, enclosing = n, found
+    return far if enclosing >= p.furniture.enclosed_min_prose else 0
 
 
 def _outside(

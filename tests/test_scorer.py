@@ -575,3 +575,69 @@ def test_a_short_article_of_two_long_paragraphs_on_a_page_of_other_prose_stays()
     text = "\n".join(["Home", "News", "Harbour bridge to close two lanes", *SHORT_ARTICLE])
     result = cleaner.clean("\n".join([text, *SERVICES_PAGE]))
     assert all(p in result.text for p in SHORT_ARTICLE)
+
+
+GEAR_MENU = ["Home", "Gear", "Trails", "Skills", "About", "Search", "Sign in"]
+CHECKLIST_BODY = [
+    "Packing light matters more than any single piece of gear, because every extra pound "
+    "of gear on a backpacking trip is carried up every hill of the trail.",
+    "Start each backpacking trip by laying out all of your gear on the floor, then check "
+    "every item of gear against the checklist and leave behind what you do not need.",
+    "Your shelter and your sleeping gear are the heaviest groups of gear on the checklist, "
+    "so those are the places where a lighter choice saves the most weight on the trail.",
+    "Cooking gear is easy to overpack on a backpacking trip: one pot, one stove and one mug "
+    "are enough for most trips, and the fuel you need depends on the length of the trip.",
+    "Check the weather before every backpacking trip and adjust the checklist to it, adding "
+    "warm layers of clothing for the cold and leaving the heavy rain gear at home.",
+    "Finally, tell a friend where you are going and when you expect to be back from the "
+    "trail, and leave a copy of your backpacking route with them before you set off.",
+]
+
+
+def test_a_checklist_between_the_articles_introduction_and_its_body_stays() -> None:
+    """Whole-page text: the article opens with two paragraphs, lists its gear in groups
+    of short lines, and only then goes on in prose, which the span takes for the article.
+    The introduction on the article's topic, found again past the list, shows that the
+    article goes on there: the list is its own, not a menu or furniture before it. The
+    site's menu above the introduction still goes; aggressive lets the list go too."""
+    intro = [
+        "We have spent years of backpacking trips refining the gear we carry, and this "
+        "backpacking checklist is the list we pack from before every trip into the hills.",
+        "The backpacking checklist is split into groups of gear so that you can check each "
+        "group of gear off in turn, and it marks the optional gear for longer trips.",
+    ]
+    groups = {
+        "FIRST AID": ["Plasters", "Gauze pads", "Tape", "Tweezers", "Safety pins", "Blister pads"],
+        "MAPS AND COMPASS": ["Map", "Compass", "Watch", "Whistle"],
+        "CLOTHING": ["Rain jacket", "Rain trousers", "Fleece", "Base layers", "Hat", "Socks"],
+        "TOOLS": ["Knife", "Head torch", "Batteries", "Power bank", "Duct tape", "Cord"],
+        "KITCHEN": ["Stove", "Pot", "Fuel", "Lighter", "Mug"],
+        "SLEEP": ["Sleeping bag", "Sleeping pad", "Pillow"],
+    }
+    checklist = [line for heading, items in groups.items() for line in [heading, *items]]
+    checklist[12:12] = ["Always carry a map and compass, even when you plan to use your phone."]
+    text = "\n".join([*GEAR_MENU, *intro, *checklist, *CHECKLIST_BODY])
+    for mode in ("balanced", "conservative"):
+        result = cleaner.Cleaner(mode=mode).clean(text)
+        assert result.text.splitlines() == [*intro, *checklist, *CHECKLIST_BODY], mode
+    aggressive = cleaner.Cleaner(mode="aggressive").clean(text)
+    assert set(groups["TOOLS"]) <= {r.text for r in aggressive.removed}
+
+
+def test_a_standfirst_alone_does_not_keep_the_sidebar_under_it() -> None:
+    """One paragraph on the article's topic above a column of other stories' headlines
+    is its standfirst: the article does not go on there, and the headlines still go."""
+    standfirst = (
+        "Our backpacking checklist covers every piece of gear you need for a trip into the "
+        "hills, from the tent and the stove to the first aid kit and the spare socks."
+    )
+    sidebar = [
+        "Council approves new bus lanes on the ring road",
+        "Teenager rescued from river after night-time swim",
+        "Shipyard workers remembered at memorial service",
+        "Bank raises interest rates for the third time this year",
+    ]
+    text = "\n".join([*GEAR_MENU, standfirst, *sidebar, *CHECKLIST_BODY])
+    result = cleaner.clean(text)
+    assert {r.text for r in result.removed} >= set(sidebar)
+    assert standfirst in result.text.splitlines()
