@@ -365,6 +365,8 @@ def _run(
             break
         if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
             break
+        if _headline_over_article(j, view.feats, assessed, p):
+            break
         run.append(j)
     return run
 
@@ -469,6 +471,24 @@ def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> b
         and assessed.region[after] is Region.BODY
         and feats.words[after] >= p.topic.core_min_words
         and not assessed.off_topic(after, p.topic)
+        and not set(feats.content[k]).isdisjoint(feats.content[after])
+    )
+
+
+def _headline_over_article(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:
+    """The line is the article's own headline: the last line before the article, right
+    above its first line of prose, on its topic and taking up its words. A run of
+    headlines under a heading above the article (a site's "Latest news" menu entry, then
+    its sections) ends before the article's headline, which shares the words of the
+    article's first lines where other stories' headlines share none."""
+    after = k + 1
+    return (
+        after < len(feats)
+        and assessed.region[k] is Region.HEAD
+        and assessed.region[after] is Region.BODY
+        and assessed.cls[after] is LineClass.GOOD
+        and assessed.on_topic(k, p.topic)
+        and assessed.on_topic(after, p.topic)
         and not set(feats.content[k]).isdisjoint(feats.content[after])
     )
 

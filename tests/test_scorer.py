@@ -477,6 +477,31 @@ def test_a_question_sentence_after_a_related_heading_stops_its_run() -> None:
     assert [r.text for r in result.removed] == ["Related stories:"]
 
 
+def test_a_related_headings_run_ends_before_the_articles_own_headline() -> None:
+    """Whole-page text: a site's menu holds a "Latest news" entry, so its run takes the
+    section names under it; it stops at the article's headline, right above the
+    article's first paragraph and on its topic, which another story's headline is not."""
+    menu = ["Skip to content", "Now", "Latest news", "Politics", "Sport", "Economy", "Opinion"]
+    headline = "Fuel prices in the region keep rising despite the government's fuel subsidy"
+    body = [
+        "Fuel prices in the region rose again this week despite the fuel subsidy that the "
+        "government approved last month, according to the energy ministry.",
+        "The ministry said the rise in fuel prices was moderate and that the fuel subsidy had "
+        "kept the price of diesel below last year's peak for most drivers.",
+        "Petrol stations in the capital raised the price of regular petrol by a few cents on "
+        "Monday, and drivers queued at the stations that had not yet raised their prices.",
+        "The fuel subsidy costs the government about two hundred million a month, and the "
+        "finance ministry has warned that it cannot be paid for beyond the end of the year.",
+        "Opposition politicians said the subsidy helped the wrong people and called for a "
+        "targeted payment to families who depend on their cars for work.",
+        "The energy ministry will publish new fuel prices every Monday until the end of the "
+        "subsidy, it said, so that drivers can see how much they save.",
+    ]
+    result = cleaner.clean("\n".join([*menu, headline, *body]))
+    assert [r.text for r in result.removed] == menu
+    assert result.text.splitlines() == [headline, *body]
+
+
 def test_a_long_headline_in_capitals_off_the_articles_topic_goes() -> None:
     """A link to another story, set in capitals between the article's paragraphs."""
     teaser = "CITY COUNCIL APPROVES NEW PARKING RULES FOR THE HARBOUR DISTRICT"
