@@ -186,10 +186,11 @@ class FurnitureParams:
     # The scorer's own menus and story lists also separate the article's lists from the
     # page's (aggressive): past one, a list is furniture.
     scorer_names: bool = False
-    # Before the article, its own paragraphs found again past junk-like lines (and before
-    # any named barrier) enclose those lines: the article goes on there, and what lies
-    # between is its own lists and labels. Not after it: comments are prose on the
-    # article's topic too. Off (aggressive), such lists go as menus and furniture ...
+    # On either side of the article, its own paragraphs found again past junk-like lines
+    # (and before any barrier a rule or the markup names: a comment section's heading or
+    # form, a related heading) enclose those lines: the article goes on there, and what
+    # lies between is its own lists and labels. Off (aggressive), such lists go as menus
+    # and furniture ...
     enclosed: bool = True
     # ... when its prose shows up there at least this many times: one paragraph alone past
     # junk-like lines is more likely the standfirst above a sidebar, or a site's blurb.

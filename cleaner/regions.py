@@ -2,8 +2,8 @@
 
 Inside the article short lines are subheads and stay. Walking outward from it, what sits
 next to it (title, byline, tables, lists) stays until the rest of that side is mostly
-junk-like; from there on it is page furniture. Before it, what its own paragraphs found
-again farther up enclose is the article's too (an introduction, then a checklist). A
+junk-like; from there on it is page furniture. What its own paragraphs found again
+farther out enclose is the article's too (an introduction, a checklist, the body). A
 tail of off-topic headlines with or without teasers is a related-stories list, and so is
 a bulleted run of capitalised headlines, on-topic or not; runs of very short lines are
 menus. Every walk is linear in the number of lines.
@@ -153,7 +153,7 @@ def surroundings(
     ``idx`` holds the positions of the lines not ``removed``, ascending.
 
     Lines of the article's own structures (``structure``: lists, code, records) next to
-    it, and the lines before it that its own paragraphs enclose (``_enclosed``), are
+    it, and the lines around it that its own paragraphs enclose (``_enclosed``), are
     neither menus, nor teasers, nor furniture (see ``_named_at``). ``known``: the
     document has a topic (enough prose on one subject); without one, no line is off it."""
     # Positions as slices of ``idx`` or ranges: an int object a line, in each of these,
@@ -171,6 +171,7 @@ def surroundings(
     kept |= {k for k in after[:reach_after] if structure[k] is not None}
     if p.furniture.enclosed:
         kept.update(before[: _enclosed(before, reach_before, feats, out, removed, p)])
+        kept.update(after[: _enclosed(after, reach_after, feats, out, removed, p)])
     free = [k not in kept for k in range(len(feats))]
     # The text is a page's, not an extractor's output that holds the article alone: a
     # line above the article that a rule or the markup named as furniture (a site's menu,
@@ -239,7 +240,9 @@ def _enclosed(
     The article goes on past the lines between, so they are its own lists, labels and
     records, however junk-like they look (a checklist between an article's introduction
     and its body), not furniture. One paragraph alone past junk-like lines is more likely
-    the standfirst above a sidebar, or a site's blurb above its menus.
+    the standfirst above a sidebar, or a site's blurb above its menus. After the article,
+    its comments are prose on its topic too: a comment section's heading or form, which
+    rules name, is the barrier there.
     """
     far = found = enclosing = 0
     for n, k in enumerate(order[:reach]):

@@ -619,6 +619,17 @@ CHECKLIST_BODY = [
 ]
 
 
+GEAR_GROUPS = {
+    "FIRST AID": ["Plasters", "Gauze pads", "Tape", "Tweezers", "Safety pins", "Blister pads"],
+    "MAPS AND COMPASS": ["Map", "Compass", "Watch", "Whistle"],
+    "CLOTHING": ["Rain jacket", "Rain trousers", "Fleece", "Base layers", "Hat", "Socks"],
+    "TOOLS": ["Knife", "Head torch", "Batteries", "Power bank", "Duct tape", "Cord"],
+    "KITCHEN": ["Stove", "Pot", "Fuel", "Lighter", "Mug"],
+    "SLEEP": ["Sleeping bag", "Sleeping pad", "Pillow"],
+}
+CHECKLIST = [line for heading, items in GEAR_GROUPS.items() for line in [heading, *items]]
+
+
 def test_a_checklist_between_the_articles_introduction_and_its_body_stays() -> None:
     """Whole-page text: the article opens with two paragraphs, lists its gear in groups
     of short lines, and only then goes on in prose, which the span takes for the article.
@@ -631,22 +642,34 @@ def test_a_checklist_between_the_articles_introduction_and_its_body_stays() -> N
         "The backpacking checklist is split into groups of gear so that you can check each "
         "group of gear off in turn, and it marks the optional gear for longer trips.",
     ]
-    groups = {
-        "FIRST AID": ["Plasters", "Gauze pads", "Tape", "Tweezers", "Safety pins", "Blister pads"],
-        "MAPS AND COMPASS": ["Map", "Compass", "Watch", "Whistle"],
-        "CLOTHING": ["Rain jacket", "Rain trousers", "Fleece", "Base layers", "Hat", "Socks"],
-        "TOOLS": ["Knife", "Head torch", "Batteries", "Power bank", "Duct tape", "Cord"],
-        "KITCHEN": ["Stove", "Pot", "Fuel", "Lighter", "Mug"],
-        "SLEEP": ["Sleeping bag", "Sleeping pad", "Pillow"],
-    }
-    checklist = [line for heading, items in groups.items() for line in [heading, *items]]
+    checklist = list(CHECKLIST)
     checklist[12:12] = ["Always carry a map and compass, even when you plan to use your phone."]
     text = "\n".join([*GEAR_MENU, *intro, *checklist, *CHECKLIST_BODY])
     for mode in ("balanced", "conservative"):
         result = cleaner.Cleaner(mode=mode).clean(text)
         assert result.text.splitlines() == [*intro, *checklist, *CHECKLIST_BODY], mode
     aggressive = cleaner.Cleaner(mode="aggressive").clean(text)
-    assert set(groups["TOOLS"]) <= {r.text for r in aggressive.removed}
+    assert set(GEAR_GROUPS["TOOLS"]) <= {r.text for r in aggressive.removed}
+
+
+def test_a_checklist_between_the_articles_body_and_its_closing_paragraphs_stays() -> None:
+    """The same after the article: its closing paragraphs, found again past a checklist,
+    enclose it. The comments after the named heading of their section still go."""
+    closing = [
+        "Once the backpacking checklist is done, weigh your pack with all of the gear in it "
+        "and take out whatever gear you can do without before the trip.",
+        "We update this backpacking checklist every year after our own trips, adding the "
+        "gear that earned its place in the pack and dropping the gear that did not.",
+    ]
+    comments = [
+        "Leave a Reply",
+        "Great backpacking checklist, I printed it out and took it on my last trip.",
+        "You forgot the spare socks, they are the most important gear on a wet trip.",
+    ]
+    text = "\n".join([*GEAR_MENU, *CHECKLIST_BODY, *CHECKLIST, *closing, *comments])
+    for mode in ("balanced", "conservative"):
+        result = cleaner.Cleaner(mode=mode).clean(text)
+        assert result.text.splitlines() == [*CHECKLIST_BODY, *CHECKLIST, *closing], mode
 
 
 def test_a_standfirst_alone_does_not_keep_the_sidebar_under_it() -> None:
