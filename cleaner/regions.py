@@ -169,10 +169,13 @@ def surroundings(
     reach_after = _named_at(after, removed, gaps, last, Side.AFTER)
     kept = {k for k in before[:reach_before] if structure[k] is not None}
     kept |= {k for k in after[:reach_after] if structure[k] is not None}
-    if p.furniture.enclosed:
-        kept.update(before[: _enclosed(before, reach_before, feats, out, removed, p)])
-        kept.update(after[: _enclosed(after, reach_after, feats, out, removed, p)])
     free = [k not in kept for k in range(len(feats))]
+    if p.furniture.enclosed:
+        # Contiguous stretches next to the article: slices, not a set of their lines.
+        n = _enclosed(before, reach_before, feats, out, removed, p)
+        free[first - n : first] = [False] * n
+        n = _enclosed(after, reach_after, feats, out, removed, p)
+        free[last + 1 : last + 1 + n] = [False] * n
     # The text is a page's, not an extractor's output that holds the article alone: a
     # line above the article that a rule or the markup named as furniture (a site's menu,
     # a "Skip to content" link). Without one, a run of short lines after the article is
