@@ -343,6 +343,11 @@ def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: P
                     mark = cut[kind] = Mark(kind, rule.id, beyond, why)
                 marks[j] = mark
             return
+        if q.run_stops_at_subhead and _subhead(k, view.feats, assessed, p):
+            # The heading itself heads the article's next paragraph, which takes up its
+            # words ("More from the survey" over more of the survey): a subhead.
+            marks[k] = None
+            continue
         why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
         mark = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in _run(view, k, marks, assessed, p):

@@ -502,6 +502,25 @@ def test_a_related_headings_run_ends_before_the_articles_own_headline() -> None:
     assert result.text.splitlines() == [headline, *body]
 
 
+def test_a_related_heading_that_heads_the_articles_next_paragraph_is_a_subhead() -> None:
+    """A related heading's rule matches "More from the survey", but no headline follows:
+    the article's next long paragraph does, on its topic and taking up its words. It is
+    the article's subhead, and stays in every mode that keeps subheads."""
+    survey = [
+        "A survey of a thousand small businesses in the region found that two in three plan "
+        "to hire more staff this year, the highest share since the survey began.",
+        "The survey, carried out by the regional chamber of commerce in January, also found "
+        "that most businesses expect their sales to grow, though more slowly than last year.",
+        "More from the survey",
+        "The survey found that businesses in the survey's smaller towns were more optimistic "
+        "than those in the city, with three in four of them planning to hire this year.",
+        "The chamber said the survey's results would be sent to the regional government, "
+        "which is due to publish its own plan for small businesses in the spring.",
+    ]
+    for mode in ("balanced", "conservative"):
+        assert cleaner.Cleaner(mode=mode).clean("\n".join(survey)).removed == [], mode
+
+
 def test_a_long_headline_in_capitals_off_the_articles_topic_goes() -> None:
     """A link to another story, set in capitals between the article's paragraphs."""
     teaser = "CITY COUNCIL APPROVES NEW PARKING RULES FOR THE HARBOUR DISTRICT"
