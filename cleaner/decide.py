@@ -468,15 +468,12 @@ def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> b
     other stories under a heading holds headlines and teasers, so the run it names ends
     before the article goes on; a headline of another story says nothing of the
     paragraph after it."""
-    if k + 1 >= len(feats):
-        return False
     after = k + 1
     return (
-        assessed.cls[after] is LineClass.GOOD
-        and assessed.region[after] is Region.BODY
+        after < len(feats)
         and feats.words[after] >= p.topic.core_min_words
         and not assessed.off_topic(after, p.topic)
-        and not set(feats.content[k]).isdisjoint(feats.content[after])
+        and _over_body_prose(k, feats, assessed)
     )
 
 
@@ -486,14 +483,23 @@ def _headline_over_article(k: int, feats: FeatureTable, assessed: Assessments, p
     headlines under a heading above the article (a site's "Latest news" menu entry, then
     its sections) ends before the article's headline, which shares the words of the
     article's first lines where other stories' headlines share none."""
+    return (
+        k + 1 < len(feats)
+        and assessed.region[k] is Region.HEAD
+        and assessed.on_topic(k, p.topic)
+        and assessed.on_topic(k + 1, p.topic)
+        and _over_body_prose(k, feats, assessed)
+    )
+
+
+def _over_body_prose(k: int, feats: FeatureTable, assessed: Assessments) -> bool:
+    """The line after ``k`` is prose of the article's body that takes up line k's words
+    (what both a subhead and the article's headline stand over)."""
     after = k + 1
     return (
         after < len(feats)
-        and assessed.region[k] is Region.HEAD
-        and assessed.region[after] is Region.BODY
         and assessed.cls[after] is LineClass.GOOD
-        and assessed.on_topic(k, p.topic)
-        and assessed.on_topic(after, p.topic)
+        and assessed.region[after] is Region.BODY
         and not set(feats.content[k]).isdisjoint(feats.content[after])
     )
 
