@@ -24,7 +24,7 @@ from cleaner.html import (
 )
 from cleaner.html.extract import _extends as extends
 from cleaner.html.extract import _extract as extract
-from cleaner.html.roles import _cover
+from cleaner.html.roles import _cover, _holders, _starts
 from cleaner.result import Kind
 from tests.golden import read, removed_tsv
 from tests.html_golden import FIXTURES, expected_paths, inputs, run
@@ -140,6 +140,19 @@ def test_keyword_cover_finds_what_the_keywords_find(words: set[str], text: str) 
     """The quick test looks for the keywords that hold no other: a text holds one of them
     exactly when it holds one of all the keywords."""
     assert any(w in text for w in _cover(words)) == any(w in text for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("ab ", max_size=10), max_size=6), st.text("ab ", max_size=3))
+def test_holders_count_what_each_text_counts(texts: list[str], key: str) -> None:
+    """One search of the joined texts finds, for each text, as many copies of a line as
+    counting in that text alone does (a line holds no newline, so none spans two texts):
+    what lets the hints of a page of many role elements cost no loop over them per line."""
+    found = list(_holders(key, "\n".join(texts), _starts(iter(texts))))
+    if key:
+        assert found == [j for j, text in enumerate(texts) for _ in range(text.count(key))]
+    else:
+        assert found == list(range(len(texts)))
 
 
 # -- rendering trafilatura's body -------------------------------------------------------------

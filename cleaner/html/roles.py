@@ -11,6 +11,9 @@ here too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -171,6 +174,16 @@ class DomHints:
         # The hinted texts in one string, so that a line in none of them (most lines) is
         # told by one search; a folded text holds no newline, so no line spans two.
         self.joined = "\n".join(h.text for h in hinted)
+        self._starts = _starts(h.text for h in hinted)
+        # The texts of the elements with no hinted ancestor: a line's count in them is
+        # its count in all of their texts, found by one search, not one per element.
+        self.top = "\n".join(h.text for h in hinted if h.top)
+
+    def holders(self, key: str) -> Iterator[int]:
+        """The hinted element of each occurrence of ``key`` (innermost first, an element
+        once per occurrence, as ``str.count`` counts): searches of one string, so a page
+        of many hinted elements costs no loop over them for each line."""
+        yield from _holders(key, self.joined, self._starts)
 
     @property
     def page(self) -> str:
@@ -269,15 +282,33 @@ def element_text(el: etree._Element) -> str:
     return fold(etree.tostring(el, method="text", encoding=str, with_tail=False))
 
 
+def _starts(texts: Iterator[str]) -> list[int]:
+    """Where each of ``texts`` starts in the string that joins them by newlines."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return starts
+
+
+def _holders(key: str, joined: str, starts: Sequence[int]) -> Iterator[int]:
+    """The index of the text (of those ``joined`` joins, starting at ``starts``) of each
+    occurrence of ``key``, left to right and not overlapping; an empty key is in each."""
+    if not key:
+        yield from range(len(starts))
+        return
+    at = joined.find(key)
+    while at >= 0:
+        yield bisect_right(starts, at) - 1
+        at = joined.find(key, at + len(key))
+
+
 def _innermost(key: str, dom: DomHints) -> int | None:
     """Index of the innermost hinted element holding ``key``, unless it also occurs outside."""
-    if key not in dom.joined:
+    i = next(dom.holders(key), None)  # the elements are innermost first
+    if i is None:
         return None
-    for i, h in enumerate(dom.hinted):
-        if key in h.text:
-            inside = sum(g.text.count(key) for g in dom.hinted if g.top)
-            return i if dom.page.count(key) <= inside else None
-    return None
+    return i if dom.page.count(key) <= dom.top.count(key) else None
 
 
 def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hinted | None]:
@@ -300,14 +331,14 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
     vetoed = {key for key, n in held.items() if n > p.wrapper_share * total}
     # Spacing aside: an element's text runs its blocks together ("end.Next"), its lines
     # have a space there.
-    squeezed = ["".join(key.split()) for key in keys]
-    for i in {i for i in found if i is not None and i not in vetoed}:
-        text = "".join(dom.hinted[i].text.split())
-        inside = sum(
-            len(line.text) for line, key in zip(lines, squeezed, strict=True) if key in text
-        )
-        if inside > p.wrapper_share * total:
-            vetoed.add(i)
+    held_lines = sorted({i for i in found if i is not None and i not in vetoed})
+    texts = ["".join(dom.hinted[i].text.split()) for i in held_lines]
+    joined, starts = "\n".join(texts), _starts(iter(texts))
+    inside = [0] * len(held_lines)
+    for line, line_key in zip(lines, keys, strict=True):
+        for m in set(_holders("".join(line_key.split()), joined, starts)):
+            inside[m] += len(line.text)
+    vetoed.update(i for i, n in zip(held_lines, inside, strict=True) if n > p.wrapper_share * total)
     out: list[_Hinted | None] = []
     for n, (line, i) in enumerate(zip(lines, found, strict=True)):
         h = None if i is None or i in vetoed else dom.hinted[i]
@@ -345,12 +376,11 @@ def _quoted_article(
     if elsewhere <= 0:
         return False
     explained = sum(
-        h.text.count(key)
-        for j, h in enumerate(dom.hinted)
+        copies
+        for j, copies in Counter(dom.holders(key)).items()
         if j != i
         and j not in vetoed
-        and h.kind not in vetoed
-        and key in h.text
+        and (h := dom.hinted[j]).kind not in vetoed
         # An element around ``i`` holds the same copy; one with the very same text may be
         # a sibling (the same promotion under every product), so it counts.
         and not (own.text in h.text and len(h.text) > len(own.text))
