@@ -499,7 +499,7 @@ def _related_tail(
     if not page and start < past and not teasers and terse(headlines, feats, q.tail_story_words):
         # The article's own list; what stands past the barrier is still the page's.
         first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
-    elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free):
+    elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free, p):
         first -= 1  # the list's own heading ("Markets", "More news")
     going_on = _going_on(tail[first:], feats, out)
     for n in range(first, len(tail)):
@@ -537,16 +537,18 @@ def _going_on(listed: Sequence[int], feats: FeatureTable, out: Assessments) -> i
 
 
 def _label_over(
-    k: int, below: int, feats: FeatureTable, out: Assessments, free: Sequence[bool]
+    k: int, below: int, feats: FeatureTable, out: Assessments, free: Sequence[bool], p: Params
 ) -> bool:
     """Line ``k``, right above line ``below``, is a short label with no sentence in it: the
-    heading of the list that starts there."""
+    heading of the list that starts there. A label in the article's words is the article's
+    own (its list's last item, a subhead), not the heading of another list."""
     return (
         k + 1 == below
         and free[k]
         and out.kind[k] is None
         and feats.headline_like[k] != 0
         and feats.words[k] <= SHORT_LINE_WORDS
+        and not out.on_topic(k, p.topic)
     )
 
 

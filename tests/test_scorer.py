@@ -328,6 +328,15 @@ def test_the_articles_last_sentence_is_no_teaser_of_the_list_after_it() -> None:
     assert [r.text for r in result.removed] == MARKETS[1:]
 
 
+def test_a_line_on_the_articles_topic_is_no_heading_of_the_list_after_it() -> None:
+    """A short label right above a list of other stories is taken as its heading
+    ("Markets"); one that shares the article's words is the article's own (a last item, a
+    subhead), and stays while the list under it goes."""
+    own = "Harbour bridge pillars repaired"
+    result = cleaner.clean("\n".join([*HARBOUR, own, *MARKETS[1:]]))
+    assert [r.text for r in result.removed] == MARKETS[1:]
+
+
 def test_short_paragraphs_in_the_articles_words_stay_beside_its_long_ones() -> None:
     short = [
         "The harbour bridge carried eight thousand cars a day before the storm.",
