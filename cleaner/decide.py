@@ -441,13 +441,15 @@ def _cut_veto(
     view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
 ) -> str:
     """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
-    stands before it for it to end, or the article's prose goes on after it."""
+    stands before it for it to end, or the article's prose goes on after it. Prose on
+    either side is what no mark took: a disclaimer or a copyright line above the cut is
+    no article for it to end."""
     q = p.decide
     head = sum(view.feats.words[:k])
     if head < q.cut_min_before:
         return f"only {head} words come before it, so there is no article for it to end"
     prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
-    prose_before = _prose_words(range(k), view.feats, assessed, p)
+    prose_before = _prose_words((j for j in range(k) if marks[j] is None), view.feats, assessed, p)
     if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
         return (
             f"{prose_after} words of prose come after it and only {prose_before} before, "

@@ -373,6 +373,20 @@ def test_the_same_lines_beside_a_page_footer_are_furniture() -> None:
     assert all(p in result.text for p in HARBOUR)
 
 
+def test_a_comments_link_under_a_long_disclaimer_ends_no_article() -> None:
+    """A share bar's "Comments" link starts no comment section when the article's prose
+    follows it: the long disclaimer a rule took above it is no article for it to end."""
+    disclaimer = (
+        "Disclaimer: The views and opinions expressed by the writers on this website are "
+        "their own and do not necessarily reflect the views of the publisher, and nothing "
+        "here constitutes financial advice or a recommendation to buy or sell any security."
+    )
+    bar = ["Facebook", "Twitter", "Comments", "Print", "Email"]
+    result = cleaner.clean("\n".join([disclaimer, *bar, *HARBOUR]))
+    assert all(p in result.text for p in HARBOUR)
+    assert disclaimer not in result.text
+
+
 def test_furniture_removed_in_an_earlier_pass_still_separates() -> None:
     """The comment section goes in the first pass (its start cuts the rest); the second
     pass no longer sees it, yet the tags above it are still known to sit in furniture, in
