@@ -354,11 +354,17 @@ def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: P
             marks[j] = mark
 
 
+# What a list of other stories holds under each headline besides its teaser.
+ITEM_MARKS = frozenset({Kind.TIMESTAMP, Kind.CREDIT, Kind.COUNTER})
+
+
 def _run(
     view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
 ) -> list[int]:
     """The headline-like lines right under the ``drop-run`` heading at ``k``, up to a
-    line already marked, a line of prose, or a subhead of the article."""
+    line already marked, a line of prose, or a subhead of the article. A story's own
+    stamps (``ITEM_MARKS``: its date, byline, reading time) are of the list and go on
+    it; what else a mark took (a share bar, a comment heading) ends it."""
     run = []
     for j in range(k + 1, len(view)):
         entry = (
@@ -366,7 +372,10 @@ def _run(
             or assessed.cls[j] is LineClass.BAD
             or _question_headline(view.lines[j], view.feats.words[j], p)
         )
-        if marks[j] is not None or not entry:
+        taken = marks[j]
+        if taken is not None and taken.kind in ITEM_MARKS:
+            continue
+        if taken is not None or not entry:
             break
         if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
             break

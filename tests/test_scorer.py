@@ -488,6 +488,24 @@ def test_a_question_headline_under_a_related_heading_goes() -> None:
     assert {r.rule for r in result.removed} == {"related.heading"}
 
 
+def test_a_related_headings_run_goes_on_past_each_storys_date() -> None:
+    """Lists of other stories print a date (a section, a byline) over each headline. A
+    rule takes the date; the headlines under the heading are still the list's, on the
+    article's subject as they are."""
+    dated = [
+        "Related Articles",
+        "May 3, 2024",
+        "Harbour bridge repairs to start in the spring",
+        "April 28, 2024 / Transport",
+        "Council backs new ferry across the harbour",
+        "April 20, 2024",
+        "Harbour shops count the cost of the bridge closure",
+    ]
+    result = cleaner.clean("\n".join(HARBOUR + dated))
+    assert [r.text for r in result.removed] == dated
+    assert {r.rule for r in result.removed[1::2]} == {"timestamp.date"}
+
+
 def test_a_question_sentence_after_a_related_heading_stops_its_run() -> None:
     """Prose that asks (more than a headline's words, or more than one sentence) is not a
     headline: the run stops there and the scorer judges the line."""
