@@ -367,15 +367,17 @@ def _run(
     it; what else a mark took (a share bar, a comment heading) ends it."""
     run = []
     for j in range(k + 1, len(view)):
+        taken = marks[j]
+        if taken is not None:
+            if taken.kind in ITEM_MARKS:
+                continue
+            break
         entry = (
             view.feats.headline_like[j]
             or assessed.cls[j] is LineClass.BAD
             or _question_headline(view.lines[j], view.feats.words[j], p)
         )
-        taken = marks[j]
-        if taken is not None and taken.kind in ITEM_MARKS:
-            continue
-        if taken is not None or not entry:
+        if not entry:
             break
         if p.decide.run_stops_at_subhead and _subhead(j, view.feats, assessed, p):
             break
@@ -458,7 +460,7 @@ def _cut_veto(
     if head < q.cut_min_before:
         return f"only {head} words come before it, so there is no article for it to end"
     prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
-    prose_before = _prose_words((j for j in range(k) if marks[j] is None), view.feats, assessed, p)
+    prose_before = _prose_words(_unmarked(marks, 0, k), view.feats, assessed, p)
     if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
         return (
             f"{prose_after} words of prose come after it and only {prose_before} before, "
@@ -467,10 +469,11 @@ def _cut_veto(
     return ""
 
 
-def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
-    """Positions from ``start`` on of the lines no mark took yet (not listed: a cut may
-    take most of a record's lines)."""
-    return (j for j in range(start, len(marks)) if marks[j] is None)
+def _unmarked(marks: Sequence[Mark | None], start: int, stop: int | None = None) -> Iterator[int]:
+    """Positions from ``start`` on (up to ``stop``, or to the end) of the lines no mark
+    took yet (not listed: a cut may take most of a record's lines)."""
+    end = len(marks) if stop is None else stop
+    return (j for j in range(start, end) if marks[j] is None)
 
 
 def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:

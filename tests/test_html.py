@@ -148,7 +148,7 @@ def test_holders_count_what_each_text_counts(texts: list[str], key: str) -> None
     """One search of the joined texts finds, for each text, as many copies of a line as
     counting in that text alone does (a line holds no newline, so none spans two texts):
     what lets the hints of a page of many role elements cost no loop over them per line."""
-    found = list(_holders(key, "\n".join(texts), _starts(iter(texts))))
+    found = list(_holders(key, "\n".join(texts), _starts(texts)))
     if key:
         assert found == [j for j, text in enumerate(texts) for _ in range(text.count(key))]
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -282,7 +282,7 @@ def element_text(el: etree._Element) -> str:
     return fold(etree.tostring(el, method="text", encoding=str, with_tail=False))
 
 
-def _starts(texts: Iterator[str]) -> list[int]:
+def _starts(texts: Iterable[str]) -> list[int]:
     """Where each of ``texts`` starts in the string that joins them by newlines."""
     starts, at = [], 0
     for text in texts:
@@ -333,7 +333,7 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
     # have a space there.
     held_lines = sorted({i for i in found if i is not None and i not in vetoed})
     texts = ["".join(dom.hinted[i].text.split()) for i in held_lines]
-    joined, starts = "\n".join(texts), _starts(iter(texts))
+    joined, starts = "\n".join(texts), _starts(texts)
     inside = [0] * len(held_lines)
     for line, line_key in zip(lines, keys, strict=True):
         for m in set(_holders("".join(line_key.split()), joined, starts)):
