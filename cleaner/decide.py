@@ -275,7 +275,7 @@ def _list_item(view: DocView, k: int, rule: Rule, p: Params) -> bool:
     kinds = p.decide.introduced_exempt
     if rule.kind.value not in kinds:
         return False
-    items = introduced(k, view.feats, view.structure, view.named, p.structure)
+    items = introduced(k, view.feats, view.structure, view.named, view.raw, p.structure)
     if items is None:
         return False
     alike = sum(1 for j in items if (hit := view.hits[j]) is not None and hit.kind.value in kinds)

@@ -43,6 +43,10 @@ class DocView:
         """Whether a rule or the markup names the line at ``k`` as junk of some kind."""
         return _names(self.hits[k], self.hint(k))
 
+    def raw(self, k: int) -> str:
+        """The text of the line at ``k``, as the input has it."""
+        return self.lines[k].raw
+
     def no(self, k: int) -> int:
         """The line number (from 1) in the document of the line at ``k``."""
         return self.at[k] + 1

@@ -57,8 +57,9 @@ class StructureParams:
     # A quoted message's header block has at least this many fields in a row ("From:",
     # "Date:", "Subject:").
     header_min_run: int = 3
-    # A lead-in line ending in a colon has at least this many words ("What to bring:")
-    # and introduces at most this many items ...
+    # A lead-in line ending in a colon has at least this many words ("What to bring:"), or
+    # two when a verb ends it ("Highlights include:", see ``structure._CONTINUED``), and
+    # introduces at most this many items ...
     lead_in_min_words: int = 3
     introduced_max_items: int = 40
     # ... each, unless bulleted, at most this many words (a longer line is prose again).

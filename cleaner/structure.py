@@ -128,7 +128,7 @@ def structures(
     out: list[Structure | None] = [None] * len(feats)
     _code_blocks(raws, feats, marked_code, out, p)
     _message_headers(raws, out, p)
-    _lists(feats, labelled, out, p)
+    _lists(raws, feats, labelled, out, p)
     _records(raws, out, p)
     _fields(raws, feats, out, p)
     _templated(raws, feats, out, p)
@@ -205,7 +205,19 @@ def _message_headers(raws: Sequence[str], out: list[Structure | None], p: Struct
         k = max(j, k + 1)
 
 
+# The verb that ends a two-word lead-in whose list completes its clause: "Highlights
+# include:", "Recommendations are:". Labels of two words end otherwise ("Search for:",
+# "Jump to:", "Share this:", "Key features:"): by that alone they introduce no list of the
+# article's.
+_CONTINUED = memo.compiled_regex(
+    r"\s(?:includes?|including|are|were|contains?|comprises?|sind|umfassen|enthalten"
+    r"|sont|comprennent|incluent|incluyen)\s*:\s*$",
+    regex.I,
+)
+
+
 def _lists(
+    raws: Sequence[str],
     feats: FeatureTable,
     labelled: Sequence[bool],
     out: list[Structure | None],
@@ -224,7 +236,7 @@ def _lists(
         if out[k] is None and bullet[k + 1] and feats.headline_like[k]:
             out[k] = Structure.LIST
     for k in range(n):
-        if not _lead_in(k, feats, labelled[k], p):
+        if not _lead_in(k, raws[k], feats, labelled[k], p):
             continue
         for j in range(k + 1, min(n, k + 1 + p.introduced_max_items)):
             if out[j] is Structure.CODE or not _item(j, feats, p):
@@ -232,10 +244,14 @@ def _lists(
             out[j] = out[j] or Structure.LIST
 
 
-def _lead_in(k: int, feats: FeatureTable, named: bool, p: StructureParams) -> bool:
-    """Line ``k`` introduces a list: it ends in a colon, has a few words, and no rule or
-    markup names it (``named``)."""
-    return bool(feats.colon_end[k]) and not named and feats.words[k] >= p.lead_in_min_words
+def _lead_in(k: int, raw: str, feats: FeatureTable, named: bool, p: StructureParams) -> bool:
+    """Line ``k`` (its text is ``raw``) introduces a list: it ends in a colon, has a few
+    words, or two whose second is a verb the list completes ("Highlights include:"), and
+    no rule or markup names it (``named``)."""
+    if not feats.colon_end[k] or named:
+        return False
+    words = feats.words[k]
+    return words >= p.lead_in_min_words or (words == 2 and _CONTINUED.search(raw) is not None)
 
 
 def _item(k: int, feats: FeatureTable, p: StructureParams) -> bool:
@@ -249,15 +265,16 @@ def introduced(
     feats: FeatureTable,
     structure: Sequence[Structure | None],
     named: Callable[[int], bool],
+    raw: Callable[[int], str],
     p: StructureParams,
 ) -> range | None:
     """The items of the list that a lead-in line introduces ("The dates are:"), as
     ``structures`` found it, when line ``k`` is one of them (else None); ``named(j)``: a
-    rule or the markup names line j."""
+    rule or the markup names line j; ``raw(j)``: its text."""
     if structure[k] is not Structure.LIST or not _item(k, feats, p):
         return None
     for j in range(k - 1, max(-1, k - 1 - p.introduced_max_items), -1):
-        if _lead_in(j, feats, named(j), p):
+        if _lead_in(j, raw(j), feats, named(j), p):
             end = k + 1
             while (
                 end < min(len(structure), j + 1 + p.introduced_max_items)

@@ -72,6 +72,30 @@ def test_the_items_of_an_introduced_list_stay() -> None:
     assert removed("\n".join([*PROSE, "Here is what to bring on every trip:", *items])) == []
 
 
+HIGHLIGHTS = [
+    "The Old Fire Lookout Opens Its Doors to Visitors Again",
+    "A Wooden Bridge Crosses the Gorge Below the Falls",
+    "Wild Blueberries Ripen Along the Northern Slopes",
+]
+
+
+def test_a_two_word_lead_in_that_a_verb_ends_introduces_a_list() -> None:
+    """A lead-in like "Highlights include:" introduces the article's list as "Here is
+    what to bring:" does: its headline-shaped items stay, and the list of other stories
+    under a heading that names it still goes."""
+    related = ["More stories", *STORY_HEADLINES]
+    text = "\n".join([*PROSE, "Highlights include:", *HIGHLIGHTS, *related])
+    assert removed(text) == related
+
+
+@pytest.mark.parametrize("label", ["Search for:", "Jump to:", "Share this:", "Key features:"])
+def test_a_two_word_label_introduces_no_list(label: str) -> None:
+    """A two-word label that no verb ends ("Search for:", "Jump to:") introduces no list
+    of the article's: the lines under it are no items by that alone."""
+    assert structures_of([label, *HIGHLIGHTS]) == [None] * 4
+    assert structures_of(["Highlights include:", *HIGHLIGHTS]) == [None] + [Structure.LIST] * 3
+
+
 def test_past_a_named_barrier_a_list_is_the_pages() -> None:
     """A copyright line, a rule-named barrier, separates the page's footer menu from the
     article: there the same short lines are a menu."""
