@@ -422,9 +422,9 @@ def _related_tail(
     The list starts at the earliest line from which on at least ``tail_junk_share`` of
     the lines are junk-like and two or more are off-topic headlines. Lines between the
     article's last paragraph and that start stay: tables, lists and on-topic lines after
-    the prose are part of the article more often than not. The line right after the
-    article starts it only as a headline: a sentence there has no headline above it to be
-    the teaser of, and is the article's last, however few of its words it shares.
+    the prose are part of the article more often than not. The list starts at one of its
+    items, a headline or a teaser under one: a sentence with no headline above it is no
+    teaser, and is the article's last, however few of its words it shares.
 
     A headline is off-topic only against a topic. When the document has none (too little
     prose, or a digest) and no named furniture shows that it is a page's text rather
@@ -478,7 +478,7 @@ def _related_tail(
             items.add(k)
         if (
             junkish
-            and (n > 0 or heads_at[n])  # at n == 0 no line above makes a teaser
+            and (heads_at[n] or teaser)  # the list starts at one of its items
             and heads >= q.tail_min_headlines
             and junk / rest >= q.tail_junk_share
             and shaped / rest >= q.tail_headline_share

@@ -312,6 +312,27 @@ def test_story_headlines_after_the_article_still_go() -> None:
     assert removed("\n".join(PROSE + STORY_HEADLINES)) == STORY_HEADLINES
 
 
+def test_a_story_list_starts_at_a_headline_not_at_the_articles_last_sentences() -> None:
+    """The article's last sentences may share none of its words (a step of a how-to that
+    names a tool); with no headline above them they are no teasers, and a list of other
+    stories after them starts at its first headline."""
+    more = [
+        "A good backpacking trip starts at home, with a gear list, a map of the trail and a "
+        "plan for water on every day of the hike.",
+        "Pack the heaviest gear close to your back, and keep the water filter, the map and "
+        "the rain jacket at the top of the pack.",
+        "On the trail, stop every hour to drink water and check the map, and camp early "
+        "enough to pitch the shelter before dark.",
+    ]
+    last = [
+        "I export the finished documents as PDF files and upload every one of them to a "
+        "chatbot on my laptop.",
+        "Then I ask the chatbot to write a summary of each document in a few plain "
+        "sentences for my readers.",
+    ]
+    assert removed("\n".join(PROSE + more + last + STORY_HEADLINES)) == STORY_HEADLINES
+
+
 CAST = [
     "The cast also includes",
     "Olivia Colman",
