@@ -329,15 +329,16 @@ def _outside(
 
 
 def _lead(feats: FeatureTable, k: int, out: Assessments, side: Side, p: Params) -> bool:
-    """Before the article, a whole paragraph (one ending its sentence, of at least
-    ``core_min_words``) is the article's own, whatever its topic: the junk above an
-    article is menus, labels and short teasers, while a short article's lead may share
-    few words with the longer prose the span took for the article (a page's blurbs, its
-    comments)."""
+    """Before the article, a whole paragraph is the article's own, whatever its topic:
+    one of at least ``core_min_words`` that ends its sentence, or holds two (the last
+    without its stop, or with a sign-off after it such as the author's initials). The
+    junk above an article is menus, labels and short teasers, while a short article's
+    lead may share few words with the longer prose the span took for the article (a
+    page's blurbs, its comments)."""
     return (
         side is Side.BEFORE
         and out.cls[k].prose
-        and feats.terminal[k] != 0
+        and (feats.terminal[k] != 0 or feats.sentences[k] != 0)
         and feats.words[k] >= p.topic.core_min_words
     )
 

@@ -436,18 +436,21 @@ def test_short_lines_under_lead_ins_after_the_article_are_no_menu() -> None:
     assert result.removed == []
 
 
-def test_a_short_article_above_the_pages_longer_prose_stays() -> None:
+@pytest.mark.parametrize("end", [".", ". jd", ""])
+def test_a_short_article_above_the_pages_longer_prose_stays(end: str) -> None:
     """Whole-page text: a short article, then a list of other stories, then a longer
     text on one theme (a shop's blurb) that the span takes for the article. Junk above an
     article is menus, labels and short teasers: whole paragraphs there are the article's
-    own, even when they share no words with what the span found."""
+    own, even when they share no words with what the span found, and even when the last
+    one's last sentence lacks its stop or the author's initials follow it."""
     menu = ["Home", "News", "Sport", "Weather", "Contact"]
     article = [
         "The council voted on Tuesday to close the old harbour crossing for eighteen months "
         "after engineers found deep cracks in two of its stone pillars during the spring "
         "inspection.",
-        "Commuters will take a ferry across the water while the pillars are rebuilt, and the "
-        "mayor promised that traffic would return before the summer of next year at the latest.",
+        "Commuters will take a ferry across the water while the pillars are rebuilt. The "
+        "mayor promised that traffic would return before the summer of next year at the latest"
+        + end,
     ]
     stories = [
         "Most read:",
