@@ -42,9 +42,9 @@ class Structure(StrEnum):
 
 
 # Lines that can only be program text: brackets alone, a comment, a statement that opens
-# or closes a block, a call or an assignment between identifiers. Four tests, cheapest
-# first (see ``_program_text``): as one pattern searched at every position of every line,
-# they cost a fifth of the whole clean.
+# or closes a block, a call or an assignment between identifiers, settings written
+# key=value. Five tests, cheapest first (see ``_program_text``): as one pattern searched
+# at every position of every line, they cost a fifth of the whole clean.
 _CODE_START = memo.compiled_regex(
     r"""^\s*(?:
         [{}()\[\];,]+\s*$                                   # brackets and separators only
@@ -67,6 +67,12 @@ _CODE_END = memo.compiled_regex(r"(?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$")
 _OPERATOR = memo.compiled_regex(r"\w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::")
 # An assignment.
 _ASSIGNMENT = memo.compiled_regex(r"""^\s*[\w.\[\]"']+\s=\s\S""")
+# Two settings written key=value, as program output prints them: a query plan's
+# "(cost=0.00..2890.00 rows=99999 width=97)", a log line's "level=info msg=started";
+# not a link's query string, nor the attributes of markup (an embed left in the text).
+_KEY_VALUES = memo.compiled_regex(
+    r"^(?!.*://)(?!\s*<)(?:.*?[\s(,])?[A-Za-z_][\w.-]*=[^\s=]+.*?[\s(,][A-Za-z_][\w.-]*=[^\s=]"
+)
 
 
 # Lines whose shape tests (``_program_text``, ``_opening``) are remembered: those of a
@@ -93,7 +99,9 @@ def _program_text(raw: str) -> bool:
     call = "(" in raw and ("." in raw or "()" in raw)
     if (operator or call) and _OPERATOR.search(raw) is not None:
         return True
-    return eq and _ASSIGNMENT.match(raw) is not None
+    if not eq:
+        return False
+    return _ASSIGNMENT.match(raw) is not None or _KEY_VALUES.match(raw) is not None
 
 
 # A line of prose: it ends like a sentence and opens with a capital letter.

@@ -122,6 +122,36 @@ def test_a_code_block_stays() -> None:
     assert removed("\n".join(PROSE + CODE)) == []
 
 
+PLAN = [
+    "EXPLAIN ANALYZE SELECT * FROM tickets t JOIN ferries f ON (t.fid=f.fid);",
+    "Nested Loop (cost=0.00..4141.00 rows=99999 width=461) (actual time=0.039..56.582 "
+    "rows=99999 loops=1)",
+    "-> Seq Scan on ferries f (cost=0.00..1.01 rows=1 width=364) (actual time=0.025..0.026 "
+    "rows=1 loops=1 workers=2)",
+    "-> Seq Scan on tickets t (cost=0.00..2890.00 rows=99999 width=97) (actual "
+    "time=0.008..25.752 rows=99999 loops=1 workers=2)",
+    "Filter: (price < 100000)",
+    "Planning Time: 0.306 ms",
+]
+
+
+def test_program_outputs_repeated_lines_stay() -> None:
+    """A query plan prints settings as key=value: its lines are program output, a code
+    block, and the second plan repeats lines of the first on purpose."""
+    buffers = [
+        "Nested Loop (cost=0.00..4141.00 rows=99999 width=461) (actual time=0.041..57.001 "
+        "rows=99999 loops=1)",
+        "Buffers: shared hit=3 read=1638",
+        PLAN[2],
+        "Buffers: shared hit=1",
+        PLAN[3],
+        PLAN[4],
+        "Buffers: shared hit=2 read=1638",
+    ]
+    text = "\n".join([*PROSE[:3], *PLAN, PROSE[3], *buffers, PROSE[4]])
+    assert removed(text) == []
+
+
 def test_code_lines_are_recognised_and_sentences_about_code_are_not() -> None:
     table = stoplist("en")
 
@@ -656,6 +686,7 @@ ONE_PATTERN = regex.compile(
     | (?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$
     | \w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::
     | ^\s*[\w.\[\]"']+\s=\s\S
+    | ^(?!.*://)(?!\s*<)(?:.*?[\s(,])?[A-Za-z_][\w.-]*=[^\s=]+.*?[\s(,][A-Za-z_][\w.-]*=[^\s=]
     """,
     regex.X,
 )
