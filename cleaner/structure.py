@@ -67,12 +67,12 @@ _CODE_END = memo.compiled_regex(r"(?:[{;(]|=>|->|:=|\):|\),|\],|\},)\s*$")
 _OPERATOR = memo.compiled_regex(r"\w\.\w+\(|\w\(\)|===|!==|==|!=|\+=|-=|&&|\|\||::")
 # An assignment.
 _ASSIGNMENT = memo.compiled_regex(r"""^\s*[\w.\[\]"']+\s=\s\S""")
-# Two settings written key=value, as program output prints them: a query plan's
-# "(cost=0.00..2890.00 rows=99999 width=97)", a log line's "level=info msg=started";
-# not a link's query string, nor the attributes of markup (an embed left in the text).
-_KEY_VALUES = memo.compiled_regex(
-    r"^(?!.*://)(?!\s*<)(?:.*?[\s(,])?[A-Za-z_][\w.-]*=[^\s=]+.*?[\s(,][A-Za-z_][\w.-]*=[^\s=]"
-)
+# A setting written key=value, as program output prints them: two on a line are a query
+# plan's "(cost=0.00..2890.00 rows=99999 width=97)", a log line's "level=info msg=started"
+# (see ``_settings``) ...
+_SETTING = memo.compiled_regex(r"(?:^|[\s(,])[A-Za-z_][\w.-]*+=[^\s=]")
+# ... unless the line holds a link (its query string) or markup (an embed's attributes).
+_NO_SETTINGS = memo.compiled_regex(r"://|<[A-Za-z/!]")
 
 
 # Lines whose shape tests (``_program_text``, ``_opening``) are remembered: those of a
@@ -101,7 +101,16 @@ def _program_text(raw: str) -> bool:
         return True
     if not eq:
         return False
-    return _ASSIGNMENT.match(raw) is not None or _KEY_VALUES.match(raw) is not None
+    return _ASSIGNMENT.match(raw) is not None or _settings(raw)
+
+
+def _settings(raw: str) -> bool:
+    """Whether ``raw`` holds two settings written key=value and no link or markup: one
+    scan each, never a search that backtracks over the line once per setting."""
+    if _NO_SETTINGS.search(raw) is not None:
+        return False
+    found = _SETTING.finditer(raw)
+    return next(found, None) is not None and next(found, None) is not None
 
 
 # A line of prose: it ends like a sentence and opens with a capital letter.

@@ -241,6 +241,23 @@ def test_one_20_mb_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert out == data and not result.removed
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a=1" + "(" * 200_000 + "x",
+        "a=1 " + "b= " * 100_000,
+        "(" + "a" * 200_000 + " b=1",
+        "(a" * 100_000 + "=",
+    ],
+    ids=["value-then-brackets", "keys-without-values", "long-identifier", "bracketed-identifiers"],
+)
+def test_lines_shaped_against_the_code_test_clean(line: str) -> None:
+    """Lines shaped so that a search which backtracks over the line once per key=value
+    setting would take hours: the code test scans each once, and they clean."""
+    text = "\n".join([ARTICLE[0], line, ARTICLE[1]])
+    assert set(cleaner.clean(text).text.splitlines()) <= set(text.splitlines())
+
+
 def test_50_mb_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Long paragraphs with junk between them: every paragraph is kept, the junk goes."""
     rnd = random.Random(2)
