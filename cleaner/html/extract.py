@@ -27,16 +27,59 @@ EXTRACT_OPTIONS: dict[str, object] = {
 }
 
 
-# Tags, and the scripts and styles whose content is not text, in a page as written.
-_NOT_TEXT = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+# What is not text in a page as written: a script or a style with its content, a comment, a
+# tag; each to its first end (``</script>``, ``-->``, ``>``).
+_OPENING = re.compile(rb"<(script|style)\b", re.I)
+_CLOSING = {name: re.compile(rb"</" + name + rb"\s*>", re.I) for name in (b"script", b"style")}
+_TEXT = re.compile(rb"[^\s<]")
 
 
 def has_text(html: str | bytes) -> bool:
     """Whether the page, as written, holds any text outside tags, scripts and styles: an
     extraction that finds nothing in such a page has failed (markup nested too deeply for
-    the parser, say), which a blank page has not."""
+    the parser, say), which a blank page has not.
+
+    A walk from each "<" to the end of what it opens, in linear time: one search per
+    construct for its end, and none again for an end once it was missing (a search over
+    the rest of the page for each of many unclosed "<!--" took the square of its size). A
+    "<" whose construct never ends is text, as a "<" in prose is.
+    """
     raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
-    return bool(_NOT_TEXT.sub(b" ", raw).strip())
+    missing: set[bytes] = set()  # ends not found after some point, so not after any later
+    at = 0
+    while True:
+        lt = raw.find(b"<", at)
+        if _TEXT.search(raw, at, len(raw) if lt < 0 else lt) is not None:
+            return True
+        if lt < 0:
+            return False
+        at = _past(raw, lt, missing)
+        if at < 0:  # nothing this "<" opens ends: it is text
+            return True
+
+
+def _past(raw: bytes, lt: int, missing: set[bytes]) -> int:
+    """Where what the "<" at ``lt`` opens ends (a script or style with its closing tag, a
+    comment, a tag), or -1 when none of them ends."""
+    opening = _OPENING.match(raw, lt)
+    if opening is not None:
+        name = opening.group(1).lower()
+        if name not in missing:
+            close = _CLOSING[name].search(raw, opening.end())
+            if close is not None:
+                return close.end()
+            missing.add(name)
+    if raw.startswith(b"<!--", lt) and b"-->" not in missing:
+        end = raw.find(b"-->", lt + 4)
+        if end >= 0:
+            return end + 3
+        missing.add(b"-->")
+    if b">" not in missing:
+        end = raw.find(b">", lt + 1)
+        if end >= 0:
+            return end + 1
+        missing.add(b">")
+    return -1
 
 
 def load(html: str | bytes) -> HtmlElement | None:

@@ -1,0 +1,107 @@
+"""Patterns rewritten to run in linear time say what the patterns they replace said.
+
+Each of these was one regular expression whose time grew with the square of a line's (or
+a page's) length on some shapes: a search retried from every place inside a run that it
+then walked to its end. Each rewrite is held here to the original pattern, on strings
+built from the pieces that matter to it, and the shapes that took minutes now clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.features import _has_url
+from cleaner.html import has_text
+from cleaner.structure import _NUMBER, _label
+
+# The patterns as they were first written.
+URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+", regex.I)
+NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)+\p{L}*|\d+\p{L}+")
+LABELLED = regex.compile(r"^\W*([^:.!?]{2,40}?):\s\S")
+NOT_TEXT = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+
+OTHER = ["é", "中", "\u0301", "\xa0", "\u200b", "🙂", "\t", " "]
+URL_PIECES = [*"a1_.-@:/ ", "www.", "http://", "A", *OTHER]
+NUMBER_PIECES = [*"1234.,:/ a", "ab", "٣", "²", *OTHER]
+LABEL_PIECES = [*"ab Q1-–(“:.!?_", "Step", ": ", *OTHER]
+MARKUP = [b"<", b">", b"<!--", b"-->", b"<script", b"</script>", b"</SCRIPT >", b"<style>"]
+MARKUP += [b"</style\n>", b"<p>", b"</p>", b" ", b"\n", b"x", b"-", b"!", b"<scripts>", b"\t"]
+
+
+def texts(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=16).map("".join)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(texts(URL_PIECES))
+def test_the_url_test_says_what_the_first_pattern_says(text: str) -> None:
+    assert _has_url(text) == (URL.search(text) is not None)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(texts(NUMBER_PIECES))
+def test_numbers_are_found_as_the_first_pattern_found_them(text: str) -> None:
+    assert _NUMBER.findall(text) == NUMBER.findall(text)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(texts(LABEL_PIECES))
+def test_a_label_is_found_as_the_first_pattern_found_it(text: str) -> None:
+    found, first = _label(text), LABELLED.match(text)
+    assert (found and found.group(1)) == (first and first.group(1))
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP), max_size=14).map(b"".join))
+def test_text_in_a_page_is_found_as_the_first_pattern_found_it(page: bytes) -> None:
+    assert has_text(page) == bool(NOT_TEXT.sub(b" ", page).strip())
+
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget, which was approved by a "
+    "majority of its members after a long debate."
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["a-" * 200_000 + "@"],  # each word boundary walked the run to the "@"
+        ["a." * 200_000 + "@x"],
+        ["The results:", "- " + "1" * 200_000, "- " + "2" * 200_000, "- 3 goals"],  # a list's
+        [": " * 500_000],  # a lead of non-word characters backtracked through
+        ["- " + ": " * 250_000 + "a", "- " + ": " * 250_000 + "b"],  # ... to no label
+    ],
+    ids=["address-run", "dotted-run", "digit-runs-in-a-list", "colon-lead", "colon-led-items"],
+)
+def test_lines_shaped_against_the_old_patterns_clean(lines: list[str]) -> None:
+    """Each took from most of a minute to hours before, a second or so now. Kept text is
+    input text."""
+    text = "\n".join([PROSE, *lines, PROSE])
+    result = cleaner.clean(text)
+    assert set(result.text.splitlines()) <= set(text.splitlines())
+    assert PROSE in result.text
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        (b"<!--" * 250_000, True),  # the last "<!--" is a "<" that nothing closes: text
+        (b"<" * 1_000_000, True),
+        (b"<script " * 125_000, True),
+        (b"<style>" * 140_000, False),  # tags, each closed by its ">"
+    ],
+    ids=["unclosed-comments", "bare-brackets", "unclosed-scripts", "unclosed-styles"],
+)
+def test_pages_of_unclosed_markup_clean(page: bytes, text: bool) -> None:
+    """A megabyte of markup that never closes: trafilatura finds nothing, and the check
+    for text outside the markup walks the page once (it searched the rest of the page
+    from every "<": an hour for this size)."""
+    assert has_text(page) is text
+    assert cleaner.clean_html(page).removed == []
