@@ -1,9 +1,11 @@
-"""Patterns rewritten to run in linear time say what the patterns they replace said.
+"""Searches rewritten to run in linear time find what the searches they replace found.
 
-Each of these was one regular expression whose time grew with the square of a line's (or
-a page's) length on some shapes: a search retried from every place inside a run that it
-then walked to its end. Each rewrite is held here to the original pattern, on strings
-built from the pieces that matter to it, and the shapes that took minutes now clean.
+Each of the patterns was one regular expression whose time grew with the square of a
+line's (or a page's) length on some shapes: a search retried from every place inside a
+run that it then walked to its end. Each rewrite is held here to the original pattern,
+on strings built from the pieces that matter to it, and the shapes that took minutes now
+clean. The lines of an HTML page were each looked for in the whole page's text: one pass
+now finds them all (``occurrences``), held to ``str.find`` and ``str.count``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner.features import _has_url
 from cleaner.html import has_text
+from cleaner.html.occurrences import ANCHOR, occurrences
 from cleaner.structure import _NUMBER, _label
 
 # The patterns as they were first written.
@@ -63,6 +66,31 @@ def test_text_in_a_page_is_found_as_the_first_pattern_found_it(page: bytes) -> N
     assert has_text(page) == bool(NOT_TEXT.sub(b" ", page).strip())
 
 
+# Strings around ``ANCHOR`` characters long, made of few letters: they overlap, recur, hold
+# one another, and share their first ``ANCHOR`` characters.
+SHORT_TEXT = st.text("ab\n", max_size=ANCHOR + 4)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.text("ab\n", max_size=80), st.lists(SHORT_TEXT, max_size=8))
+def test_one_pass_finds_each_line_where_a_search_per_line_does(
+    text: str, strings: list[str]
+) -> None:
+    """The one pass (forced by a bound of -1) and a search per string (forced by one too
+    high to reach) both find the places that ``str.find`` finds from the end of the last
+    one, as many as ``str.count`` counts; the empty string is not looked for."""
+    expected = {}
+    for s in filter(None, strings):
+        places, at = [], text.find(s)
+        while at >= 0:
+            places.append(at)
+            at = text.find(s, at + len(s))
+        assert len(places) == text.count(s)
+        expected[s] = places
+    assert occurrences(text, strings, batch_from=-1) == expected
+    assert occurrences(text, strings, batch_from=10**18) == expected
+
+
 PROSE = (
     "The council met on Tuesday to discuss the new budget, which was approved by a "
     "majority of its members after a long debate."
@@ -105,3 +133,20 @@ def test_pages_of_unclosed_markup_clean(page: bytes, text: bool) -> None:
     from every "<": an hour for this size)."""
     assert has_text(page) is text
     assert cleaner.clean_html(page).removed == []
+
+
+def test_a_page_of_many_role_blocks_is_hinted_in_one_pass() -> None:
+    """Blocks whose classes name roles: each of their lines was looked for in the whole
+    page's text (at 8 000 blocks, 5 s of searching alone, where trafilatura takes 1.5 s
+    on the page); 3 000 lines in a text of 230 000 characters take the one pass. The
+    blocks' lines are the article's, as the page holds nothing else: the classes are
+    wrappers, and no hint removes a line."""
+    blocks = "".join(
+        f"<div class='share-{i} comment-{i}'><p>Block {i} says the council met on "
+        f"Tuesday and talked about the budget again.</p></div>"
+        for i in range(3000)
+    )
+    page = f"<html><body><article>{blocks}</article></body></html>"
+    result = cleaner.clean_html(page)
+    assert not [d for d in result.removed if d.rule == "html"]
+    assert "Block 2999 says" in result.text

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 from ..heuristics import SHORT_LINE_WORDS, HtmlParams
 from ..result import Kind
 from .lines import Rendered, fold
+from .occurrences import occurrences
 
 # Class/id segments (lower-cased words of a token split on "-", "_" and case changes) that
 # name an element's role; a segment must equal one of these, so "shared" or "head" do not.
@@ -174,7 +175,7 @@ class DomHints:
         # The hinted texts in one string, so that a line in none of them (most lines) is
         # told by one search; a folded text holds no newline, so no line spans two.
         self.joined = "\n".join(h.text for h in hinted)
-        self._starts = _starts(h.text for h in hinted)
+        self.starts = _starts(h.text for h in hinted)
         # The texts of the elements with no hinted ancestor: a line's count in them is
         # its count in all of their texts, found by one search, not one per element.
         self.top = "\n".join(h.text for h in hinted if h.top)
@@ -183,7 +184,7 @@ class DomHints:
         """The hinted element of each occurrence of ``key`` (innermost first, an element
         once per occurrence, as ``str.count`` counts): searches of one string, so a page
         of many hinted elements costs no loop over them for each line."""
-        yield from _holders(key, self.joined, self._starts)
+        yield from _holders(key, self.joined, self.starts)
 
     @property
     def page(self) -> str:
@@ -303,12 +304,40 @@ def _holders(key: str, joined: str, starts: Sequence[int]) -> Iterator[int]:
         at = joined.find(key, at + len(key))
 
 
-def _innermost(key: str, dom: DomHints) -> int | None:
+class _Places:
+    """Where the lines' keys occur: in the hinted elements' texts, in the page's text and
+    in the texts of the hinted elements with no hinted ancestor; each text searched once
+    for all the keys (``occurrences``), the page's for the keys some element holds."""
+
+    def __init__(self, keys: Iterable[str], dom: DomHints) -> None:
+        self._dom = dom
+        self.hinted = occurrences(dom.joined, keys)
+        held = [key for key, found in self.hinted.items() if found]
+        # The page's text is read only when some element holds a line (see ``PageText``).
+        self._page = occurrences(dom.page, held) if held else {}
+        self._top = occurrences(dom.top, held) if held else {}
+
+    def holders(self, key: str) -> list[int]:
+        """``DomHints.holders``: the hinted element of each occurrence of ``key``."""
+        if not key:
+            return list(self._dom.holders(key))
+        return [bisect_right(self._dom.starts, at) - 1 for at in self.hinted[key]]
+
+    def in_page(self, key: str) -> int:
+        """``key``'s count in the page's text (``str.count``)."""
+        return len(self._page[key]) if key else self._dom.page.count(key)
+
+    def in_top(self, key: str) -> int:
+        """``key``'s count in the texts of the hinted elements with no hinted ancestor."""
+        return len(self._top[key]) if key else self._dom.top.count(key)
+
+
+def _innermost(key: str, places: _Places) -> int | None:
     """Index of the innermost hinted element holding ``key``, unless it also occurs outside."""
-    i = next(dom.holders(key), None)  # the elements are innermost first
-    if i is None:
+    holders = places.holders(key)  # the elements are innermost first
+    if not holders:
         return None
-    return i if dom.page.count(key) <= dom.top.count(key) else None
+    return holders[0] if places.in_page(key) <= places.in_top(key) else None
 
 
 def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hinted | None]:
@@ -318,8 +347,9 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
     extracted text, or when the lines it is innermost for do: whatever its class says,
     it holds the article."""
     keys = [_key(line) for line in lines]
+    places = _Places((key for line, key in zip(lines, keys, strict=True) if line.tag != "row"), dom)
     found: list[int | None] = [
-        None if line.tag == "row" else _innermost(key, dom)
+        None if line.tag == "row" else _innermost(key, places)
         for line, key in zip(lines, keys, strict=True)
     ]
     total = sum(len(line.text) for line in lines)
@@ -329,15 +359,8 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
             for key in (i, dom.hinted[i].kind):
                 held[key] = held.get(key, 0) + len(line.text)
     vetoed = {key for key, n in held.items() if n > p.wrapper_share * total}
-    # Spacing aside: an element's text runs its blocks together ("end.Next"), its lines
-    # have a space there.
     held_lines = sorted({i for i in found if i is not None and i not in vetoed})
-    texts = ["".join(dom.hinted[i].text.split()) for i in held_lines]
-    joined, starts = "\n".join(texts), _starts(texts)
-    inside = [0] * len(held_lines)
-    for line, line_key in zip(lines, keys, strict=True):
-        for m in set(_holders("".join(line_key.split()), joined, starts)):
-            inside[m] += len(line.text)
+    inside = _text_inside(lines, keys, [dom.hinted[i].text for i in held_lines])
     vetoed.update(i for i, n in zip(held_lines, inside, strict=True) if n > p.wrapper_share * total)
     out: list[_Hinted | None] = []
     for n, (line, i) in enumerate(zip(lines, found, strict=True)):
@@ -346,7 +369,7 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
             h is not None
             and h.kind not in vetoed
             and _fits(line, h.kind, p)
-            and not _quoted_article(n, keys, found, dom, vetoed)
+            and not _quoted_article(n, keys, found, dom, places, vetoed)
         ):
             out.append(h)
         else:
@@ -354,8 +377,33 @@ def hint_lines(lines: list[Rendered], dom: DomHints, p: HtmlParams) -> list[_Hin
     return out
 
 
+def _text_inside(lines: list[Rendered], keys: list[str], texts: list[str]) -> list[int]:
+    """How much of the lines' text each of ``texts`` holds (a line counts once for each
+    text it is found in), spacing aside: an element's text runs its blocks together
+    ("end.Next"), its lines have a space there."""
+    texts = ["".join(text.split()) for text in texts]
+    joined, starts = "\n".join(texts), _starts(texts)
+    bare = ["".join(key.split()) for key in keys]
+    where = occurrences(joined, bare)
+    inside = [0] * len(texts)
+    for line, key in zip(lines, bare, strict=True):
+        holders = (
+            {bisect_right(starts, at) - 1 for at in where[key]}
+            if key
+            else set(_holders(key, joined, starts))
+        )
+        for m in holders:
+            inside[m] += len(line.text)
+    return inside
+
+
 def _quoted_article(
-    n: int, keys: list[str], found: list[int | None], dom: DomHints, vetoed: set[int | Kind]
+    n: int,
+    keys: list[str],
+    found: list[int | None],
+    dom: DomHints,
+    places: _Places,
+    vetoed: set[int | Kind],
 ) -> bool:
     """Line ``n`` is the article's, though its text is found in a role element: no line
     next to it has that role, and the text stands in the page again outside the element
@@ -372,12 +420,15 @@ def _quoted_article(
         j = found[m] if 0 <= m < len(found) else None
         if j is not None and j not in vetoed and dom.hinted[j].kind is own.kind:
             return False  # in a run of lines with its role: a comment section, a box
-    elsewhere = dom.page.count(key) - own.text.count(key)
+    in_page = places.in_page(key)
+    if in_page <= 1:  # the line's own copy, in its element, if any: no other
+        return False
+    elsewhere = in_page - own.text.count(key)
     if elsewhere <= 0:
         return False
     explained = sum(
         copies
-        for j, copies in Counter(dom.holders(key)).items()
+        for j, copies in Counter(places.holders(key)).items()
         if j != i
         and j not in vetoed
         and (h := dom.hinted[j]).kind not in vetoed
