@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import takewhile
+from itertools import accumulate, takewhile
 
 from .assessment import Assessments, Mark, Region
 from .captions import CaptionScorer
@@ -38,6 +38,7 @@ from .rules import Rule
 from .scorer import assess
 from .segment import Line
 from .structure import Structure, introduced
+from .sums import RunningSums
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +314,7 @@ def _take_assessments(
 def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: Params) -> None:
     """Apply ``drop-run`` and ``cut`` beyond the matching line."""
     q = p.decide
+    left: _Left | None = None  # made for the first cut: most documents have none
     for k, rule in enumerate(view.hits):
         if rule is None or rule.action == "drop" or view.structure[k] is Structure.CODE:
             continue
@@ -321,7 +323,9 @@ def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: P
             continue
         beyond = round(rule.score * q.beyond_line_factor, 3)
         if rule.action == "cut":
-            veto = _cut_veto(view, k, marks, assessed, p)
+            if left is None:
+                left = _Left(view, marks, assessed, p)
+            veto = _cut_veto(k, left, p)
             if veto:
                 marks[k] = replace(own, reason=f"{own.reason}; not cutting what follows: {veto}")
                 continue
@@ -347,11 +351,15 @@ def _expand(view: DocView, marks: list[Mark | None], assessed: Assessments, p: P
             # The heading itself heads the article's next paragraph, which takes up its
             # words ("More from the survey" over more of the survey): a subhead.
             marks[k] = None
+            if left is not None:
+                left.freed(k)
             continue
         why = f"in the run of headline-like lines under line {view.no(k)} ({rule.reason})"
         mark = Mark(rule.kind, rule.id, beyond, why)  # one for the whole run
         for j in _run(view, k, marks, assessed, p):
             marks[j] = mark
+            if left is not None:
+                left.taken(j)
 
 
 # What a list of other stories holds under each headline besides its teaser.
@@ -448,19 +456,44 @@ def _paragraph_words(feats: FeatureTable, p: Params) -> set[str]:
     }
 
 
-def _cut_veto(
-    view: DocView, k: int, marks: Sequence[Mark | None], assessed: Assessments, p: Params
-) -> str:
+class _Left:
+    """What stands around a cut while ``_expand`` makes marks: the words before it (of
+    any line), and the words of the article's prose (``_prose``) in the lines no mark
+    took yet, before it and after it. Kept as marks are made, not summed afresh for each
+    cut: a page of many false end markers ("Comments" over each reader's letter) took
+    time in the square of its length."""
+
+    def __init__(
+        self, view: DocView, marks: Sequence[Mark | None], assessed: Assessments, p: Params
+    ) -> None:
+        feats = view.feats
+        self._prose = [
+            feats.words[j] if _prose(j, feats, assessed, p) else 0 for j in range(len(marks))
+        ]
+        self.words = list(accumulate(feats.words, initial=0))  # words before each line
+        left = [w if m is None else 0 for w, m in zip(self._prose, marks, strict=True)]
+        self.prose = RunningSums(left)
+
+    def taken(self, j: int) -> None:
+        """A mark took line ``j``."""
+        self.prose.set(j, 0)
+
+    def freed(self, j: int) -> None:
+        """Line ``j``'s mark was taken back."""
+        self.prose.set(j, self._prose[j])
+
+
+def _cut_veto(k: int, left: _Left, p: Params) -> str:
     """Why the ``cut`` at ``k`` is no end of the article ('' when it is one): nothing
     stands before it for it to end, or the article's prose goes on after it. Prose on
     either side is what no mark took: a disclaimer or a copyright line above the cut is
     no article for it to end."""
     q = p.decide
-    head = sum(view.feats.words[:k])
+    head = left.words[k]
     if head < q.cut_min_before:
         return f"only {head} words come before it, so there is no article for it to end"
-    prose_after = _prose_words(_unmarked(marks, k + 1), view.feats, assessed, p)
-    prose_before = _prose_words(_unmarked(marks, 0, k), view.feats, assessed, p)
+    prose_before = left.prose.before(k)
+    prose_after = left.prose.before(len(left.prose)) - left.prose.before(k + 1)
     if prose_after >= q.cut_veto_words and prose_before < q.cut_veto_share * prose_after:
         return (
             f"{prose_after} words of prose come after it and only {prose_before} before, "
@@ -595,13 +628,10 @@ def _teaser(feats: FeatureTable, k: int, mark: Mark | None, p: Params) -> bool:
     )
 
 
-def _prose_words(idx: Iterable[int], feats: FeatureTable, assessed: Assessments, p: Params) -> int:
-    """Words in prose lines among ``idx`` that are on the article's topic (or unjudged)."""
-    return sum(
-        feats.words[j]
-        for j in idx
-        if assessed.cls[j] is LineClass.GOOD
-        and (assessed.overlap[j] is None or assessed.on_topic(j, p.topic))
+def _prose(j: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:
+    """Line ``j`` is prose on the article's topic (or unjudged)."""
+    return assessed.cls[j] is LineClass.GOOD and (
+        assessed.overlap[j] is None or assessed.on_topic(j, p.topic)
     )
 
 

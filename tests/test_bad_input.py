@@ -258,6 +258,17 @@ def test_lines_shaped_against_the_code_test_clean(line: str) -> None:
     assert set(cleaner.clean(text).text.splitlines()) <= set(text.splitlines())
 
 
+def test_many_false_end_markers() -> None:
+    """A "Comments" heading over each of 20 000 readers' letters: each was a cut to weigh,
+    and each weighing summed the prose on both sides afresh (about a minute); the sums are
+    now kept as marks are made. The article above the first marker stays."""
+    letter = ARTICLE[2]
+    text = "\n".join([*ARTICLE[:4], *[f"Comments\n{letter}" for _ in range(20_000)]])
+    result = cleaner.clean(text)
+    assert result.text.startswith("\n".join(ARTICLE[:3]))
+    assert {r.kind.value for r in result.removed} <= {"comments", "duplicate", "advertisement"}
+
+
 def test_50_mb_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Long paragraphs with junk between them: every paragraph is kept, the junk goes."""
     rnd = random.Random(2)
