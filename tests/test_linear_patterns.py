@@ -150,3 +150,19 @@ def test_a_page_of_many_role_blocks_is_hinted_in_one_pass() -> None:
     result = cleaner.clean_html(page)
     assert not [d for d in result.removed if d.rule == "html"]
     assert "Block 2999 says" in result.text
+
+
+def test_a_promotion_repeated_under_every_paragraph_is_weighed_once_per_text() -> None:
+    """The same promotion in a role block after each of 4 000 paragraphs: for each copy,
+    the copies in every other block were counted again (20 s; trafilatura takes about
+    1 s on the page). They are counted once for the text now, and the blocks' own lines
+    go as before, the paragraphs stay."""
+    promo = "Sign up for our newsletter to get the best stories of the week in your inbox"
+    blocks = "".join(
+        f"<p>Paragraph {i} of the budget story goes on about the council and its plans.</p>"
+        f"<div class='promo'><p>{promo}</p></div>"
+        for i in range(4000)
+    )
+    result = cleaner.clean_html(f"<html><body><article>{blocks}</article></body></html>")
+    assert {d.text for d in result.removed} == {promo}
+    assert "Paragraph 3999 of the budget story" in result.text

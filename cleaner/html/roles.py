@@ -311,6 +311,8 @@ class _Places:
 
     def __init__(self, keys: Iterable[str], dom: DomHints) -> None:
         self._dom = dom
+        self._holders: dict[str, list[int]] = {}
+        self._copies: dict[str, tuple[int, list[int], Counter[int]]] = {}
         self.hinted = occurrences(dom.joined, keys)
         held = [key for key, found in self.hinted.items() if found]
         # The page's text is read only when some element holds a line (see ``PageText``).
@@ -318,10 +320,33 @@ class _Places:
         self._top = occurrences(dom.top, held) if held else {}
 
     def holders(self, key: str) -> list[int]:
-        """``DomHints.holders``: the hinted element of each occurrence of ``key``."""
-        if not key:
-            return list(self._dom.holders(key))
-        return [bisect_right(self._dom.starts, at) - 1 for at in self.hinted[key]]
+        """``DomHints.holders``: the hinted element of each occurrence of ``key``
+        (remembered: the lines of a text that recurs share it)."""
+        found = self._holders.get(key)
+        if found is None:
+            if not key:
+                found = list(self._dom.holders(key))
+            else:
+                found = [bisect_right(self._dom.starts, at) - 1 for at in self.hinted[key]]
+            self._holders[key] = found
+        return found
+
+    def copies(self, key: str, vetoed: set[int | Kind]) -> tuple[int, list[int], Counter[int]]:
+        """The copies of ``key`` in the elements still in force (none ``vetoed``, nor their
+        kind), the elements that hold any copy in ascending order (so by the length of
+        their text, see ``dom_hints``), and the copies each holds. Remembered per key:
+        ``vetoed`` is the same for every line of a page."""
+        found = self._copies.get(key)
+        if found is None:
+            count = Counter(self.holders(key))
+            hinted = self._dom.hinted
+            in_force = sum(
+                copies
+                for j, copies in count.items()
+                if j not in vetoed and hinted[j].kind not in vetoed
+            )
+            found = self._copies[key] = (in_force, sorted(count), count)
+        return found
 
     def in_page(self, key: str) -> int:
         """``key``'s count in the page's text (``str.count``)."""
@@ -426,16 +451,19 @@ def _quoted_article(
     elsewhere = in_page - own.text.count(key)
     if elsewhere <= 0:
         return False
-    explained = sum(
-        copies
-        for j, copies in Counter(places.holders(key)).items()
-        if j != i
-        and j not in vetoed
-        and (h := dom.hinted[j]).kind not in vetoed
-        # An element around ``i`` holds the same copy; one with the very same text may be
-        # a sibling (the same promotion under every product), so it counts.
-        and not (own.text in h.text and len(h.text) > len(own.text))
+    # The copies in the other elements in force. An element around ``i`` holds the same
+    # copy, so it does not count; one with the very same text may be a sibling (the same
+    # promotion under every product), so it counts. Only an element with a longer text
+    # can hold ``i``'s, and those come last (``dom_hints`` sorts them by length): the
+    # ones to take off are looked for there, not among all the holders for each line.
+    in_force, holders, count = places.copies(key, vetoed)
+    longer = bisect_right(holders, len(own.text), key=lambda j: len(dom.hinted[j].text))
+    around = sum(
+        count[j]
+        for j in holders[longer:]
+        if j not in vetoed and (h := dom.hinted[j]).kind not in vetoed and own.text in h.text
     )
+    explained = in_force - count[i] - around
     return explained < elsewhere
 
 
