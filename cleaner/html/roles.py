@@ -180,12 +180,6 @@ class DomHints:
         # its count in all of their texts, found by one search, not one per element.
         self.top = "\n".join(h.text for h in hinted if h.top)
 
-    def holders(self, key: str) -> Iterator[int]:
-        """The hinted element of each occurrence of ``key`` (innermost first, an element
-        once per occurrence, as ``str.count`` counts): searches of one string, so a page
-        of many hinted elements costs no loop over them for each line."""
-        yield from _holders(key, self.joined, self.starts)
-
     @property
     def page(self) -> str:
         """The page's text (see ``page_text``), read on first use."""
@@ -320,14 +314,12 @@ class _Places:
         self._top = occurrences(dom.top, held) if held else {}
 
     def holders(self, key: str) -> list[int]:
-        """``DomHints.holders``: the hinted element of each occurrence of ``key``
-        (remembered: the lines of a text that recurs share it)."""
+        """The hinted element of each occurrence of ``key`` (innermost first, an element
+        once per occurrence, as ``str.count`` counts; see ``_holders``), remembered: the
+        lines of a text that recurs share it."""
         found = self._holders.get(key)
         if found is None:
-            if not key:
-                found = list(self._dom.holders(key))
-            else:
-                found = [bisect_right(self._dom.starts, at) - 1 for at in self.hinted[key]]
+            found = _holders_at(key, self.hinted, self._dom.joined, self._dom.starts)
             self._holders[key] = found
         return found
 
@@ -355,6 +347,16 @@ class _Places:
     def in_top(self, key: str) -> int:
         """``key``'s count in the texts of the hinted elements with no hinted ancestor."""
         return len(self._top[key]) if key else self._dom.top.count(key)
+
+
+def _holders_at(
+    key: str, where: dict[str, list[int]], joined: str, starts: Sequence[int]
+) -> list[int]:
+    """``_holders``, from the places of ``key`` in ``joined`` that ``occurrences`` found
+    (``where``), not from a search of its own."""
+    if not key:
+        return list(_holders(key, joined, starts))
+    return [bisect_right(starts, at) - 1 for at in where[key]]
 
 
 def _innermost(key: str, places: _Places) -> int | None:
@@ -412,12 +414,7 @@ def _text_inside(lines: list[Rendered], keys: list[str], texts: list[str]) -> li
     where = occurrences(joined, bare)
     inside = [0] * len(texts)
     for line, key in zip(lines, bare, strict=True):
-        holders = (
-            {bisect_right(starts, at) - 1 for at in where[key]}
-            if key
-            else set(_holders(key, joined, starts))
-        )
-        for m in holders:
+        for m in set(_holders_at(key, where, joined, starts)):
             inside[m] += len(line.text)
     return inside
 
@@ -445,10 +442,7 @@ def _quoted_article(
         j = found[m] if 0 <= m < len(found) else None
         if j is not None and j not in vetoed and dom.hinted[j].kind is own.kind:
             return False  # in a run of lines with its role: a comment section, a box
-    in_page = places.in_page(key)
-    if in_page <= 1:  # the line's own copy, in its element, if any: no other
-        return False
-    elsewhere = in_page - own.text.count(key)
+    elsewhere = places.in_page(key) - own.text.count(key)
     if elsewhere <= 0:
         return False
     # The copies in the other elements in force. An element around ``i`` holds the same
