@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 from ..context import Context
 from ..datasets import Dataset, in_quick_sample
 from ..report import table
+from ..shapes import SHAPES
 from ..subject import DEFAULT_SPEC, REPO_ROOT, load, result_text
 from . import Part, startup
 
@@ -33,6 +35,14 @@ INPUTS = ("newspaper", "html-text")
 REPEATS = 3
 THROUGHPUT_ROUNDS = 5
 GROWTH = (1, 10, 100)
+# Hostile shapes (``bench.shapes``) are cleaned at this many characters and at
+# ``SHAPE_GROWTH`` times as many: linear time grows as much as the input does. Each
+# timing is the best of ``REPEATS``, and one core's speed drifts by ±20% here, so up to
+# ``SHAPE_BOUND`` times counts as linear; time that grew with the square of the input
+# would grow 16 times.
+SHAPE_SIZE = 250_000
+SHAPE_GROWTH = 4
+SHAPE_BOUND = 6.0
 FILES = int(os.environ.get("BENCH_SPEED_FILES", "20000"))
 JOBS = 2
 POLL = 0.05  # seconds between /proc samples
@@ -303,6 +313,82 @@ def _growth(ctx: Context, docs: Sequence[Doc]) -> str:
     return table(["size", "bytes", "CPU s", "time / 1×", "per unit"], rows)
 
 
+# One hostile shape cleaned once in a process of its own, so that it starts with empty
+# line caches: in one process, repeated timings would find the small input's lines
+# remembered (it fits in the caches, the large one does not) and favour it.
+_SHAPE_RUN = """
+import json, sys, time
+from bench import shapes
+from bench.subject import Spec, load
+name, settings, index, size = json.loads(sys.argv[1])
+subject = load(Spec(name, tuple(map(tuple, settings)))).subject
+shape = shapes.SHAPES[index]
+doc = shape.build(size)
+clean = subject.clean_html if shape.html else subject.clean
+clean(shapes.WARM_UP_PAGE if shape.html else shapes.WARM_UP)  # rules, tables, imports
+t0 = time.process_time()
+clean(doc)
+print(time.process_time() - t0)
+"""
+
+
+def _shape_time(ctx: Context, index: int, size: int) -> float:
+    """Best CPU time of cleaning shape ``index`` built to ``size``, each in a process of
+    its own (``_SHAPE_RUN``)."""
+    arg = json.dumps([ctx.spec.name, ctx.spec.settings, index, size])
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _SHAPE_RUN, arg],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO_ROOT,
+        ).stdout
+        for _ in range(REPEATS)
+    ]
+    return min(float(out) for out in runs)
+
+
+def _hostile(ctx: Context) -> str:
+    """Each hostile shape at two sizes: time must grow no faster than the input; an HTML
+    shape is timed with ``trafilatura.extract`` too, which ``clean_html`` runs inside."""
+    import trafilatura
+
+    rows = []
+    for index, shape in enumerate(SHAPES):
+        if shape.html and not ctx.has_html:
+            continue
+        large = shape.build(SHAPE_SIZE * SHAPE_GROWTH)
+        times = [_shape_time(ctx, index, n) for n in (SHAPE_SIZE, SHAPE_SIZE * SHAPE_GROWTH)]
+        growth = times[1] / times[0] if times[0] else float("inf")
+        peer = "-"
+        if shape.html:
+            peer = f"{_cpu_time(partial(trafilatura.extract, large)):.3f}"
+        rows.append(
+            [
+                shape.name,
+                shape.stresses,
+                f"{len(large.encode()) / 1e6:.1f} MB",
+                f"{times[0]:.3f}",
+                f"{times[1]:.3f}",
+                f"{growth:.1f}",
+                "linear" if growth <= SHAPE_BOUND else "**faster than the input**",
+                peer,
+            ]
+        )
+    heads = [
+        "shape",
+        "it stressed",
+        "input (large)",
+        "CPU s, small",
+        "CPU s, large",
+        "time grew",
+        "verdict",
+        "trafilatura, large",
+    ]
+    return table(heads, rows)
+
+
 def _tree_rss(root: int) -> tuple[int, int]:
     """(summed RSS of ``root`` and its descendants, largest single RSS), in bytes."""
     parent: dict[int, int] = {}
@@ -485,6 +571,8 @@ def run(ctx: Context) -> Part:
     through, rates = _throughput(ctx, docs)
     print("[speed] growth …", file=sys.stderr, flush=True)
     growth = _growth(ctx, docs)
+    print("[speed] hostile shapes …", file=sys.stderr, flush=True)
+    hostile = _hostile(ctx)
     print(f"[speed] {FILES} files …", file=sys.stderr, flush=True)
     directory = _directory(docs)
     html = _html_times(ctx) if ctx.has_html else "The subject has no `clean_html`."
@@ -536,6 +624,16 @@ def run(ctx: Context) -> Part:
                 verdict,
                 "### Growth (one document repeated; a fresh Cleaner per size)",
                 growth,
+                "### Growth on hostile shapes",
+                "Inputs made of one piece repeated (`bench/shapes.py`), on each of which some "
+                "stage once took time that grew with the square of the input. Each is cleaned "
+                f"at about {SHAPE_SIZE // 1000} KB and at {SHAPE_GROWTH}× that, each timing in "
+                f"a process of its own (empty line caches), best of {REPEATS}. Linear time "
+                f"grows {SHAPE_GROWTH}×; up to "
+                f"{SHAPE_BOUND:.0f}× is the machine's noise (quadratic would be "
+                f"{SHAPE_GROWTH**2}×). trafilatura: `trafilatura.extract` on the large page, "
+                "which `clean_html` runs inside.",
+                hostile,
                 "### Directory runs",
                 directory,
                 "### HTML mode: time against trafilatura",

@@ -412,10 +412,15 @@ def _text_inside(lines: list[Rendered], keys: list[str], texts: list[str]) -> li
     joined, starts = "\n".join(texts), _starts(texts)
     bare = ["".join(key.split()) for key in keys]
     where = occurrences(joined, bare)
-    inside = [0] * len(texts)
+    # The lines of a text that recurs are counted together: each copy lies in every text
+    # that holds one, and a copy a text visited cost a page of copies the square of them.
+    length: dict[str, int] = {}
     for line, key in zip(lines, bare, strict=True):
+        length[key] = length.get(key, 0) + len(line.text)
+    inside = [0] * len(texts)
+    for key, total in length.items():
         for m in set(_holders_at(key, where, joined, starts)):
-            inside[m] += len(line.text)
+            inside[m] += total
     return inside
 
 
