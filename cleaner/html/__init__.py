@@ -52,4 +52,6 @@ def extract_blocks(html: str | bytes, p: Params = DEFAULT) -> list[Block]:
         return []
     page = PageText(tree)
     body = extract_body(tree, p.html, page)
-    return [] if body is None else blocks_from_body(body, dom_hints(tree, page), p)
+    if body is None:
+        return []
+    return blocks_from_body(body, dom_hints(tree, page, p.html.role_depth), p)

@@ -23,7 +23,7 @@ import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..heuristics import SHORT_LINE_WORDS, HtmlParams
+from ..heuristics import DEFAULT, SHORT_LINE_WORDS, HtmlParams
 from ..result import Kind
 from .lines import Rendered, fold
 from .occurrences import occurrences
@@ -234,17 +234,22 @@ def _in_code(el: etree._Element) -> bool:
     return el.tag in _CODE_TAGS or next(el.iterancestors(*_CODE_TAGS), None) is not None
 
 
-def dom_hints(tree: HtmlElement, page: PageText | None = None) -> DomHints:
+def dom_hints(
+    tree: HtmlElement, page: PageText | None = None, max_depth: int = DEFAULT.html.role_depth
+) -> DomHints:
     """What the DOM says about roles (and the page's titles); ``page``: the page's text,
-    if it is already at hand."""
+    if it is already at hand. An element inside more than ``max_depth`` others that name a
+    role is left to them (see ``HtmlParams.role_depth``)."""
     roles = _roles(tree)
     marked = {el for el, _, _ in roles}
     hinted: list[_Hinted] = []
     for el, kind, reason in roles:
+        depth = sum(1 for a in el.iterancestors() if a in marked)
+        if depth > max_depth:
+            continue
         text = element_text(el)
         if text:
-            top = not any(a in marked for a in el.iterancestors())
-            hinted.append(_Hinted(text, kind, reason, top))
+            hinted.append(_Hinted(text, kind, reason, depth == 0))
     hinted.sort(key=lambda h: len(h.text))
     return DomHints(hinted, (page or PageText(tree)) if hinted else None, _titles(tree))
 
