@@ -22,7 +22,7 @@ LETTER = (
 )
 
 
-NESTED = 16  # lists in one another, in ``_related_lists``
+NESTED = 16  # role elements in one another, in the nested shapes
 
 
 # What a timing process cleans first, untimed: loading the rules and tables is not growth.

@@ -417,8 +417,9 @@ def _text_inside(lines: list[Rendered], keys: list[str], texts: list[str]) -> li
     joined, starts = "\n".join(texts), _starts(texts)
     bare = ["".join(key.split()) for key in keys]
     where = occurrences(joined, bare)
-    # The lines of a text that recurs are counted together: each copy lies in every text
-    # that holds one, and a copy a text visited cost a page of copies the square of them.
+    # The lines of one text are counted together: a text that recurs lies in every block
+    # around each of its copies, and walking those blocks again for each line cost a page
+    # of copies the square of their number.
     length: dict[str, int] = {}
     for line, key in zip(lines, bare, strict=True):
         length[key] = length.get(key, 0) + len(line.text)
