@@ -62,3 +62,11 @@ def test_a_hostile_shape_cleans_to_its_own_lines(shape: Shape) -> None:
 def test_a_hostile_shape_is_timed_in_a_process_of_its_own() -> None:
     index = next(i for i, s in enumerate(SHAPES) if s.html)
     assert speed._shape_time(_ctx(Spec()), index, 5_000) > 0.0
+
+
+def test_a_hostile_shape_that_fails_is_shown_not_raised() -> None:
+    """The identity baseline has no ``clean_html``: the error is the timing's result, and
+    the other shapes are still timed."""
+    index = next(i for i, s in enumerate(SHAPES) if s.html)
+    found = speed._shape_time(_ctx(Spec("identity")), index, 1_000)
+    assert isinstance(found, str) and "clean_html" in found

@@ -332,21 +332,20 @@ print(time.process_time() - t0)
 """
 
 
-def _shape_time(ctx: Context, index: int, size: int) -> float:
+def _shape_time(ctx: Context, index: int, size: int) -> float | str:
     """Best CPU time of cleaning shape ``index`` built to ``size``, each in a process of
-    its own (``_SHAPE_RUN``)."""
+    its own (``_SHAPE_RUN``); or the error that stopped one, so that the table shows it
+    and the other shapes are still timed."""
     arg = json.dumps([ctx.spec.name, ctx.spec.settings, index, size])
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", _SHAPE_RUN, arg],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=REPO_ROOT,
-        ).stdout
-        for _ in range(REPEATS)
-    ]
-    return min(float(out) for out in runs)
+    best = float("inf")
+    for _ in range(REPEATS):
+        run = subprocess.run(
+            [sys.executable, "-c", _SHAPE_RUN, arg], capture_output=True, text=True, cwd=REPO_ROOT
+        )
+        if run.returncode != 0:
+            return (run.stderr.strip().splitlines() or [f"exit {run.returncode}"])[-1]
+        best = min(best, float(run.stdout))
+    return best
 
 
 def _hostile(ctx: Context) -> str:
@@ -359,20 +358,28 @@ def _hostile(ctx: Context) -> str:
         if shape.html and not ctx.has_html:
             continue
         large = shape.build(SHAPE_SIZE * SHAPE_GROWTH)
-        times = [_shape_time(ctx, index, n) for n in (SHAPE_SIZE, SHAPE_SIZE * SHAPE_GROWTH)]
-        growth = times[1] / times[0] if times[0] else float("inf")
+        small_s, large_s = (
+            _shape_time(ctx, index, n) for n in (SHAPE_SIZE, SHAPE_SIZE * SHAPE_GROWTH)
+        )
         peer = "-"
         if shape.html:
             peer = f"{_cpu_time(partial(trafilatura.extract, large)):.3f}"
+        size = f"{len(large.encode()) / 1e6:.1f} MB"
+        if isinstance(small_s, str) or isinstance(large_s, str):
+            error = small_s if isinstance(small_s, str) else large_s
+            rows.append([shape.name, shape.stresses, size, "-", "-", "-", f"error: {error}", peer])
+            continue
+        growth = large_s / small_s if small_s else float("inf")
+        verdict = "linear" if growth <= SHAPE_BOUND else "**faster than the input**"
         rows.append(
             [
                 shape.name,
                 shape.stresses,
-                f"{len(large.encode()) / 1e6:.1f} MB",
-                f"{times[0]:.3f}",
-                f"{times[1]:.3f}",
+                size,
+                f"{small_s:.3f}",
+                f"{large_s:.3f}",
                 f"{growth:.1f}",
-                "linear" if growth <= SHAPE_BOUND else "**faster than the input**",
+                verdict,
                 peer,
             ]
         )
