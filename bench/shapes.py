@@ -109,23 +109,26 @@ def _role_blocks(size: int) -> str:
     return _page("".join(unit.format(i=i) for i in range(n)))
 
 
+def _nests(block: str, close: str, size: int) -> str:
+    """Role elements nested ``NESTED`` deep, one nest after another, to about ``size``:
+    ``block`` opens one ("{g}" and "{i}" in it number the nest and the element) and
+    ``close`` ends it. A line in one lies in every element around it (a parser caps how
+    deep a page may nest at all)."""
+    nest = "".join(block.replace("{i}", str(i)) for i in range(NESTED)) + close * NESTED
+    return _page("".join(nest.replace("{g}", str(g)) for g in range(max(1, size // len(nest)))))
+
+
 def _related_lists(size: int) -> str:
-    """Lists of related links nested ``NESTED`` deep, one after another: each link lies
-    in as many role elements (a parser caps how deep a page may nest at all)."""
-    unit = "<ul class='related'><li><a href='/s{i}'>Story {i} about something else</a>"
-    group = len(unit) * NESTED + len("</li></ul>") * NESTED
-    n = max(1, size // group)
-    nest = "".join(unit.format(i=i) for i in range(NESTED)) + "</li></ul>" * NESTED
-    return _page("".join(nest.replace("/s", f"/g{g}-s") for g in range(n)))
+    """Lists of related links, each link in as many lists as nest around it."""
+    item = "<ul class='related'><li><a href='/g{g}-s{i}'>Story {i} about something else</a>"
+    return _nests(item, "</li></ul>", size)
 
 
 def _nested_repeats(size: int) -> str:
-    """Role blocks nested ``NESTED`` deep, each with the same line and one of its own:
-    every copy of the line lies in every block around it."""
-    unit = "<div class='related'><p>Read more about the budget</p><p>Item {g}-{i} here</p>"
-    group = (len(unit) + len("</div>")) * NESTED
-    nest = "".join(unit.replace("{i}", str(i)) for i in range(NESTED)) + "</div>" * NESTED
-    return _page("".join(nest.replace("{g}", str(g)) for g in range(max(1, size // group))))
+    """Role blocks, each with the same line and one of its own: every copy of the line
+    lies in every block around it."""
+    block = "<div class='related'><p>Read more about the budget</p><p>Item {g}-{i} here</p>"
+    return _nests(block, "</div>", size)
 
 
 def _promotions(size: int) -> str:

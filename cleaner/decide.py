@@ -502,11 +502,10 @@ def _cut_veto(k: int, left: _Left, p: Params) -> str:
     return ""
 
 
-def _unmarked(marks: Sequence[Mark | None], start: int, stop: int | None = None) -> Iterator[int]:
-    """Positions from ``start`` on (up to ``stop``, or to the end) of the lines no mark
-    took yet (not listed: a cut may take most of a record's lines)."""
-    end = len(marks) if stop is None else stop
-    return (j for j in range(start, end) if marks[j] is None)
+def _unmarked(marks: Sequence[Mark | None], start: int) -> Iterator[int]:
+    """Positions from ``start`` on of the lines no mark took yet (not listed: a cut may
+    take most of a record's lines)."""
+    return (j for j in range(start, len(marks)) if marks[j] is None)
 
 
 def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> bool:
