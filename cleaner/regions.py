@@ -432,7 +432,9 @@ def _related_tail(
     than an extractor's output (``furnished`` false), a headline is another story's only
     when it links away or stands past a named barrier (at ``past`` or later): by its
     shape alone it may as well be an item of the article's own list (a feature, a title,
-    a fixture), which an extractor's output often ends with.
+    a fixture), which an extractor's output often ends with. In an extractor's output,
+    so is a headline too short for its topic to be weighed (its overlap unknown) with no
+    teaser under it: the list needs ``tail_min_headlines`` that show another story.
 
     In an extractor's output (``page`` false: no furniture named above the article), a
     list of headlines without teasers that its shape alone shows (no barrier named before
@@ -447,7 +449,8 @@ def _related_tail(
         for k in tail
     ]
     shaped_at = [feats.headline[k] for k in tail]
-    junk = heads = shaped = 0
+    junk = heads = weighed = shaped = 0
+    teaser_after = False  # the line after this one is a teaser (the loop runs backwards)
     start = None
     share = 0.0
     count = 0
@@ -472,6 +475,16 @@ def _related_tail(
         )
         junk += junkish
         heads += heads_at[n]
+        # A headline of another story shows it: its words are off the article's, or a
+        # teaser follows it. One too short to weigh, alone, shows nothing (``weighed``).
+        weighed += heads_at[n] and (
+            page
+            or out.overlap[k] is not None
+            or teaser_after
+            or k >= past
+            or linked_headline(feats, k, p)
+        )
+        teaser_after = bool(teaser)
         shaped += shaped_at[n]
         if junkish:
             junky.add(k)
@@ -481,6 +494,7 @@ def _related_tail(
             junkish
             and (heads_at[n] or teaser)  # the list starts at one of its items
             and heads >= q.tail_min_headlines
+            and weighed >= q.tail_min_headlines
             and junk / rest >= q.tail_junk_share
             and shaped / rest >= q.tail_headline_share
         ):

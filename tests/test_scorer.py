@@ -615,6 +615,20 @@ def test_the_same_items_after_a_full_article_are_its_tail() -> None:
     assert [r.text for r in cleaner.clean(text).removed] == LISTING[2:]
 
 
+def test_headlines_too_short_to_weigh_are_no_other_stories() -> None:
+    """Lines shaped as headlines after an extractor's output, but with too few content
+    words for their topic to be known: nothing shows them to be other stories' (a visit's
+    practical details end the article), so they stay; headlines off the article's topic
+    in the same place go (``test_the_same_items_after_a_full_article_are_its_tail``)."""
+    details = [
+        "Doors open at ten in the morning",
+        "It is free for all of the children",
+        "You can find us down by the water",
+        "See you all there on the day",
+    ]
+    assert cleaner.clean("\n".join([*HARBOUR, *details])).removed == []
+
+
 def test_a_sentence_broken_at_its_links_stays_whole() -> None:
     """Some extractors end a line at every link, with a blank line after it: the pieces
     of the last sentence open in lower case and are not headlines of other stories."""
