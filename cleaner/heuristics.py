@@ -212,7 +212,9 @@ class ListParams:
     # An article told in headed paragraphs has this many off-topic headlines over prose.
     body_pairs: int = 2
     # A related-stories tail: from its start on, at least this share of lines are
-    # junk-like and this share are headline-shaped, with at least two off-topic headlines.
+    # junk-like and this share are headline-shaped, with at least this many off-topic
+    # headlines (in an extractor's output, headlines whose words are known to be off the
+    # article's, or with a teaser under them: one too short to weigh shows nothing).
     tail_junk_share: float = 0.6
     tail_headline_share: float = 0.3
     tail_min_headlines: int = 2
