@@ -416,6 +416,11 @@ class HtmlParams:
     # the page's text; 31 times with this bound). The 2 075 dev pages nest them at most
     # 13 deep; only a hostile page goes past this.
     role_depth: int = 32
+    # An element's id that is the slug of the heading opening it, a title of this many
+    # words or more, is an anchor made from the section's title ("respond-to-review-
+    # comments"), not a role; a role's own heading ("Comments", "Related posts") is
+    # shorter, and its block's id names the role, not the heading.
+    slug_words: int = 3
 
 
 @dataclass(frozen=True, slots=True)

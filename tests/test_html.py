@@ -307,18 +307,25 @@ def test_dom_hints_read_class_and_figcaption() -> None:
 
 
 def test_heading_ids_and_code_token_classes_name_no_role() -> None:
-    """A heading's id is the slug of its text ("related-work"); inside code, classes are
-    a syntax highlighter's token types ("hljs-comment"). Neither says what the line is."""
+    """A heading's id is the slug of its text ("related-work"), and so is the id of the
+    section a documentation generator wraps around a heading ("respond-to-review-
+    comments"); inside code, classes are a syntax highlighter's token types
+    ("hljs-comment"). None says what the line is. A block of the role's own, under a
+    short heading ("Comments"), is one still."""
     tree = load(
         page(
             '<h2 id="related-work">Related work</h2><pre><code>x = 1 '
             '<span class="hljs-comment"># share the counter</span></code></pre>'
-            '<div id="comments"><p>First!</p></div>'
+            '<section id="respond-to-review-comments"><h2>Respond to review comments'
+            '<a href="#respond-to-review-comments">¶</a></h2><p>Thank the reviewers.</p>'
+            '</section><section id="comments"><h2>Comments</h2><p>First!</p></section>'
         )
     )
     assert tree is not None
     hinted = {(h.text, h.kind) for h in dom_hints(tree).hinted}
-    assert hinted == {("First!", Kind.COMMENTS)}
+    assert hinted == {("CommentsFirst!", Kind.COMMENTS)}
+    # With the bound above the title's length, the section's slug is read as a role.
+    assert len(dom_hints(tree, slug_words=5).hinted) == 2
 
 
 def test_wrapper_share_veto() -> None:

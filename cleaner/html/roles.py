@@ -201,12 +201,16 @@ def page_text(tree: HtmlElement) -> str:
     return fold("".join(cast(list[str], _VISIBLE_TEXT(tree if body is None else body))))
 
 
-def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
+def _roles(
+    tree: HtmlElement, slug_words: int = DEFAULT.html.slug_words
+) -> list[tuple[etree._Element, Kind, str]]:
     """Elements that name their role (by tag, class or id), in document order, once each.
 
     Not every name is a role: a heading's id is the slug of its own text ("related-work"),
-    and inside a code block the classes are a syntax highlighter's token types
-    ("hljs-comment", "token comment")."""
+    and so is the id of a section that a documentation generator wraps around a heading
+    (``<section id="respond-to-review-comments"><h2>Respond to review comments``); inside
+    a code block the classes are a syntax highlighter's token types ("hljs-comment",
+    "token comment")."""
     found: dict[etree._Element, tuple[Kind, str]] = {}
     for attr in ("class", "id"):
         for value in tree.xpath(f"//@{attr}"):
@@ -215,7 +219,11 @@ def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
                 el = value.getparent()
                 if el.tag in _NOT_HINTED or el in found:
                     continue
-                if (attr == "id" and el.tag in _HEADINGS) or _in_code(el):
+                if attr == "id" and (
+                    el.tag in _HEADINGS or _heading_slug(el, str(value), slug_words)
+                ):
+                    continue
+                if _in_code(el):
                     continue
                 found[el] = (role[0], f'<{el.tag} {attr}="{role[1]}">')
     for tag, kind in _TAGS.items():
@@ -225,6 +233,20 @@ def _roles(tree: HtmlElement) -> list[tuple[etree._Element, Kind, str]]:
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SLUG_SEP = regex.compile(r"[\W_]+")
+
+
+def _heading_slug(el: etree._Element, value: str, min_words: int) -> bool:
+    """The id is the slug of the heading that opens the element, a title of ``min_words``
+    or more: an anchor a documentation generator made from the section's title."""
+    first = next(el.iterchildren(tag=etree.Element), None)
+    if first is None or first.tag not in _HEADINGS:
+        return False
+    slug = _SLUG_SEP.sub(" ", value.casefold()).split()
+    title = _SLUG_SEP.sub(" ", element_text(first).casefold()).split()
+    return len(slug) >= min_words and slug == title
+
+
 _CODE_TAGS = frozenset({"pre", "code", "samp", "kbd"})
 
 
@@ -235,12 +257,16 @@ def _in_code(el: etree._Element) -> bool:
 
 
 def dom_hints(
-    tree: HtmlElement, page: PageText | None = None, max_depth: int = DEFAULT.html.role_depth
+    tree: HtmlElement,
+    page: PageText | None = None,
+    max_depth: int = DEFAULT.html.role_depth,
+    slug_words: int = DEFAULT.html.slug_words,
 ) -> DomHints:
     """What the DOM says about roles (and the page's titles); ``page``: the page's text,
     if it is already at hand. An element inside more than ``max_depth`` others that name a
-    role is left to them (see ``HtmlParams.role_depth``)."""
-    roles = _roles(tree)
+    role is left to them (see ``HtmlParams.role_depth``), and an id that is the slug of a
+    title of ``slug_words`` or more names none (``HtmlParams.slug_words``)."""
+    roles = _roles(tree, slug_words)
     marked = {el for el, _, _ in roles}
     hinted: list[_Hinted] = []
     for el, kind, reason in roles:
