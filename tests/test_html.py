@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -325,7 +326,7 @@ def test_heading_ids_and_code_token_classes_name_no_role() -> None:
     hinted = {(h.text, h.kind) for h in dom_hints(tree).hinted}
     assert hinted == {("CommentsFirst!", Kind.COMMENTS)}
     # With the bound above the title's length, the section's slug is read as a role.
-    assert len(dom_hints(tree, slug_words=5).hinted) == 2
+    assert len(dom_hints(tree, p=replace(DEFAULT.html, slug_words=5)).hinted) == 2
 
 
 def test_wrapper_share_veto() -> None:

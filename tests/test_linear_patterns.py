@@ -218,9 +218,9 @@ def test_role_blocks_nested_past_the_bound_are_left_to_the_blocks_around_them() 
     article = "".join(f"<p>{PROSE} ({i})</p>" for i in range(60))
     page = f"<html><body><article>{article}{links}</article></body></html>"
     bound = DEFAULT.html.role_depth
-    assert len(dom_hints(load(page), None, bound).hinted) == bound + 1
-    assert len(dom_hints(load(page), None, depth).hinted) == depth
     unbounded = Params(html=replace(DEFAULT.html, role_depth=depth))
+    assert len(dom_hints(load(page)).hinted) == bound + 1
+    assert len(dom_hints(load(page), None, unbounded.html).hinted) == depth
     removed = cleaner.Cleaner().clean_html(page).removed
     assert any(d.text == "Item 99 of it" for d in removed)
     assert removed == cleaner.Cleaner(params=unbounded).clean_html(page).removed

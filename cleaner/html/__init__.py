@@ -54,4 +54,4 @@ def extract_blocks(html: str | bytes, p: Params = DEFAULT) -> list[Block]:
     body = extract_body(tree, p.html, page)
     if body is None:
         return []
-    return blocks_from_body(body, dom_hints(tree, page, p.html.role_depth, p.html.slug_words), p)
+    return blocks_from_body(body, dom_hints(tree, page, p.html), p)

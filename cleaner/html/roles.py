@@ -214,14 +214,13 @@ def _roles(
     found: dict[etree._Element, tuple[Kind, str]] = {}
     for attr in ("class", "id"):
         for value in tree.xpath(f"//@{attr}"):
-            role = role_of_names(str(value))  # a plain str: the cache must not hold the tree
+            names = str(value)  # a plain str: the cache must not hold the tree
+            role = role_of_names(names)
             if role is not None:
                 el = value.getparent()
                 if el.tag in _NOT_HINTED or el in found:
                     continue
-                if attr == "id" and (
-                    el.tag in _HEADINGS or _heading_slug(el, str(value), slug_words)
-                ):
+                if attr == "id" and (el.tag in _HEADINGS or _heading_slug(el, names, slug_words)):
                     continue
                 if _in_code(el):
                     continue
@@ -257,21 +256,18 @@ def _in_code(el: etree._Element) -> bool:
 
 
 def dom_hints(
-    tree: HtmlElement,
-    page: PageText | None = None,
-    max_depth: int = DEFAULT.html.role_depth,
-    slug_words: int = DEFAULT.html.slug_words,
+    tree: HtmlElement, page: PageText | None = None, p: HtmlParams = DEFAULT.html
 ) -> DomHints:
     """What the DOM says about roles (and the page's titles); ``page``: the page's text,
-    if it is already at hand. An element inside more than ``max_depth`` others that name a
-    role is left to them (see ``HtmlParams.role_depth``), and an id that is the slug of a
-    title of ``slug_words`` or more names none (``HtmlParams.slug_words``)."""
-    roles = _roles(tree, slug_words)
+    if it is already at hand. An element inside more than ``p.role_depth`` others that
+    name a role is left to them, and an id that is the slug of a title of ``p.slug_words``
+    or more names none."""
+    roles = _roles(tree, p.slug_words)
     marked = {el for el, _, _ in roles}
     hinted: list[_Hinted] = []
     for el, kind, reason in roles:
         depth = sum(1 for a in el.iterancestors() if a in marked)
-        if depth > max_depth:
+        if depth > p.role_depth:
             continue
         text = element_text(el)
         if text:
