@@ -94,6 +94,10 @@ class StructureParams:
     # this many words: a headline that opens with a number ("10 things we learnt from
     # the final") is longer.
     quantity_max_words: int = 6
+    # And short lines that open with a time of day ("12:00 Gates open"), of at most this
+    # many words: a schedule's entry names an act or an event, where a ticker's headline
+    # under its time tells a story in more.
+    clock_max_words: int = 7
 
 
 @dataclass(frozen=True, slots=True)

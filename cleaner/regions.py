@@ -450,6 +450,7 @@ def _related_tail(
     ]
     shaped_at = [feats.headline[k] for k in tail]
     junk = heads = weighed = shaped = 0
+    shown: set[int] = set()  # headlines that show another story, whatever the input
     teaser_after = False  # the line after this one is a teaser (the loop runs backwards)
     start = None
     share = 0.0
@@ -475,15 +476,16 @@ def _related_tail(
         )
         junk += junkish
         heads += heads_at[n]
-        # A headline of another story shows it: its words are off the article's, or a
-        # teaser follows it. One too short to weigh, alone, shows nothing (``weighed``).
-        weighed += heads_at[n] and (
-            page
-            or out.overlap[k] is not None
-            or teaser_after
-            or k >= past
-            or linked_headline(feats, k, p)
+        # A headline of another story shows it: its words are off the article's, a teaser
+        # follows it, it links away or stands past a barrier. One too short to weigh,
+        # alone, shows nothing; in a page's text it counts towards the list (``weighed``)
+        # all the same, furniture being named above the article.
+        shows = heads_at[n] and (
+            out.overlap[k] is not None or teaser_after or k >= past or linked_headline(feats, k, p)
         )
+        if shows:
+            shown.add(k)
+        weighed += bool(shows or (page and heads_at[n]))
         teaser_after = bool(teaser)
         shaped += shaped_at[n]
         if junkish:
@@ -511,8 +513,18 @@ def _related_tail(
     listed = [(k, head) for k, head in zip(tail[first:], heads_at[first:], strict=True) if k < past]
     headlines = [k for k, head in listed if head]
     teasers = any(k in items for k, head in listed if not head)
-    if not page and start < past and not teasers and terse(headlines, feats, q.tail_story_words):
-        # The article's own list; what stands past the barrier is still the page's.
+    if start < past and (
+        (not page and not teasers and terse(headlines, feats, q.tail_story_words))
+        or (
+            page
+            and len(shown.intersection(headlines)) < q.tail_min_headlines
+            and _going_on([k for k, _ in listed], feats, out) is not None
+        )
+    ):
+        # The article's own list: an extractor's output ends with a list that names
+        # things; in a page's text, the article goes on under the list, and too few of
+        # its headlines show another story (those past the barrier vouched for them).
+        # What stands past the barrier is still the page's.
         first = next((n for n in range(first, len(tail)) if tail[n] >= past), len(tail))
     elif first > 0 and _label_over(tail[first - 1], tail[first], feats, out, free, p):
         first -= 1  # the list's own heading ("Markets", "More news")

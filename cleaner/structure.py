@@ -307,8 +307,9 @@ def introduced(
 
 def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParams) -> None:
     """Lines that open alike (the same label before a colon, or the same word before a
-    number), ``record_min_run`` of them or more, each within ``record_gap`` lines of the
-    next: a schedule's "Week 7: ...", a catalogue's "Section 2 - ...", a spec sheet."""
+    number or a capital letter), ``record_min_run`` of them or more, each within
+    ``record_gap`` lines of the next: a schedule's "Week 7: ...", a catalogue's "Section 2 -
+    ...", a draw's "Group A: ...", a spec sheet."""
     seen: dict[str, list[tuple[int, int]]] = {}  # template -> (position, its number)
     for k, raw in enumerate(raws):
         found = _template(raw, p)
@@ -318,8 +319,9 @@ def _records(raws: Sequence[str], out: list[Structure | None], p: StructureParam
         runs: list[list[int]] = []
         number = -1
         for k, n in at:
-            # Numbered parts count up ("Step 1", "Step 2"); names with numbers do not
-            # ("iPhone 11", "iPhone 8"). Labels (number 0) recur in any order.
+            # Numbered and lettered parts count up ("Step 1", "Step 2"; "Group A", "Group
+            # B"); names with numbers do not ("iPhone 11", "iPhone 8"). Labels (number 0)
+            # recur in any order.
             if runs and k - runs[-1][-1] <= p.record_gap and (n == 0 or n > number):
                 runs[-1].append(k)
             else:
@@ -384,7 +386,8 @@ def _joined(
     to the last of them) that join two names with one separator: a book by its author
     ("The Last Ferry by Mark Doyle"), a fixture or a score ("Arsenal 2-1 Chelsea",
     "Bayern v Arsenal"), a date and a place ("March 3 – Dublin"); or that give an amount
-    of a thing (a recipe's "350 g Mehl"). Each names two things in one pattern, so they
+    of a thing (a recipe's "350 g Mehl") or a time and what happens at it (a programme's
+    "12:00 Gates open"). Each names two things in one pattern, so they
     are records (and the short line above them their heading); a headline of another
     story says something about its subject."""
     limit = p.item_max_words
@@ -405,7 +408,10 @@ def _joined_run(
     run: Sequence[int], raws: Sequence[str], out: list[Structure | None], p: StructureParams
 ) -> None:
     """Mark the records of one run of short lines (see ``_joined``)."""
-    found = [_separators(raws[m], p.record_separators) | _quantity(raws[m], p) for m in run]
+    found = [
+        _separators(raws[m], p.record_separators) | _quantity(raws[m], p) | _clock(raws[m], p)
+        for m in run
+    ]
     for sep in set[str]().union(*found):
         at = [n for n, seps in enumerate(found) if sep in seps]
         first, last = at[0], at[-1]
@@ -430,6 +436,23 @@ def _quantity(raw: str, p: StructureParams) -> frozenset[str]:
     if len(raw.split()) > p.quantity_max_words or _QUANTITY.match(raw) is None:
         return frozenset()
     return _QUANTITY_MARK
+
+
+# A time of day, then what happens at it: "12:00 Gates open", "9.30am Registration",
+# "20h30 Concert".
+_CLOCK = memo.compiled_regex(
+    r"^\W{0,3}(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?|1?\d\s?[ap]\.?m\.?)\s\S"
+)
+_CLOCK_MARK = frozenset({"clock"})
+
+
+def _clock(raw: str, p: StructureParams) -> frozenset[str]:
+    """``{"clock"}`` when ``raw`` is short and opens with a time of day: a schedule's,
+    a programme's or an agenda's entry, a record of a time and an event, to ``_joined_run``
+    like two names joined. A ticker's headline under its time is longer."""
+    if len(raw.split()) > p.clock_max_words or _CLOCK.match(raw) is None:
+        return frozenset()
+    return _CLOCK_MARK
 
 
 # A score or a result between two names: "2-1", "3:0", "21–17".
@@ -484,8 +507,8 @@ def _fixed_parts(raw: str, content: tuple[str, ...]) -> set[str]:
     return parts
 
 
-# A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10".
-_NUMBERED = memo.compiled_regex(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s(\d{1,3})\b")
+# A numbered part: "Step 2", "Week 7:", "Section 3 -", "Day 10"; or lettered: "Group A".
+_NUMBERED = memo.compiled_regex(r"^\W*(\p{L}[\p{L}\p{M}'’-]+)\s(\d{1,3}|[A-Z])\b")
 # A label before a colon, up to a few words ("Best of the Best: ...", "Memory: ..."), after
 # what leads the line that is no word (see ``_label``).
 _LEAD = memo.compiled_regex(r"\W*+")
@@ -512,7 +535,10 @@ def _opening(raw: str) -> tuple[str, int, int | None] | None:
     ``_program_text`` is."""
     m = _NUMBERED.match(raw)
     if m is not None:
-        return "numbered:" + m.group(1).casefold(), int(m.group(2)), None
+        part, name = m.group(2), m.group(1).casefold()
+        if part.isdigit():
+            return "numbered:" + name, int(part), None
+        return "lettered:" + name, ord(part) - ord("A") + 1, None
     m = _label(raw)
     if m is not None:
         return "label:" + m.group(1).casefold(), 0, len(m.group(1).split())

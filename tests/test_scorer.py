@@ -766,3 +766,41 @@ def test_a_standfirst_alone_does_not_keep_the_sidebar_under_it() -> None:
     result = cleaner.clean(text)
     assert {r.text for r in result.removed} >= set(sidebar)
     assert standfirst in result.text.splitlines()
+
+
+def test_a_list_the_article_goes_on_after_stays_in_a_pages_text() -> None:
+    """In a page's text (furniture named above the article), steps too short for their
+    topic to be weighed, after an article too short to have one, with the article going
+    on under them: nothing shows them to be other stories, the headlines past the share
+    line do not vouch for them. Without the sentence under them, a run of such lines
+    before the barrier is the page's, as it was."""
+    page_top = ["Skip to content", "Home", "News", "Sport", "Business", "Culture"]
+    intro = [
+        "Repotting a houseplant is easier than many people think, and spring is the best time "
+        "to do it, when the plant is starting to grow again after the dark months.",
+        "You will need a pot one size larger than the current one, fresh potting mix suited "
+        "to the plant, and a watering can, and some newspaper to spread on the table.",
+    ]
+    steps = [
+        "Water the plant a day before",
+        "Gently remove it from its pot",
+        "Loosen the roots with your fingers",
+        "Add fresh mix to the new pot",
+        "Set the plant at the same depth",
+    ]
+    going_on = (
+        "With a little care, most plants recover within a few days and will reward you with "
+        "new growth by summer."
+    )
+    page_end = [
+        "Share this article",
+        "Most read",
+        "Heatwave forces schools to close early across the south",
+        "Police hunt man after jewellery shop raid in city centre",
+        "Football club sacks manager after fifth defeat in a row",
+    ]
+    kept = cleaner.clean("\n".join([*page_top, *intro, *steps, going_on, *page_end])).text
+    assert all(line in kept.splitlines() for line in [*intro, *steps, going_on])
+    assert not any(line in kept for line in page_end)
+    gone = cleaner.clean("\n".join([*page_top, *intro, *steps, *page_end])).text
+    assert not any(line in gone.splitlines() for line in steps)

@@ -747,3 +747,33 @@ def test_a_replys_date_under_its_header_is_no_schedule() -> None:
     """One date under "<name> says:" is a reply's stamp: a schedule lists several."""
     reply = ["Jane Doe from Leeds says:", "14 March 2025", "Short reply."]
     assert removed("\n".join([*PROSE, *reply])) == ["14 March 2025"]
+
+
+def test_a_schedules_times_and_lettered_parts_are_records() -> None:
+    """A programme's entries open with a time of day ("12:00 Gates open"), a draw's groups
+    with a letter that counts up ("Group A", "Group B"): records, the article's own, in a
+    page's text too. A ticker's headline under its time tells a story in more words, and
+    names that mix numbers and letters ("Model 3", "Model S") are no counted parts."""
+    programme = [
+        "12:00 Gates open",
+        "13:00 Local school choirs, Main Stage",
+        "15:30 The Riverside Band",
+        "18:00 Lena Marsh",
+        "20:30 Headliner: The Weather Station",
+    ]
+    assert structures_of(programme) == [Structure.RECORD] * len(programme)
+    groups = [
+        "Group A: Leeds Rhinos, Sheffield Sharks, Bristol Flyers, London Lions",
+        "Group B: Manchester Giants, Newcastle Eagles, Cheshire Phoenix, Surrey Scorchers",
+        "Group C: Glasgow Rocks, Plymouth Patriots, Worcester Wolves, Derby Trailblazers",
+    ]
+    assert structures_of(groups) == [Structure.RECORD] * len(groups)
+    ticker = [
+        "12:45 Police hunt man after jewellery shop raid in the city centre",
+        "12:30 Football club sacks its manager after a fifth defeat in a row",
+        "12:10 Heatwave forces schools across the south to close early",
+    ]
+    assert structures_of(ticker) == [None] * len(ticker)
+    assert structures_of(["Model 3", "Model S", "Model Y"]) == [None] * 3
+    page = ["Skip to content", *PROSE[:3], "Saturday", *programme, "Share this article"]
+    assert removed("\n".join(page)) == ["Skip to content", "Share this article"]
