@@ -31,7 +31,7 @@ from .duplicates import mark_duplicates
 from .features import FeatureTable, LineHint
 from .heuristics import Params
 from .lineclass import LineClass
-from .regions import ADJACENT, FURNITURE, NAMED, FurnitureGaps, half_of, terse
+from .regions import ADJACENT, FURNITURE, NAMED, FurnitureGaps, half_of, over_body_prose, terse
 from .render import kept_lines
 from .result import Kind, LineDecision, Removal
 from .rules import Rule
@@ -519,7 +519,7 @@ def _subhead(k: int, feats: FeatureTable, assessed: Assessments, p: Params) -> b
         after < len(feats)
         and feats.words[after] >= p.topic.core_min_words
         and not assessed.off_topic(after, p.topic)
-        and _over_body_prose(k, feats, assessed)
+        and over_body_prose(k, feats, assessed)
     )
 
 
@@ -534,19 +534,7 @@ def _headline_over_article(k: int, feats: FeatureTable, assessed: Assessments, p
         and assessed.region[k] is Region.HEAD
         and assessed.on_topic(k, p.topic)
         and assessed.on_topic(k + 1, p.topic)
-        and _over_body_prose(k, feats, assessed)
-    )
-
-
-def _over_body_prose(k: int, feats: FeatureTable, assessed: Assessments) -> bool:
-    """The line after ``k`` is prose of the article's body that takes up line k's words
-    (what both a subhead and the article's headline stand over)."""
-    after = k + 1
-    return (
-        after < len(feats)
-        and assessed.cls[after] is LineClass.GOOD
-        and assessed.region[after] is Region.BODY
-        and not set(feats.content[k]).isdisjoint(feats.content[after])
+        and over_body_prose(k, feats, assessed)
     )
 
 

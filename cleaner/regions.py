@@ -370,16 +370,36 @@ def _menus(
     free: Sequence[bool],
     p: Params,
 ) -> None:
-    """Runs of very short lines outside the article: menus, tag lists, breadcrumbs."""
+    """Runs of very short lines outside the article: menus, tag lists, breadcrumbs. A
+    run's last line right over a paragraph that takes up its words is that paragraph's
+    headline or subhead (the article's first, under a site's menu or a table of
+    contents), not the menu's last entry."""
     for run in _runs(region, lambda k: free[k] and _menu_entry(feats, k)):
         if len(run) >= p.lists.menu_min_run and not _on_topic_run(run, out, p):
-            for k in run:
+            entries = run[:-1] if over_prose(run[-1], feats, out) else run
+            for k in entries:
                 out.judge(
                     k,
                     Kind.NAVIGATION,
                     p.lists.menu_score,
                     f"outside the article, in a run of {len(run)} very short lines (a menu)",
                 )
+
+
+def over_body_prose(k: int, feats: FeatureTable, assessed: Assessments) -> bool:
+    """The line after ``k`` is prose of the article's body that takes up line k's words
+    (what both a subhead and the article's headline stand over)."""
+    return over_prose(k, feats, assessed) and assessed.region[k + 1] is Region.BODY
+
+
+def over_prose(k: int, feats: FeatureTable, assessed: Assessments) -> bool:
+    """The line after ``k`` is a paragraph of prose that takes up line k's words."""
+    after = k + 1
+    return (
+        after < len(feats)
+        and assessed.cls[after] is LineClass.GOOD
+        and not set(feats.content[k]).isdisjoint(feats.content[after])
+    )
 
 
 def _menu_entry(feats: FeatureTable, k: int) -> bool:

@@ -804,3 +804,30 @@ def test_a_list_the_article_goes_on_after_stays_in_a_pages_text() -> None:
     assert not any(line in kept for line in page_end)
     gone = cleaner.clean("\n".join([*page_top, *intro, *steps, *page_end])).text
     assert not any(line in gone.splitlines() for line in steps)
+
+
+def test_the_line_over_the_articles_first_paragraph_ends_no_menu() -> None:
+    """A table of contents above the article reads as a menu, and the article's first
+    subhead, right under it, as its last entry: but that subhead stands over the first
+    paragraph, which takes up its words, so it stays (and so does a headline under a
+    site's menu in a page's text)."""
+    toc = ["Table of Contents", "Temperature ratings", "Down or synthetic", "Shape and fit"]
+    body = [
+        "Temperature ratings",
+        "Every sleeping bag comes with a temperature rating, but the numbers are not always "
+        "comparable between brands, and most people sleep colder than the rating suggests.",
+        "Look for bags tested to the ISO 23537 standard, which gives a comfort rating and a "
+        "lower limit, and choose a comfort rating below the coldest night you expect.",
+        "Down or synthetic",
+        "Down is lighter and packs smaller for the same warmth, but loses most of its "
+        "insulation when wet, which matters on long trips in damp climates.",
+        "Shape and fit",
+        "Mummy bags are the warmest for their weight because there is less air to heat, while "
+        "rectangular bags give more room to move at night.",
+    ]
+    result = cleaner.clean("\n".join([*toc, *body]))
+    assert [r.text for r in result.removed] == toc
+    menu = ["Skip to content", "Home", "News", "Sport", "Business"]
+    headline = "Sleeping bag ratings explained"
+    page = cleaner.clean("\n".join([*menu, headline, *body[1:3]]))
+    assert [r.text for r in page.removed] == menu
