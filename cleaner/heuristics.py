@@ -218,7 +218,8 @@ class ListParams:
     # A related-stories tail: from its start on, at least this share of lines are
     # junk-like and this share are headline-shaped, with at least this many off-topic
     # headlines (in an extractor's output, headlines whose words are known to be off the
-    # article's, or with a teaser under them: one too short to weigh shows nothing).
+    # article's, or with a teaser under them: one too short to weigh shows nothing; in a
+    # page's text, so many of its own before the barrier when the article goes on under it).
     tail_junk_share: float = 0.6
     tail_headline_share: float = 0.3
     tail_min_headlines: int = 2

@@ -458,7 +458,10 @@ def _related_tail(
 
     In an extractor's output (``page`` false: no furniture named above the article), a
     list of headlines without teasers that its shape alone shows (no barrier named before
-    it) needs headlines that tell stories (``terse``, ``tail_story_words``).
+    it) needs headlines that tell stories (``terse``, ``tail_story_words``). In a page's
+    text, a list before the barrier under which the article goes on (``_going_on``) needs
+    ``tail_min_headlines`` of its own that show another story: the headlines past the
+    barrier do not vouch for it.
     """
     q = p.lists
     tail = [k for k in tail if out.kind[k] is None]

@@ -408,10 +408,7 @@ def _joined_run(
     run: Sequence[int], raws: Sequence[str], out: list[Structure | None], p: StructureParams
 ) -> None:
     """Mark the records of one run of short lines (see ``_joined``)."""
-    found = [
-        _separators(raws[m], p.record_separators) | _quantity(raws[m], p) | _clock(raws[m], p)
-        for m in run
-    ]
+    found = [_separators(raws[m], p.record_separators) | _opening_mark(raws[m], p) for m in run]
     for sep in set[str]().union(*found):
         at = [n for n, seps in enumerate(found) if sep in seps]
         first, last = at[0], at[-1]
@@ -427,32 +424,29 @@ def _joined_run(
 # A quantity, then a unit or a thing: "350 g flour", "2 tbsp sugar", "½ tsp salt", "5 eggs".
 _QUANTITY = memo.compiled_regex(r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s?\p{L}")
 _QUANTITY_MARK = frozenset({"quantity"})
-
-
-def _quantity(raw: str, p: StructureParams) -> frozenset[str]:
-    """``{"quantity"}`` when ``raw`` is short and opens with a quantity, as a recipe's
-    ingredients and a nutrition box's lines do ("350 g Zucker", "8 g Eiweiß"): a record
-    of an amount and a thing, to ``_joined_run`` like two names joined."""
-    if len(raw.split()) > p.quantity_max_words or _QUANTITY.match(raw) is None:
-        return frozenset()
-    return _QUANTITY_MARK
-
-
 # A time of day, then what happens at it: "12:00 Gates open", "9.30am Registration",
 # "20h30 Concert".
 _CLOCK = memo.compiled_regex(
     r"^\W{0,3}(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?|1?\d\s?[ap]\.?m\.?)\s\S"
 )
 _CLOCK_MARK = frozenset({"clock"})
+_NO_MARK: frozenset[str] = frozenset()
 
 
-def _clock(raw: str, p: StructureParams) -> frozenset[str]:
-    """``{"clock"}`` when ``raw`` is short and opens with a time of day: a schedule's,
-    a programme's or an agenda's entry, a record of a time and an event, to ``_joined_run``
-    like two names joined. A ticker's headline under its time is longer."""
-    if len(raw.split()) > p.clock_max_words or _CLOCK.match(raw) is None:
-        return frozenset()
-    return _CLOCK_MARK
+def _opening_mark(raw: str, p: StructureParams) -> frozenset[str]:
+    """What a short line opens with that makes it a record, to ``_joined_run`` like two
+    names joined: ``{"quantity"}`` for an amount and a thing, as a recipe's ingredients
+    and a nutrition box's lines give them ("350 g Zucker", "8 g Eiweiß"), at most
+    ``quantity_max_words``; ``{"clock"}`` for a time of day and what happens at it, a
+    programme's or an agenda's entry, at most ``clock_max_words`` (a ticker's headline
+    under its time is longer)."""
+    words = len(raw.split())  # once for both: this runs on every line of a short run
+    marks = _NO_MARK
+    if words <= p.quantity_max_words and _QUANTITY.match(raw) is not None:
+        marks |= _QUANTITY_MARK
+    if words <= p.clock_max_words and _CLOCK.match(raw) is not None:
+        marks |= _CLOCK_MARK  # "9.30am Registration" reads as both
+    return marks
 
 
 # A score or a result between two names: "2-1", "3:0", "21–17".
